@@ -1,0 +1,413 @@
+"""Checks across files: the afwegingskader graph and every reference by id.
+
+Runs after loading, before anything is written (Pelican's `run()` order), and
+collects every problem so the editor can fix them in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ProtocolError, SourceError
+from .load import Loaded, Loc
+from .model import Knoop, Protocol
+
+# `{soort:id}` or `{soort:id|tekst}` inside any text field
+REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
+REFERENCE_KINDS = ("rol", "invulling", "contact", "telefoon", "termijn", "bijlage", "stap", "anker")
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The afwegingskader as nodes and edges, shared by pages, charts and engine."""
+
+    start: str
+    knopen: dict[str, Knoop]  # vragen and beslissingen by id
+    uitkomsten: frozenset[str]
+
+    @classmethod
+    def of(cls, protocol: Protocol) -> Graph:
+        kader = protocol.afwegingskader
+        knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
+        return cls(kader.start, knopen, frozenset(u.id for u in kader.uitkomsten))
+
+    def routes(self) -> list[list[tuple[str, str]]]:
+        """Every route from start to an uitkomst as [(knoop, antwoord), ...]."""
+        found: list[list[tuple[str, str]]] = []
+
+        def walk(node: str, route: list[tuple[str, str]]) -> None:
+            if node in self.uitkomsten:
+                found.append(route)
+                return
+            for antwoord in self.knopen[node].antwoorden:
+                walk(antwoord.volgende, [*route, (node, antwoord.id)])
+
+        walk(self.start, [])
+        return found
+
+
+def anchors(protocol: Protocol) -> dict[str, str]:
+    """Every referenceable id and the page it lives on (src path of the page)."""
+    found: dict[str, str] = {}
+    for stap in protocol.stappen.stappen:
+        found[stap.id] = f"meldcode/{stap.id}.md"
+        for sectie in _sections(stap.secties):
+            found[sectie] = f"meldcode/{stap.id}.md"
+    for sectie in _sections(protocol.inleiding.secties):
+        found[sectie] = "meldcode/index.md"
+    found[protocol.inleiding.structuur.id] = "meldcode/structuur.md"
+    kader = protocol.afwegingskader
+    for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
+        found[node.id] = "afwegingskader.md"
+    for sectie in _sections(protocol.melding.secties):
+        found[sectie] = "melding.md"
+    for sectie in _sections(protocol.achtergrond.secties):
+        found[sectie] = "achtergrond.md"
+    for n in range(1, 5):
+        found[f"bijlage-{n}"] = f"bijlagen/bijlage-{n}.md"
+    for categorie in protocol.bijlage_1.categorieen:
+        found[categorie.id] = "bijlagen/bijlage-1.md"
+    for norm in protocol.bijlage_2.meldnormen:
+        found[f"meldnorm-{norm.id.lower()}"] = "bijlagen/bijlage-2.md"
+    for begrip in protocol.bijlage_2.begrippen:
+        found[begrip.id] = "bijlagen/bijlage-2.md"
+    for sectie in _sections(protocol.bijlage_4.secties):
+        found[sectie] = "bijlagen/bijlage-4.md"
+    return found
+
+
+def _sections(secties: Any) -> Iterator[str]:
+    for sectie in secties:
+        yield sectie.id
+        yield from _sections(sectie.secties)
+
+
+def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string in a raw YAML tree with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Locations of every `secties` item id in a raw tree (for duplicate ids)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "secties" and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        yield (*loc, key, i, "id"), item["id"]
+            yield from _section_locs(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _section_locs(value, (*loc, i))
+
+
+def _known(ids: list[str], wat: str) -> str:
+    if not ids:
+        return f"er zijn geen {wat}"
+    if len(ids) > 8:
+        return f"bekende {wat}: {', '.join(ids[:3])} … {ids[-1]}"
+    return f"bekende {wat}: {', '.join(ids)}"
+
+
+def _duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
+    seen: set[str] = set()
+    for loc, value in items:
+        if value in seen:
+            yield loc, value
+        seen.add(value)
+
+
+def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
+    """Raise ProtocolError on any broken link between parts; return warnings."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+
+    # --- ids unique within each list ---------------------------------------
+    def unique(part: str, key: str, values: list[Any], attr: str = "id") -> None:
+        items = [((key, i, attr), str(getattr(v, attr))) for i, v in enumerate(values)]
+        for loc, value in _duplicates(items):
+            errors.append(err(part, loc, f"id '{value}' komt twee keer voor; ids moeten uniek zijn"))
+
+    unique("rollen", "rollen", p.rollen.rollen)
+    unique("contacten", "contacten", p.contacten.contacten)
+    unique("termijnen", "termijnen", p.termijnen.termijnen)
+    unique("stappen", "stappen", p.stappen.stappen, "nummer")
+    unique("bijlage_1", "categorieen", p.bijlage_1.categorieen)
+    unique("bijlage_2", "meldnormen", p.bijlage_2.meldnormen)
+    unique("bijlage_2", "begrippen", p.bijlage_2.begrippen)
+    unique("bijlage_3", "onderdelen", p.bijlage_3.onderdelen)
+
+    stapnummers = sorted(s.nummer for s in p.stappen.stappen)
+    if stapnummers != list(range(1, 7)):
+        errors.append(
+            err("stappen", ("stappen",), f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers})")
+        )
+
+    # --- afwegingskader graph -------------------------------------------------
+    kader = p.afwegingskader
+    node_lists = {"vragen": kader.vragen, "beslissingen": kader.beslissingen, "uitkomsten": kader.uitkomsten}
+    all_ids: list[tuple[Loc, str]] = [
+        ((key, i, "id"), node.id) for key, nodes in node_lists.items() for i, node in enumerate(nodes)
+    ]
+    for loc, value in _duplicates(all_ids):
+        errors.append(err("afwegingskader", loc, f"id '{value}' komt twee keer voor; ids moeten uniek zijn"))
+    for key, prefix in (("vragen", "vraag"), ("beslissingen", "beslissing")):
+        for i, node in enumerate(node_lists[key]):
+            if node.id != f"{prefix}-{node.nummer}":
+                errors.append(
+                    err(
+                        "afwegingskader",
+                        (key, i, "id"),
+                        f"id '{node.id}' past niet bij nummer {node.nummer}; gebruik '{prefix}-{node.nummer}' "
+                        "(de ids zijn vaste ankers van de site)",
+                    )
+                )
+            for loc, value in _duplicates(
+                [((key, i, "antwoorden", j, "id"), a.id) for j, a in enumerate(node.antwoorden)]
+            ):
+                errors.append(err("afwegingskader", loc, f"antwoord '{value}' staat twee keer bij deze vraag"))
+    for i, uitkomst in enumerate(kader.uitkomsten):
+        if not uitkomst.id.startswith("uitkomst-"):
+            errors.append(
+                err("afwegingskader", ("uitkomsten", i, "id"), f"id '{uitkomst.id}' begint niet met 'uitkomst-'")
+            )
+
+    knopen = {n.id: n for n in [*kader.vragen, *kader.beslissingen]}
+    uitkomsten = {u.id for u in kader.uitkomsten}
+    vraag_ids = [n.id for n in kader.vragen]
+    targets_ok = True
+    if kader.start not in knopen:
+        targets_ok = False
+        errors.append(
+            err("afwegingskader", ("start",), f"'{kader.start}' bestaat niet ({_known(vraag_ids, 'vragen')})")
+        )
+    for key in ("vragen", "beslissingen"):
+        for i, node in enumerate(node_lists[key]):
+            for j, antwoord in enumerate(node.antwoorden):
+                if antwoord.volgende not in knopen and antwoord.volgende not in uitkomsten:
+                    targets_ok = False
+                    bekend = (
+                        f"{_known(vraag_ids, 'vragen')}; beslissingen: "
+                        f"{', '.join(n.id for n in kader.beslissingen)}; uitkomsten: {', '.join(sorted(uitkomsten))}"
+                    )
+                    errors.append(
+                        err(
+                            "afwegingskader",
+                            (key, i, "antwoorden", j, "volgende"),
+                            f"'{antwoord.volgende}' bestaat niet ({bekend})",
+                        )
+                    )
+    if targets_ok:
+        errors += _graph_shape(loaded, knopen, uitkomsten, node_lists)
+
+    # --- references by id ---------------------------------------------------------
+    rollen = {r.id for r in p.rollen.rollen}
+    contacten = {c.id: c for c in p.contacten.contacten}
+    termijnen = {t.id for t in p.termijnen.termijnen}
+    begrippen = {b.id for b in p.bijlage_2.begrippen}
+    meldnormen = {m.id for m in p.bijlage_2.meldnormen}
+    for key in ("vragen", "beslissingen"):
+        for i, node in enumerate(node_lists[key]):
+            for j, begrip in enumerate(node.begrippen):
+                if begrip not in begrippen:
+                    errors.append(
+                        err(
+                            "afwegingskader",
+                            (key, i, "begrippen", j),
+                            f"begrip '{begrip}' bestaat niet in bijlage 2 ({_known(sorted(begrippen), 'begrippen')})",
+                        )
+                    )
+    for i, uitkomst in enumerate(kader.uitkomsten):
+        if uitkomst.meldnorm and uitkomst.meldnorm not in meldnormen:
+            errors.append(
+                err("afwegingskader", ("uitkomsten", i, "meldnorm"), f"meldnorm {uitkomst.meldnorm} staat niet in bijlage 2")
+            )
+        for j, actie in enumerate(uitkomst.acties):
+            for veld, bekend, wat in (
+                ("rol", rollen, "rollen"),
+                ("termijn", termijnen, "termijnen"),
+                ("contact", set(contacten), "contacten"),
+            ):
+                value = getattr(actie, veld)
+                if value is not None and value not in bekend:
+                    errors.append(
+                        err(
+                            "afwegingskader",
+                            ("uitkomsten", i, "acties", j, veld),
+                            f"{veld} '{value}' bestaat niet ({_known(sorted(bekend), wat)}); "
+                            f"voeg hem toe in protocol/{wat}.yaml of corrigeer de id",
+                        )
+                    )
+    lists = [("spoedbalk", p.contacten.spoedbalk), ("overige_adressen", p.contacten.overige_adressen)]
+    for key, ids in lists:
+        for i, cid in enumerate(ids):
+            if cid not in contacten:
+                errors.append(
+                    err("contacten", (key, i), f"contact '{cid}' bestaat niet ({_known(sorted(contacten), 'contacten')})")
+                )
+            elif key == "spoedbalk" and contacten[cid].telefoon is None:
+                errors.append(err("contacten", (key, i), f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk"))
+    for i, spoed in enumerate(p.contacten.spoed):
+        if spoed.contact not in contacten:
+            errors.append(
+                err(
+                    "contacten",
+                    ("spoed", i, "contact"),
+                    f"contact '{spoed.contact}' bestaat niet ({_known(sorted(contacten), 'contacten')})",
+                )
+            )
+
+    # --- anchors unique across the site ---------------------------------------------
+    site_anchors = anchors(p)
+    seen_sections: dict[str, str] = {}
+    fixed = {
+        *(s.id for s in p.stappen.stappen),
+        *knopen,
+        *uitkomsten,
+        *(f"bijlage-{n}" for n in range(1, 5)),
+        *begrippen,
+        *(c.id for c in p.bijlage_1.categorieen),
+    }
+    for part, source in loaded.sources.items():
+        for loc, value in _section_locs(source.data):
+            if value in seen_sections or value in fixed:
+                errors.append(
+                    err(part, loc, f"id '{value}' wordt al gebruikt als anker op de site; kies een andere id")
+                )
+            seen_sections[value] = part
+
+    # --- inline references in every text -------------------------------------------------
+    targets: dict[str, set[str]] = {
+        "rol": rollen,
+        "invulling": {r.id for r in p.rollen.rollen if r.invulling},
+        "contact": set(contacten),
+        "telefoon": {c.id for c in p.contacten.contacten if c.telefoon},
+        "termijn": termijnen,
+        "bijlage": {"1", "2", "3", "4"},
+        "stap": {str(s.nummer) for s in p.stappen.stappen},
+        "anker": set(site_anchors),
+    }
+    for part, source in loaded.sources.items():
+        for loc, text in _strings(source.data):
+            for match in REFERENCE.finditer(text):
+                kind, target = match.group(1), match.group(2).strip()
+                if kind not in targets:
+                    errors.append(
+                        err(
+                            part,
+                            loc,
+                            f"onbekende verwijzing '{match.group(0)}'; gebruik een van: "
+                            + ", ".join(f"{{{k}:…}}" for k in REFERENCE_KINDS),
+                        )
+                    )
+                elif target not in targets[kind]:
+                    errors.append(
+                        err(
+                            part,
+                            loc,
+                            f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
+                            f"({_known(sorted(targets[kind]), kind + '-ids')})",
+                        )
+                    )
+            stray = REFERENCE.sub("", text)
+            if "{" in stray or "}" in stray:
+                errors.append(
+                    err(part, loc, "losse accolade '{' of '}'; een verwijzing ziet eruit als {termijn:binnen-een-week}")
+                )
+
+    if errors:
+        raise ProtocolError(errors)
+
+    warnings: list[str] = []
+    today = today or dt.date.today()
+    meta = p.metadata
+    if meta.volgende_evaluatie < today:
+        warnings.append(
+            f"{loaded.sources['metadata'].name}: de volgende evaluatie "
+            f"({meta.volgende_evaluatie:%d-%m-%Y}) is verstreken; evalueer het protocol en "
+            "pas volgende_evaluatie aan"
+        )
+    return warnings
+
+
+def _graph_shape(
+    loaded: Loaded, knopen: dict[str, Knoop], uitkomsten: set[str], node_lists: dict[str, list[Any]]
+) -> list[SourceError]:
+    """Reachability and cycles; only meaningful once every `volgende` exists."""
+    errors: list[SourceError] = []
+    start = loaded.protocol.afwegingskader.start
+    where = {node.id: (key, i) for key, nodes in node_lists.items() for i, node in enumerate(nodes)}
+
+    # cycles: depth-first with colours; report the edge that closes the loop
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for j, antwoord in enumerate(knopen[node].antwoorden):
+            nxt = antwoord.volgende
+            if nxt in uitkomsten:
+                continue
+            if state.get(nxt) == 1:
+                key, i = where[node]
+                kring = " → ".join([*trail[trail.index(nxt) :], node, nxt])
+                errors.append(
+                    loaded.error(
+                        "afwegingskader",
+                        (key, i, "antwoorden", j, "volgende"),
+                        f"deze verwijzing maakt een kringloop ({kring}); elke route moet eindigen in een uitkomst",
+                    )
+                )
+            elif nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    if start in knopen:
+        visit(start, [])
+    reached = set(state)
+    for node in knopen:
+        if node not in reached:
+            key, i = where[node]
+            errors.append(
+                loaded.error(
+                    "afwegingskader",
+                    (key, i, "id"),
+                    f"'{node}' is niet bereikbaar vanaf {start}; laat een antwoord ernaar verwijzen of verwijder hem",
+                )
+            )
+    targets = {a.volgende for n in reached for a in knopen[n].antwoorden}
+    for uitkomst in uitkomsten:
+        if uitkomst not in targets:
+            key, i = where[uitkomst]
+            errors.append(
+                loaded.error(
+                    "afwegingskader",
+                    (key, i, "id"),
+                    f"uitkomst '{uitkomst}' is niet bereikbaar; laat een antwoord ernaar verwijzen of verwijder hem",
+                )
+            )
+    return errors
+
+
+def load_and_check(root: Any, today: dt.date | None = None) -> tuple[Loaded, list[str]]:
+    """The one entry the CLI, the mkdocs hook and the tests share."""
+    from pathlib import Path
+
+    from .load import load
+
+    loaded = load(Path(root))
+    return loaded, check(loaded, today)
+
+
+__all__ = ["Graph", "ProtocolError", "anchors", "check", "load_and_check"]

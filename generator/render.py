@@ -1,0 +1,250 @@
+"""Render the model into Markdown pages: a pure function, source in, files out.
+
+Text from `protocol/` is escaped before it reaches Markdown, so an editor's
+`*`, `_` or `<` shows as typed and can never become markup or script.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .check import REFERENCE, Graph, anchors
+from .model import Contact, Protocol
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Pages generated from the model: src path (as mkdocs sees it) → template.
+PAGES: dict[str, str] = {
+    "index.md": "home.md.j2",
+    "meldcode/index.md": "inleiding.md.j2",
+    "meldcode/structuur.md": "structuur.md.j2",
+    **{f"meldcode/stap-{n}.md": "stap.md.j2" for n in range(1, 7)},
+    "afwegingskader.md": "afwegingskader.md.j2",
+    "melding.md": "melding.md.j2",
+    "contacten.md": "contacten.md.j2",
+    "rollen-en-termijnen.md": "rollen.md.j2",
+    "achtergrond.md": "achtergrond.md.j2",
+    "adviezen-lkc.md": "adviezen.md.j2",
+    "bijlagen/bijlage-1.md": "bijlage-1.md.j2",
+    "bijlagen/bijlage-2.md": "bijlage-2.md.j2",
+    "bijlagen/bijlage-3.md": "bijlage-3.md.j2",
+    "bijlagen/bijlage-4.md": "bijlage-4.md.j2",
+    "over/index.md": "over.md.j2",
+}
+
+_MD_SPECIAL = {
+    "*": "&#42;",
+    "_": "&#95;",
+    "`": "&#96;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "\\": "&#92;",
+    "|": "&#124;",
+    "#": "&#35;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+}
+_SENTENCE_END = re.compile(r"(^|[.!?]\s+)$")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text → Markdown that shows exactly this text and nothing else."""
+    out = html.escape(text, quote=False)
+    out = "".join(_MD_SPECIAL.get(ch, ch) for ch in out)
+    # a leading "1. ", "- " or "+ " would start a list
+    out = re.sub(r"^(\d+)\.(\s)", r"\1&#46;\2", out)
+    out = re.sub(r"^([-+])(\s)", lambda m: f"&#{ord(m.group(1))};{m.group(2)}", out)
+    return " ".join(out.split())
+
+
+def tel_href(nummer: str) -> str:
+    digits = re.sub(r"[^\d+]", "", nummer)
+    return f"tel:{digits}"
+
+
+@dataclass
+class Renderer:
+    protocol: Protocol
+
+    def __post_init__(self) -> None:
+        self.anchors = anchors(self.protocol)
+        self.rollen = {r.id: r for r in self.protocol.rollen.rollen}
+        self.contacten = {c.id: c for c in self.protocol.contacten.contacten}
+        self.termijnen = {t.id: t for t in self.protocol.termijnen.termijnen}
+        self.begrippen = {b.id: b for b in self.protocol.bijlage_2.begrippen}
+        self.meldnormen = {n.id: n for n in self.protocol.bijlage_2.meldnormen}
+        kader = self.protocol.afwegingskader
+        self.knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
+        self.uitkomsten = {u.id: u for u in kader.uitkomsten}
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # output is Markdown; text goes through `t` instead
+            # `{#id}` is a Markdown heading anchor, so Jinja comments use `{## … ##}`
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+
+    # --- links -----------------------------------------------------------------
+    def link(self, page: str, target: str) -> str:
+        """Relative Markdown link from `page` to anchor id `target`."""
+        dest = self.anchors[target]
+        if dest == page:
+            return f"#{target}"
+        rel = posixpath.relpath(dest, posixpath.dirname(page) or ".")
+        return f"{rel}#{target}"
+
+    def page_link(self, page: str, dest: str) -> str:
+        return posixpath.relpath(dest, posixpath.dirname(page) or ".")
+
+    # --- inline text -------------------------------------------------------------
+    def inline(self, page: str, as_html: bool = False) -> Callable[[str | None], str]:
+        """The text filter for one page: escape text and expand {soort:id} references.
+
+        Markdown (`t`) for running text; HTML (`h`) inside raw HTML such as tables,
+        where Markdown is not parsed.
+        """
+        escape = html_text if as_html else escape_markdown_keep_space
+
+        def t(text: str | None) -> str:
+            if text is None:
+                return ""
+            parts: list[str] = []
+            pos = 0
+            for match in REFERENCE.finditer(text):
+                parts.append(escape(text[pos : match.start()]))
+                at_start = bool(_SENTENCE_END.search(text[: match.start()]))
+                label, href = self._reference(page, match, at_start)
+                if href is None:
+                    parts.append(escape(label))
+                elif as_html:
+                    parts.append(f'<a href="{html.escape(self.url(page, href))}">{html_text(label)}</a>')
+                else:
+                    parts.append(f"[{escape_markdown(label)}]({href})")
+                pos = match.end()
+            parts.append(escape(text[pos:]))
+            return " ".join("".join(parts).split())
+
+        return t
+
+    def url(self, page: str, href: str) -> str:
+        """A Markdown link target (`x.md#a`) as the built site's relative URL."""
+        if href.startswith("#") or ":" in href.split("#")[0]:
+            return href
+        path, _, anchor = href.partition("#")
+        here = _page_url(page)
+        there = _page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
+        rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+        rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def _reference(self, page: str, match: re.Match[str], at_start: bool) -> tuple[str, str | None]:
+        """(label, Markdown href or None) for one {soort:id|label} reference."""
+        kind, target, label = match.group(1), match.group(2).strip(), match.group(3)
+        if kind == "termijn":
+            word = self.termijnen[target].tekst
+            word = word[:1].upper() + word[1:] if at_start else word
+            return label or word, None
+        if kind == "rol":
+            return label or self.rollen[target].naam, None
+        if kind == "invulling":
+            return label or self.rollen[target].invulling or "", None
+        if kind == "contact":
+            return label or self.contacten[target].naam, None
+        if kind == "telefoon":
+            nummer = self.contacten[target].telefoon or ""
+            return label or nummer, tel_href(nummer)
+        if kind == "bijlage":
+            return label or f"bijlage {target}", self.link(page, f"bijlage-{target}")
+        if kind == "stap":
+            return label or f"stap {target}", self.link(page, f"stap-{target}")
+        return label or target, self.link(page, target)
+
+    # --- afwegingskader helpers ---------------------------------------------------
+    def node_title(self, node_id: str) -> str:
+        """How a link to a vraag, beslissing or uitkomst reads."""
+        if node_id in self.uitkomsten:
+            u = self.uitkomsten[node_id]
+            return f"{u.titel} (meldnorm {u.meldnorm})" if u.meldnorm else u.titel
+        k = self.knopen[node_id]
+        soort = "Vraag" if node_id.startswith("vraag-") else "Beslissing"
+        return f"{soort} {k.nummer}: {k.titel}"
+
+    def herkomst(self, uitkomst_id: str) -> list[tuple[str, str]]:
+        """Which answers lead to this uitkomst: [(label, knoop id), ...]."""
+        return [
+            (f"{self.node_title(k.id).split(':')[0]}, {a.label}", k.id)
+            for k in self.knopen.values()
+            for a in k.antwoorden
+            if a.volgende == uitkomst_id
+        ]
+
+    # --- pages ---------------------------------------------------------------------
+    def render(self, src: str) -> str:
+        template = self.env.get_template(PAGES[src])
+        context = {
+            "p": self.protocol,
+            "page": src,
+            "t": self.inline(src),
+            "h": self.inline(src, as_html=True),
+            "href": lambda target: self.url(src, self.link(src, target)),
+            "link": lambda target: self.link(src, target),
+            "page_link": lambda dest: self.page_link(src, dest),
+            "rol": self.rollen,
+            "contact": self.contacten,
+            "termijn": self.termijnen,
+            "tel": tel_href,
+            "graph": Graph.of(self.protocol),
+            "contact_regels": contact_regels,
+            "begrip_naam": lambda bid: self.begrippen[bid].naam,
+            "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,
+            "uitkomst_titel": self.node_title,
+            "herkomst": self.herkomst,
+        }
+        if src.startswith("meldcode/stap-"):
+            nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))
+            context["stap"] = next(s for s in self.protocol.stappen.stappen if s.nummer == nummer)
+        return template.render(context)
+
+
+def _page_url(src: str) -> str:
+    """Directory URL of a page, as mkdocs builds it: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def html_text(text: str) -> str:
+    """Plain text for raw HTML: escaped, whitespace kept at the edges."""
+    return html.escape(text, quote=False)
+
+
+def escape_markdown_keep_space(text: str) -> str:
+    """Like escape_markdown but keeps edge spaces, for text between references."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    core = escape_markdown(text) if text.strip() else ""
+    return f"{lead}{core}{trail}" if core else lead or trail
+
+
+def contact_regels(contact: Contact) -> list[str]:
+    """Address lines of a contact, for templates."""
+    return list(contact.adres)
+
+
+def render_pages(protocol: Protocol) -> dict[str, str]:
+    """Every generated page: src path → Markdown. Pure: same model, same output."""
+    renderer = Renderer(protocol)
+    return {src: renderer.render(src) for src in PAGES}
