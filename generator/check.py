@@ -7,6 +7,7 @@ collects every problem so the editor can fix them in one go.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,12 +113,15 @@ def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _section_locs(value, (*loc, i))
 
 
-def _known(ids: list[str], wat: str) -> str:
+def _known(ids: list[str], wat: str, value: str | None = None) -> str:
+    """The ids an editor could have meant, with the closest one first."""
     if not ids:
         return f"er zijn geen {wat}"
-    if len(ids) > 8:
-        return f"bekende {wat}: {', '.join(ids[:3])} … {ids[-1]}"
-    return f"bekende {wat}: {', '.join(ids)}"
+    close = difflib.get_close_matches(value, ids, n=1) if value else []
+    hint = f"bedoelt u '{close[0]}'? " if close else ""
+    if len(ids) > 15:
+        return f"{hint}bekende {wat}: {', '.join(ids[:3])} … {ids[-1]}"
+    return f"{hint}bekende {wat}: {', '.join(ids)}"
 
 
 def _duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
@@ -151,9 +155,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
 
     stapnummers = sorted(s.nummer for s in p.stappen.stappen)
     if stapnummers != list(range(1, 7)):
-        errors.append(
-            err("stappen", ("stappen",), f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers})")
-        )
+        errors.append(err("stappen", ("stappen",), f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers})"))
 
     # --- afwegingskader graph -------------------------------------------------
     kader = p.afwegingskader
@@ -181,7 +183,11 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     for i, uitkomst in enumerate(kader.uitkomsten):
         if not uitkomst.id.startswith("uitkomst-"):
             errors.append(
-                err("afwegingskader", ("uitkomsten", i, "id"), f"id '{uitkomst.id}' begint niet met 'uitkomst-'")
+                err(
+                    "afwegingskader",
+                    ("uitkomsten", i, "id"),
+                    f"id '{uitkomst.id}' begint niet met 'uitkomst-'",
+                )
             )
 
     knopen = {n.id: n for n in [*kader.vragen, *kader.beslissingen]}
@@ -191,7 +197,11 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     if kader.start not in knopen:
         targets_ok = False
         errors.append(
-            err("afwegingskader", ("start",), f"'{kader.start}' bestaat niet ({_known(vraag_ids, 'vragen')})")
+            err(
+                "afwegingskader",
+                ("start",),
+                f"'{kader.start}' bestaat niet ({_known(vraag_ids, 'vragen', kader.start)})",
+            )
         )
     for key in ("vragen", "beslissingen"):
         for i, node in enumerate(node_lists[key]):
@@ -226,13 +236,18 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                         err(
                             "afwegingskader",
                             (key, i, "begrippen", j),
-                            f"begrip '{begrip}' bestaat niet in bijlage 2 ({_known(sorted(begrippen), 'begrippen')})",
+                            f"begrip '{begrip}' bestaat niet in bijlage 2 "
+                            f"({_known(sorted(begrippen), 'begrippen', begrip)})",
                         )
                     )
     for i, uitkomst in enumerate(kader.uitkomsten):
         if uitkomst.meldnorm and uitkomst.meldnorm not in meldnormen:
             errors.append(
-                err("afwegingskader", ("uitkomsten", i, "meldnorm"), f"meldnorm {uitkomst.meldnorm} staat niet in bijlage 2")
+                err(
+                    "afwegingskader",
+                    ("uitkomsten", i, "meldnorm"),
+                    f"meldnorm {uitkomst.meldnorm} staat niet in bijlage 2",
+                )
             )
         for j, actie in enumerate(uitkomst.acties):
             for veld, bekend, wat in (
@@ -246,7 +261,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                         err(
                             "afwegingskader",
                             ("uitkomsten", i, "acties", j, veld),
-                            f"{veld} '{value}' bestaat niet ({_known(sorted(bekend), wat)}); "
+                            f"{veld} '{value}' bestaat niet ({_known(sorted(bekend), wat, value)}); "
                             f"voeg hem toe in protocol/{wat}.yaml of corrigeer de id",
                         )
                     )
@@ -255,17 +270,23 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
         for i, cid in enumerate(ids):
             if cid not in contacten:
                 errors.append(
-                    err("contacten", (key, i), f"contact '{cid}' bestaat niet ({_known(sorted(contacten), 'contacten')})")
+                    err(
+                        "contacten",
+                        (key, i),
+                        f"contact '{cid}' bestaat niet ({_known(sorted(contacten), 'contacten', cid)})",
+                    )
                 )
             elif key == "spoedbalk" and contacten[cid].telefoon is None:
-                errors.append(err("contacten", (key, i), f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk"))
+                errors.append(
+                    err("contacten", (key, i), f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk")
+                )
     for i, spoed in enumerate(p.contacten.spoed):
         if spoed.contact not in contacten:
             errors.append(
                 err(
                     "contacten",
                     ("spoed", i, "contact"),
-                    f"contact '{spoed.contact}' bestaat niet ({_known(sorted(contacten), 'contacten')})",
+                    f"contact '{spoed.contact}' bestaat niet ({_known(sorted(contacten), 'contacten', spoed.contact)})",
                 )
             )
 
@@ -310,6 +331,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                             loc,
                             f"onbekende verwijzing '{match.group(0)}'; gebruik een van: "
                             + ", ".join(f"{{{k}:…}}" for k in REFERENCE_KINDS),
+                            match.group(0),
                         )
                     )
                 elif target not in targets[kind]:
@@ -318,13 +340,18 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                             part,
                             loc,
                             f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
-                            f"({_known(sorted(targets[kind]), kind + '-ids')})",
+                            f"({_known(sorted(targets[kind]), kind + '-ids', target)})",
+                            match.group(0),
                         )
                     )
             stray = REFERENCE.sub("", text)
             if "{" in stray or "}" in stray:
                 errors.append(
-                    err(part, loc, "losse accolade '{' of '}'; een verwijzing ziet eruit als {termijn:binnen-een-week}")
+                    err(
+                        part,
+                        loc,
+                        "losse accolade '{' of '}'; een verwijzing ziet eruit als {termijn:binnen-een-week}",
+                    )
                 )
 
     if errors:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import ProtocolError, SourceError
@@ -30,6 +30,7 @@ class Source:
 
     name: str
     data: Any
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -39,9 +40,14 @@ class Loaded:
     protocol: Protocol
     sources: dict[str, Source] = field(default_factory=dict)
 
-    def error(self, part: str, loc: Loc, message: str) -> SourceError:
+    def error(self, part: str, loc: Loc, message: str, needle: str | None = None) -> SourceError:
+        """An error at `loc`; with `needle`, at the first line from there that contains it
+        (a long text spans several lines and the editor wants the exact one)."""
         src = self.sources[part]
-        return SourceError(src.name, locate(src.data, loc), key_path(src.data, loc), message)
+        line = locate(src.data, loc)
+        if needle:
+            line = next((n for n in range(line, len(src.lines) + 1) if needle in src.lines[n - 1]), line)
+        return SourceError(src.name, line, key_path(src.data, loc), message)
 
 
 def display_name(root: Path, relative: str) -> str:
@@ -60,10 +66,9 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Any, str | int]]:
     """Yield (container, step) for each step of `loc` that exists in the tree."""
     node = data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            yield node, step
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        if (isinstance(node, dict) and step in node) or (
+            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        ):
             yield node, step
             node = node[step]
         else:
@@ -88,9 +93,8 @@ def _label(node: Any, step: str | int) -> str:
         return step
     item = node[step]
     if isinstance(item, dict):
-        for key in ("id", "contact"):
-            if isinstance(item.get(key), str | int):
-                return str(item[key])
+        if isinstance(item.get("id"), str | int):
+            return str(item["id"])
         if isinstance(item.get("nummer"), int):
             return f"nummer {item['nummer']}"
     return f"#{step + 1}"
@@ -105,10 +109,14 @@ def key_path(data: Any, loc: Loc) -> str:
         label = _label(node, step)
         # a list item labelled by its id replaces the list's own key
         if isinstance(step, int) and not label.startswith("#") and parts:
-            parts[-1:] = [label] if parts[-1] in ("vragen", "beslissingen", "uitkomsten") else [
-                parts[-1],
-                label,
-            ]
+            parts[-1:] = (
+                [label]
+                if parts[-1] in ("vragen", "beslissingen", "uitkomsten")
+                else [
+                    parts[-1],
+                    label,
+                ]
+            )
         else:
             parts.append(label)
     # keys that are missing (e.g. a required field) still belong in the path
@@ -132,12 +140,8 @@ _YAML_HINTS = {
         "onverwachte dubbele punt ':'; zet tekst met een dubbele punt tussen "
         "aanhalingstekens of gebruik '>-' voor een tekstblok"
     ),
-    "expected <block end>": (
-        "de inspringing klopt niet; sleutels op hetzelfde niveau beginnen in dezelfde kolom"
-    ),
-    "did not find expected key": (
-        "de inspringing klopt niet; sleutels op hetzelfde niveau beginnen in dezelfde kolom"
-    ),
+    "expected <block end>": ("de inspringing klopt niet; sleutels op hetzelfde niveau beginnen in dezelfde kolom"),
+    "did not find expected key": ("de inspringing klopt niet; sleutels op hetzelfde niveau beginnen in dezelfde kolom"),
     "did not find expected '-' indicator": (
         "de inspringing van een lijst klopt niet; elk item begint met '- ' in dezelfde kolom"
     ),
@@ -168,6 +172,14 @@ def _yaml_error(name: str, exc: YAMLError) -> SourceError:
     return SourceError(name, 0, "", f"dit is geen geldige YAML ({exc})")
 
 
+class _Constructor(RoundTripConstructor):
+    """Dates stay text here, so that pydantic (not the YAML parser) judges them and an
+    impossible date like 2026-02-31 gets a message with its line instead of a crash."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 def read_yaml(path: Path, name: str) -> Any:
     """Parse one file with positions; raise ProtocolError with a Dutch message."""
     try:
@@ -181,6 +193,7 @@ def read_yaml(path: Path, name: str) -> Any:
             [SourceError(name, 0, "", "dit bestand is geen UTF-8-tekst; sla het op als UTF-8")]
         ) from None
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         return yaml.load(text)
     except YAMLError as exc:
@@ -264,24 +277,26 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     return str(err["msg"])
 
 
-def validate_part(
-    model: type[BaseModel], data: Any, name: str
-) -> tuple[BaseModel | None, list[SourceError]]:
+def validate_part(model: type[BaseModel], data: Any, name: str) -> tuple[BaseModel | None, list[SourceError]]:
     if data is None:
         return None, [SourceError(name, 0, "", "dit bestand is leeg; vul het in")]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        errors = [
-            SourceError(
-                name,
-                locate(data, tuple(e["loc"])),
-                key_path(data, tuple(e["loc"])),
-                dutch_message(e, model),  # type: ignore[arg-type]
-            )
-            for e in exc.errors()
-        ]
-        return None, errors
+        raw = list(exc.errors())
+    # a misspelt key also makes its correct spelling "missing": say it once, as the typo
+    typos = set()
+    for e in raw:
+        if e["type"] == "extra_forbidden":
+            loc = tuple(e["loc"])
+            for close in difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1):
+                typos.add((*loc[:-1], close))
+    errors = [
+        SourceError(name, locate(data, tuple(e["loc"])), key_path(data, tuple(e["loc"])), dutch_message(e, model))
+        for e in raw
+        if not (e["type"] == "missing" and tuple(e["loc"]) in typos)
+    ]
+    return None, errors
 
 
 # --- entry point ---------------------------------------------------------------------
@@ -293,9 +308,7 @@ def load(root: Path) -> Loaded:
     parts: dict[str, Any] = {}
     sources: dict[str, Source] = {}
     if not root.is_dir():
-        raise ProtocolError(
-            [SourceError(root.as_posix(), 0, "", "deze map bestaat niet; geef de map protocol/ op")]
-        )
+        raise ProtocolError([SourceError(root.as_posix(), 0, "", "deze map bestaat niet; geef de map protocol/ op")])
     for part, (relative, model) in BRONNEN.items():
         name = display_name(root, relative)
         try:
@@ -303,7 +316,7 @@ def load(root: Path) -> Loaded:
         except ProtocolError as exc:
             errors += exc.errors
             continue
-        sources[part] = Source(name, data)
+        sources[part] = Source(name, data, (root / relative).read_text(encoding="utf-8").splitlines())
         value, problems = validate_part(model, data, name)
         errors += problems
         parts[part] = value

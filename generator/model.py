@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 # --- text and value checks -------------------------------------------------
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
-_PHONE_IN_TEXT = re.compile(r"\b0\d{2,3}[- ]?\d{3}[- ]?\d{2,4}\b")
+_PHONE_IN_TEXT = re.compile(r"\b0\d{2,3}[- ]?\d{2,4}(?:[- ]?\d{2,4})?\b")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
 _URL = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"]*)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -28,13 +28,10 @@ def _check_tekst(value: str) -> str:
     if not value:
         raise ValueError("tekst is leeg; vul de tekst in of verwijder het veld")
     if _HTML_TAG.search(value):
+        raise ValueError("bevat HTML of een script-tag; schrijf gewone tekst zonder '<…>'")
+    if any(len(re.sub(r"\D", "", m)) >= 7 for m in _PHONE_IN_TEXT.findall(value)):
         raise ValueError(
-            "bevat HTML of een script-tag; schrijf gewone tekst zonder '<…>'"
-        )
-    if _PHONE_IN_TEXT.search(value):
-        raise ValueError(
-            "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml "
-            "en verwijs ernaar met {telefoon:id}"
+            "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml en verwijs ernaar met {telefoon:id}"
         )
     return value
 
@@ -60,17 +57,14 @@ def _check_url(value: str) -> str:
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError(
-            f"'{value}' is geen geldig e-mailadres, bijvoorbeeld info@ggdgooi.nl"
-        )
+        raise ValueError(f"'{value}' is geen geldig e-mailadres, bijvoorbeeld info@ggdgooi.nl")
     return value
 
 
 def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError(
-            f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en "
-            "streepjes, bijvoorbeeld vraag-2"
+            f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes, bijvoorbeeld vraag-2"
         )
     return value
 
@@ -139,9 +133,7 @@ class Metadata(Strict):
     @model_validator(mode="after")
     def _order(self) -> Metadata:
         if self.volgende_evaluatie <= self.laatste_evaluatie:
-            raise ValueError(
-                "volgende_evaluatie moet na laatste_evaluatie liggen"
-            )
+            raise ValueError("volgende_evaluatie moet na laatste_evaluatie liggen")
         return self
 
 
@@ -150,9 +142,7 @@ class Rol(Strict):
 
     id: Id
     naam: Tekst = Field(description="Naam van de rol, bijvoorbeeld aandachtsfunctionaris.")
-    invulling: Tekst | None = Field(
-        None, description="Wie deze rol op school vervult; verwijs met {invulling:id}."
-    )
+    invulling: Tekst | None = Field(None, description="Wie deze rol op school vervult; verwijs met {invulling:id}.")
     taken: list[Tekst] = Field(default_factory=list, description="Taken van deze rol.")
 
 
@@ -292,6 +282,7 @@ class Actie(Strict):
 class Uitkomst(Strict):
     id: Id
     titel: Tekst = Field(description="Het besluit in gewone woorden.")
+    voorwaarde: Tekst | None = Field(None, description="Wanneer deze uitkomst geldt, zoals in het protocol.")
     melden: bool
     meldnorm: Literal["A", "B", "C"] | None = None
     tekst: list[Blok] = Field(default_factory=list)
@@ -395,9 +386,7 @@ class Onderdeel(Strict):
     titel: Tekst
     toelichting: Tekst | None = None
     vragen: list[FormVraag] = Field(default_factory=list)
-    schrijfruimte: int | None = Field(
-        None, ge=1, le=12, description="Schrijfregels zonder eigen vraag, onder de kop."
-    )
+    schrijfruimte: int | None = Field(None, ge=1, le=12, description="Schrijfregels zonder eigen vraag, onder de kop.")
     velden: list[Veld] = Field(default_factory=list)
 
 

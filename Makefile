@@ -1,0 +1,78 @@
+# Meldcode-site. Two commands do everything on a fresh Debian machine:
+#   make serve   set up, build and serve on http://127.0.0.1:8000
+#   make test    set up and run every test
+# Set-up is idempotent: a virtual environment in .venv/ and, as root, Debian packages.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# The first Python >= 3.12 on this machine (pyenv installs included).
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	echo $$p; break; fi; done)
+
+DEBIAN_PACKAGES := graphviz chromium fonts-dejavu-core
+
+.PHONY: help setup system venv site serve check test lint screenshots clean
+
+help:
+	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
+	@echo "make test         alle tests (bron, bouw, browser)"
+	@echo "make site         bouw de site in site/"
+	@echo "make check        controleer alleen de bron in protocol/"
+	@echo "make screenshots  schermafdrukken van de belangrijkste pagina's in screenshots/"
+
+setup: system venv
+
+# Debian packages: installed when we are root, otherwise the exact command is printed.
+system:
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Debian-pakketten installeren:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Ontbrekende pakketten. Voer uit:  sudo apt-get install -y$$missing"; exit 1; \
+		fi; \
+	fi
+
+venv: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 of nieuwer is nodig. Voer uit:  sudo apt-get install -y python3"; exit 1; fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
+		else echo "venv ontbreekt. Voer uit:  sudo apt-get install -y python3-venv"; exit 1; fi; }
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+check: venv
+	$(BIN)/meldcode check
+
+site: setup
+	$(BIN)/meldcode build
+
+serve: setup
+	$(BIN)/meldcode check
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+lint: venv
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+test: setup lint
+	$(BIN)/pytest -q
+
+screenshots: site
+	$(BIN)/python tests/screenshots.py
+
+clean:
+	rm -rf site .site-* screenshots site-report

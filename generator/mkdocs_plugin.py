@@ -1,0 +1,73 @@
+"""Thin mkdocs glue: check the source, add the generated pages, watch `protocol/`.
+
+Everything protocol-specific lives in load/check/render; this file only hands
+their output to mkdocs, so a successor builder needs a new glue file, nothing more.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.check import load_and_check
+from generator.errors import ProtocolError
+from generator.model import Protocol
+from generator.render import render_pages, tel_href
+
+log = logging.getLogger("mkdocs.plugins.meldcode")
+
+
+class MeldcodeConfig(Config):
+    protocol = config_options.Type(str, default="protocol")
+
+
+class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
+    """`plugins: [meldcode]` in mkdocs.yml."""
+
+    protocol: Protocol | None = None
+
+    def _source(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.protocol
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # runs before mkdocs cleans site/, so a broken source leaves the old site alone
+        try:
+            loaded, warnings = load_and_check(self._source(config))
+        except ProtocolError as exc:
+            raise PluginError(exc.report()) from None
+        for warning in warnings:
+            log.warning(warning)
+        self.protocol = protocol = loaded.protocol
+        meta = protocol.metadata
+        config.site_name = f"{meta.titel} · {meta.school_kort}"
+        contacten = {c.id: c for c in protocol.contacten.contacten}
+        config.extra["meldcode"] = {
+            "spoedbalk": [
+                {
+                    "naam": contacten[cid].naam,
+                    "telefoon": contacten[cid].telefoon,
+                    "href": tel_href(contacten[cid].telefoon or ""),
+                }
+                for cid in protocol.contacten.spoedbalk
+            ],
+            "versie": meta.versie,
+        }
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.protocol is not None
+        for src, markdown in render_pages(self.protocol).items():
+            files.append(File.generated(config, src, content=markdown))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self._source(config)))
+        return server

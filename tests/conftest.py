@@ -1,0 +1,72 @@
+"""Shared fixtures: a scratch copy of protocol/ to break, and one built site per run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTOCOL = ROOT / "protocol"
+SEED = ROOT.parent / "shared" / "seed" / "000_59dd7cabb1d1b102.txt"
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture
+def protocol_copy(tmp_path: Path) -> Path:
+    """A writable copy of protocol/ for a test to change."""
+    target = tmp_path / "protocol"
+    shutil.copytree(PROTOCOL, target)
+    return target
+
+
+Edit = Callable[[str, str, str], int]
+
+
+@pytest.fixture
+def edit(protocol_copy: Path) -> Edit:
+    """Replace `old` by `new` once in a source file; return the 1-based line where `new` starts."""
+
+    def apply(file: str, old: str, new: str) -> int:
+        path = protocol_copy / file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= 1, f"{old!r} not in {file}"
+        index = text.index(old)
+        path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
+        return text[:index].count("\n") + 1
+
+    return apply
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real build (`meldcode build`) for a project folder."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            "--config",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the real source, for build and browser tests."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

@@ -1,0 +1,133 @@
+"""In a real browser (Debian's headless Chromium): every page stays on its own origin,
+sets no cookie, stores nothing, and is readable without JavaScript."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from sitetext import html_pages
+
+pytestmark = pytest.mark.browser
+
+STORAGE_JS = """async () => {
+  const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+  return {local: localStorage.length, session: sessionStorage.length, idb: dbs.length, cookie: document.cookie};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt; voer 'make setup' uit (installeert het Debian-pakket chromium)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+class Recorder:
+    """Every request and console error of one browser context."""
+
+    def __init__(self, context: BrowserContext, origin: str) -> None:
+        self.origin = origin
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        context.on("request", lambda r: self.requests.append(r.url))
+
+    def watch(self, page: Page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def off_origin(self) -> list[str]:
+        return [
+            u for u in self.requests if not u.startswith(self.origin) and urlsplit(u).scheme not in ("data", "blob")
+        ]
+
+
+def urls(site: Path, base: str) -> list[str]:
+    return [base + p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
+
+
+def test_every_page_stays_on_origin_and_stores_nothing(browser: Browser, site: Path, base: str) -> None:
+    context = browser.new_context()
+    rec = Recorder(context, base.rstrip("/"))
+    page = context.new_page()
+    rec.watch(page)
+    pages = urls(site, base)
+    assert len(pages) >= 20
+    for url in pages:
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.ok, url
+        storage = page.evaluate(STORAGE_JS)
+        assert storage == {"local": 0, "session": 0, "idb": 0, "cookie": ""}, (url, storage)
+    # the reader's own actions: switch colour scheme, search
+    page.goto(base)
+    page.locator("label[for='__palette_1']").first.click()
+    page.keyboard.press("/")
+    page.keyboard.type("veilig thuis")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.evaluate(STORAGE_JS) == {"local": 0, "session": 0, "idb": 0, "cookie": ""}
+    assert context.cookies() == []
+    assert rec.off_origin() == [], rec.off_origin()
+    assert rec.errors == [], rec.errors
+    assert len(rec.requests) > len(pages)
+    context.close()
+
+
+def test_off_origin_request_would_be_caught(browser: Browser, base: str) -> None:
+    """The recorder sees a request to another host: the privacy check can fail."""
+    context = browser.new_context()
+    rec = Recorder(context, base.rstrip("/"))
+    page = context.new_page()
+    page.goto(base)
+    page.evaluate("() => { const i = new Image(); i.src = 'http://127.0.0.2:9/x.png'; }")
+    page.wait_for_timeout(300)
+    assert any("127.0.0.2" in u for u in rec.off_origin())
+    context.close()
+
+
+def test_readable_without_javascript(browser: Browser, site: Path, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "afwegingskader/")
+    assert page.locator("h1").inner_text().startswith("Afwegingskader")
+    assert page.locator("table.beslistabel").is_visible()
+    assert page.locator(".spoedbalk a[href='tel:08002000']").is_visible()
+    page.goto(base + "bijlagen/bijlage-1/")
+    assert page.get_by_text("Onverklaarbare blauwe plekken").is_visible()
+    context.close()
+
+
+def test_anchor_link_jumps_to_question(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "afwegingskader/#vraag-2")
+    heading = page.locator("#vraag-2")
+    assert heading.is_visible()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 844
+    context.close()
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser: Browser, site: Path, base: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    wide = []
+    for url in urls(site, base):
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{url}: {overflow}px")
+    assert not wide, wide
+    context.close()

@@ -1,0 +1,168 @@
+"""The whole build: strict mkdocs, every link resolves, one source, nothing half-built."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import ROOT, build_site
+from sitetext import html_pages, read_page
+
+from generator.render import PAGES
+
+pytestmark = pytest.mark.build
+
+PROJECT_FILES = ["mkdocs.yml", "docs", "site_overrides", "protocol", "CHANGELOG.md"]
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of everything the build reads, to change without touching the real one."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        else:
+            shutil.copy2(src, project / name)
+    return project
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_every_generated_page_is_built(site: Path) -> None:
+    for src in PAGES:
+        stem = src.removesuffix(".md")
+        built = site / (
+            "index.html" if stem == "index" else f"{stem.removesuffix('index')}/index.html".replace("//", "/")
+        )
+        assert built.exists(), f"{src} is not in the site"
+
+
+def resolve(page: Path, site: Path, url: str) -> tuple[Path, str]:
+    parts = urlsplit(url)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_internal_links_and_anchors_resolve(site: Path) -> None:
+    pages = {p.resolve(): read_page(p) for p in html_pages(site)}
+    broken: list[str] = []
+    external: set[str] = set()
+    for path, page in pages.items():
+        for attr, url in page.links:
+            scheme = urlsplit(url).scheme
+            if scheme in ("http", "https"):
+                external.add(url)
+                continue
+            if scheme in ("tel", "mailto", "data"):
+                continue
+            target, fragment = resolve(path, site, url)
+            if not target.exists():
+                broken.append(f"{path.relative_to(site.resolve())}: {attr}={url} (bestand ontbreekt)")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else read_page(target).ids
+                if unquote(fragment) not in ids:
+                    broken.append(f"{path.relative_to(site.resolve())}: {attr}={url} (anker ontbreekt)")
+    assert not broken, "\n".join(broken)
+    assert any("augeo.nl" in u for u in external)
+
+
+def test_anchor_ids_are_stable(site: Path) -> None:
+    kader = read_page(site / "afwegingskader" / "index.html").ids
+    expected = {f"vraag-{n}" for n in range(1, 6)} | {"beslissing-1", "beslissing-2", "beslistabel"}
+    assert expected <= kader
+    for n in range(1, 7):
+        assert f"stap-{n}" in read_page(site / "meldcode" / f"stap-{n}" / "index.html").ids
+    for n in range(1, 5):
+        assert f"bijlage-{n}" in read_page(site / "bijlagen" / f"bijlage-{n}" / "index.html").ids
+
+
+def test_no_external_resources_only_plain_links(site: Path) -> None:
+    """Only <a href> may point off the site; scripts, styles, images, fonts may not."""
+    offenders = []
+    for path in html_pages(site):
+        for attr, url in read_page(path).links:
+            if urlsplit(url).scheme in ("http", "https") and attr != "a.href":
+                offenders.append(f"{path.relative_to(site)}: {attr}={url}")
+    assert not offenders, "\n".join(offenders)
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_spoedbalk_on_every_page(site: Path) -> None:
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        assert 'class="spoedbalk"' in text and 'href="tel:08002000"' in text and 'href="tel:112"' in text, path
+
+
+def test_decision_table_is_plain_html(site: Path) -> None:
+    text = (site / "afwegingskader" / "index.html").read_text(encoding="utf-8")
+    table = text.split('<table class="beslistabel">', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr>") == 1 + 15  # header + every answer of every question
+    assert "Twijfel" in table and 'href="#uitkomst-direct-melden"' in table
+
+
+def test_changing_a_phone_number_changes_every_page(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    contacten = project / "protocol" / "contacten.yaml"
+    contacten.write_text(contacten.read_text(encoding="utf-8").replace("0800-2000", "0800-2099"), "utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    pages = html_pages(project / "site")
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "0800-2000" not in text and "08002000" not in text, path
+        assert 'href="tel:08002099"' in text, path
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    site = project / "site"
+    assert build_site(project, site).returncode == 0
+    before = tree_digest(site)
+
+    # a source error: caught before anything is written
+    termijnen = project / "protocol" / "termijnen.yaml"
+    good = termijnen.read_text(encoding="utf-8")
+    termijnen.write_text(good.replace("  - id: binnen-een-week", "\t- id: binnen-een-week"), "utf-8")
+    result = build_site(project, site)
+    assert result.returncode == 1
+    assert "termijnen.yaml:4" in result.stderr and "tab" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site) == before
+
+    # an error only mkdocs sees (a dead link in a hand-written page): same guarantee
+    termijnen.write_text(good, "utf-8")
+    (project / "docs" / "over" / "privacy.md").write_text("# Privacy\n\n[kapot](bestaat-niet.md)\n", "utf-8")
+    result = build_site(project, site)
+    assert result.returncode == 1
+    assert tree_digest(site) == before
+    assert not list(project.glob(".site-*")), "staging folder left behind"
+
+
+def test_protocol_text_cannot_inject_markup(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    signalen = project / "protocol" / "bijlagen" / "bijlage-1-signalen.yaml"
+    text = signalen.read_text(encoding="utf-8")
+    signalen.write_text(
+        text.replace("      - Littekens", "      - '*Littekens* [x](javascript:alert(1)) & _b_ # c'"), "utf-8"
+    )
+    assert build_site(project, project / "site").returncode == 0
+    html = (project / "site" / "bijlagen" / "bijlage-1" / "index.html").read_text(encoding="utf-8")
+    assert "<em>Littekens</em>" not in html and 'href="javascript' not in html
+    shown = " ".join(read_page(project / "site" / "bijlagen" / "bijlage-1" / "index.html").text)
+    assert "*Littekens* [x](javascript:alert(1)) & _b_ # c" in shown
