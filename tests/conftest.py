@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOL = ROOT / "protocol"
-SEED = ROOT.parent / "shared" / "seed" / "000_59dd7cabb1d1b102.txt"
+# the text of the school's original document (PDF extraction), kept for the fidelity test
+SEED = ROOT / "tests" / "fixtures" / "meldcode-document.txt"
 
 sys.path.insert(0, str(Path(__file__).parent))
 
