@@ -403,27 +403,17 @@ def _graph_shape(
     if start in knopen:
         visit(start, [])
     reached = set(state)
-    for node in knopen:
-        if node not in reached:
-            key, i = where[node]
-            errors.append(
-                loaded.error(
-                    "afwegingskader",
-                    (key, i, "id"),
-                    f"'{node}' is niet bereikbaar vanaf {start}; laat een antwoord ernaar verwijzen of verwijder hem",
-                )
-            )
     targets = {a.volgende for n in reached for a in knopen[n].antwoorden}
-    for uitkomst in uitkomsten:
-        if uitkomst not in targets:
-            key, i = where[uitkomst]
-            errors.append(
-                loaded.error(
-                    "afwegingskader",
-                    (key, i, "id"),
-                    f"uitkomst '{uitkomst}' is niet bereikbaar; laat een antwoord ernaar verwijzen of verwijder hem",
-                )
+    unreachable = [n for n in knopen if n not in reached] + [u for u in sorted(uitkomsten) if u not in targets]
+    for node in unreachable:
+        key, i = where[node]
+        errors.append(
+            loaded.error(
+                "afwegingskader",
+                (key, i, "id"),
+                f"'{node}' is niet bereikbaar vanaf {start}; laat een antwoord ernaar verwijzen of verwijder hem",
             )
+        )
     return errors
 
 
