@@ -15,24 +15,27 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	echo $$p; break; fi; done)
 
-DEBIAN_PACKAGES := graphviz chromium fonts-dejavu-core
 
-.PHONY: help setup system venv site serve check test lint screenshots clean
+.PHONY: help setup system venv npm site serve check check-site test lint screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
 	@echo "make test         alle tests (bron, bouw, browser)"
 	@echo "make site         bouw de site in site/"
 	@echo "make check        controleer alleen de bron in protocol/"
+	@echo "make check-site   kwaliteitspoorten over elke pagina (toegankelijkheid, HTML, links, privacy, gewicht)"
 	@echo "make screenshots  schermafdrukken van de belangrijkste pagina's in screenshots/"
 
-setup: system venv
+setup: system venv npm
 
 # Debian packages: installed when we are root, otherwise the exact command is printed.
 system:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
@@ -54,6 +57,13 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
+# npm packages: the Pyodide runtime the site serves, axe-core and the Nu Html Checker.
+npm: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 check: venv
 	$(BIN)/meldcode check
 
@@ -68,7 +78,12 @@ lint: venv
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-test: setup lint
+# Every page of the built site through axe-core, the Nu Html Checker, the link check,
+# the privacy audit and the page-weight count; report in site-report/.
+check-site: site
+	$(BIN)/python tests/sitecheck.py site --report site-report
+
+test: setup lint check-site
 	$(BIN)/pytest -q
 
 screenshots: site

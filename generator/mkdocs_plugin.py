@@ -7,6 +7,7 @@ their output to mkdocs, so a successor builder needs a new glue file, nothing mo
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from generator.model import Protocol
 from generator.render import render_pages, tel_href
 
 log = logging.getLogger("mkdocs.plugins.meldcode")
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
 
 
 class MeldcodeConfig(Config):
@@ -67,6 +69,11 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         for src, markdown in render_pages(self.protocol).items():
             files.append(File.generated(config, src, content=markdown))
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        # The theme puts autocomplete="off" on its checkbox and radio toggles, which HTML
+        # does not allow there (Nu Html Checker error); text fields keep theirs.
+        return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._source(config)))

@@ -1,0 +1,382 @@
+"""Quality gates over every page of a built site: `make check-site`.
+
+Each gate is a real, independent tool run over every HTML page the build made:
+- accessibility: axe-core (WCAG 2.0/2.1 A and AA) in headless Chromium, light and dark;
+- valid HTML: the Nu Html Checker (vnu.jar on the machine's Java);
+- links: every internal link and anchor resolves; external links are listed, not fetched;
+- privacy: no request off the origin, no cookie, no storage; no external host in the files
+  except plain <a href> links to sites the protocol names;
+- page weight: bytes per page on a cold cache, uncompressed and gzipped.
+
+Writes a readable report to site-report/ and prints a table. Exit 1 when a gate fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, sync_playwright
+from sitetext import html_pages, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ORDINARY_PAGE_LIMIT = 500_000  # bytes, uncompressed
+
+# Nu checker warnings we accept, each with the reason (shown in the report as well).
+ACCEPTED_WARNINGS = {
+    "Resource violates Content Security Policy (meta tag)": (
+        "vnu leest de bestanden van schijf, zonder herkomst; daar past 'self' op niets. In de browser "
+        "laadt alles (de browsertest ziet geen CSP-fout)."
+    ),
+}
+
+# Hosts that occur in the theme's and search's JavaScript without ever being requested:
+# licence comments, namespaces, and loaders for features this site does not switch on.
+DORMANT_SCRIPT_HOSTS = {
+    "www.w3.org": "XML-namespaces (SVG), geen verzoek",
+    "unpkg.com": "laadt Mermaid alleen voor een Mermaid-diagram; de site heeft er geen",
+    "api.github.com": "haalt repository-gegevens alleen met repo_url; niet ingesteld",
+    "github.com": "licentie- en bronvermeldingen in commentaar",
+    "fontawesome.com": "licentievermelding van iconen",
+    "clipboardjs.com": "licentievermelding",
+    "bit.ly": "link in een foutmelding van een bibliotheek",
+    "www.mozilla.org": "licentievermelding (MPL) in commentaar",
+    "people.mozilla.org": "commentaar in lunr",
+    "developer.mozilla.org": "commentaar",
+    "snowball.tartarus.org": "licentievermelding van de Nederlandse stemmer",
+    "tartarus.org": "licentievermelding van de Nederlandse stemmer",
+    "code.google.com": "commentaar in lunr",
+    "en.wikipedia.org": "commentaar in lunr",
+    "wiki.ecmascript.org": "commentaar",
+    "wiki.commonjs.org": "commentaar",
+    "underscorejs.org": "licentievermelding",
+    "narwhaljs.org": "commentaar",
+    "msdn.microsoft.com": "commentaar",
+    "lunrjs.com": "licentievermelding",
+    "docs.python.org": "commentaar",
+    "chasen.org": "commentaar",
+}
+
+URL_IN_TEXT = re.compile(r"https?://([a-zA-Z0-9.-]+\.[a-zA-Z]{2,})")
+# what a stylesheet can load: url(...) and @import (data: URIs with SVG namespaces load nothing)
+CSS_LOAD = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)(?:https?:)?//([a-zA-Z0-9.-]+)")
+
+
+@dataclass
+class PageReport:
+    page: str
+    axe: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    privacy: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    requests: int = 0
+    bytes: int = 0
+    gzip: int = 0
+    pyodide: bool = False
+
+    @property
+    def problems(self) -> int:
+        weight = [] if self.pyodide or self.bytes < ORDINARY_PAGE_LIMIT else ["te zwaar"]
+        return len(self.axe) + len(self.html) + len(self.links) + len(self.privacy) + len(self.console) + len(weight)
+
+
+def page_url(site: Path, path: Path) -> str:
+    """Site-relative URL of a built page: meldcode/stap-1/index.html → meldcode/stap-1/."""
+    return path.relative_to(site).as_posix().removesuffix("index.html")
+
+
+# --- links ------------------------------------------------------------------------
+
+
+def check_links(site: Path, pages: list[Path]) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Broken internal links per page, and every external link with the pages that use it."""
+    parsed = {p.resolve(): read_page(p) for p in pages}
+    broken: dict[str, list[str]] = defaultdict(list)
+    external: dict[str, set[str]] = defaultdict(set)
+    for path, page in parsed.items():
+        name = page_url(site.resolve(), path)
+        for attr, url in page.links:
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https"):
+                external[url].add(name)
+                continue
+            if parts.scheme in ("tel", "mailto", "data", "blob", "javascript"):
+                if parts.scheme == "javascript":
+                    broken[name].append(f"{attr}={url}: javascript-link")
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken[name].append(f"{attr}={url}: bestand ontbreekt")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else read_page(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken[name].append(f"{attr}={url}: anker ontbreekt")
+    return broken, external
+
+
+# --- files: no external host except plain links ----------------------------------------
+
+
+def check_files(site: Path, allowed_link_hosts: set[str]) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        if path.suffix == ".html":
+            for attr, url in read_page(path).links:
+                host = urlsplit(url).hostname
+                if urlsplit(url).scheme not in ("http", "https") or host is None:
+                    continue
+                if attr != "a.href":
+                    problems[name].append(f"{attr} laadt {url} van een andere site")
+                elif host not in allowed_link_hosts:
+                    problems[name].append(f"link naar {host} staat niet in het protocol")
+        elif path.suffix == ".css":
+            for host in sorted(set(CSS_LOAD.findall(path.read_text(encoding="utf-8", errors="replace")))):
+                problems[name].append(f"stijlblad laadt iets van {host}")
+        elif path.suffix in (".js", ".mjs", ".json"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for host in sorted(set(URL_IN_TEXT.findall(text))):
+                if host not in DORMANT_SCRIPT_HOSTS and host not in allowed_link_hosts:
+                    problems[name].append(f"script verwijst naar {host}")
+    return problems
+
+
+# --- Nu Html Checker ----------------------------------------------------------------
+
+
+def check_html(site: Path, pages: list[Path]) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Errors and unaccepted warnings per page; counts of accepted warnings."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not result.stderr.strip().startswith("{"):
+        raise RuntimeError(f"Nu Html Checker kon niet draaien: {result.stderr[:500]}")
+    problems: dict[str, list[str]] = defaultdict(list)
+    accepted: dict[str, int] = defaultdict(int)
+    for message in json.loads(result.stderr)["messages"]:
+        url = message.get("url", "")
+        name = page_url(site.resolve(), Path(url.removeprefix("file:")).resolve()) if url else "?"
+        text = f"regel {message.get('lastLine', '?')}: {message['message']}"
+        if message["type"] == "info" and message.get("subType") == "warning":
+            known = next((k for k in ACCEPTED_WARNINGS if message["message"].startswith(k)), None)
+            if known:
+                accepted[known] += 1
+                continue
+            problems[name].append(f"waarschuwing, {text}")
+        elif message["type"] in ("error", "non-document-error"):
+            problems[name].append(text)
+    return problems, accepted
+
+
+# --- browser: axe, privacy, weight --------------------------------------------------------
+
+AXE_RUN = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}"""
+STORAGE = """async () => {
+  const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+  return {localStorage: localStorage.length, sessionStorage: sessionStorage.length,
+          indexedDB: dbs.length, cookie: document.cookie.length};
+}"""
+
+
+def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
+    """One page on a cold cache: requests, bytes, storage, console, axe in light and dark."""
+    report = PageReport(url)
+    context = browser.new_context(color_scheme="light")
+    bodies: list[bytes] = []
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+
+    def on_response(response: object) -> None:
+        try:
+            bodies.append(response.body())  # type: ignore[attr-defined]
+        except Exception:  # a redirect or aborted request has no body
+            bodies.append(b"")
+
+    context.on("response", on_response)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and report.console.append(m.text))
+    page.on("pageerror", lambda e: report.console.append(str(e)))
+    page.goto(base + url, wait_until="networkidle")
+    report.requests = len(requested)
+    report.bytes = sum(len(b) for b in bodies)
+    report.gzip = sum(len(gzip.compress(b, 6)) for b in bodies)
+    report.pyodide = any("pyodide" in u for u in requested)
+    origin = base.rstrip("/")
+    report.privacy += [
+        f"verzoek buiten de site: {u}"
+        for u in requested
+        if not u.startswith(origin + "/") and urlsplit(u).scheme not in ("data", "blob")
+    ]
+    storage = page.evaluate(STORAGE)
+    report.privacy += [f"{k} in gebruik ({v})" for k, v in storage.items() if v]
+    report.privacy += [f"cookie gezet: {c['name']}" for c in context.cookies()]
+    page.add_script_tag(path=str(AXE))
+    report.axe += page.evaluate(AXE_RUN, AXE_TAGS)
+    page.emulate_media(color_scheme="dark")
+    page.reload(wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    report.axe += [f"donker: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
+    context.close()
+    return report
+
+
+# --- all together ---------------------------------------------------------------------
+
+
+def protocol_link_hosts() -> set[str]:
+    """Hosts the protocol itself names: the only ones a plain link may point to."""
+    from generator.check import load_and_check
+
+    p = load_and_check(ROOT / "protocol")[0].protocol
+    urls = [c.website for c in p.contacten.contacten] + [link.url for link in p.contacten.links]
+    urls += [b.url for b in p.adviezen_lkc.bronnen]
+    if p.contacten.meldcode_app:
+        urls.append(p.contacten.meldcode_app.url)
+    return {urlsplit(u).hostname or "" for u in urls if u}
+
+
+def check_site(site: Path, pages: list[Path] | None = None) -> tuple[list[PageReport], dict, dict[str, int]]:
+    pages = pages if pages is not None else html_pages(site)
+    reports = {page_url(site, p): PageReport(page_url(site, p)) for p in pages}
+    broken, external = check_links(site, pages)
+    html_problems, accepted = check_html(site, pages)
+    file_problems = check_files(site, protocol_link_hosts())
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in reports:
+            reports[name] = check_in_browser(browser, base, name)
+        browser.close()
+    for name, report in reports.items():
+        report.links = broken.get(name, [])
+        report.html = html_problems.get(name, [])
+        report.privacy += file_problems.pop(f"{name}index.html", [])
+    # problems in non-page files (scripts, styles) are reported on a line of their own
+    extra = [PageReport(name, privacy=problems) for name, problems in sorted(file_problems.items())]
+    return [*reports.values(), *extra], external, dict(accepted)
+
+
+def kb(n: int) -> str:
+    return f"{n / 1000:,.0f} kB".replace(",", ".")
+
+
+def table(reports: list[PageReport]) -> str:
+    head = (
+        f"{'pagina':44} {'axe':>4} {'html':>4} {'links':>5} {'privacy':>7} {'ongecomprimeerd':>15} {'gzip':>8}  pyodide"
+    )
+    rows = [head, "-" * len(head)]
+    for r in reports:
+        rows.append(
+            f"{r.page or '/':44} {len(r.axe):>4} {len(r.html):>4} {len(r.links):>5} "
+            f"{len(r.privacy) + len(r.console):>7} {kb(r.bytes):>15} {kb(r.gzip):>8}  {'ja' if r.pyodide else 'nee'}"
+        )
+    return "\n".join(rows)
+
+
+def write_report(out: Path, reports: list[PageReport], external: dict, accepted: dict[str, int]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    data = {
+        "pages": [asdict(r) | {"problems": r.problems} for r in reports],
+        "external_links": {u: sorted(p) for u, p in sorted(external.items())},
+        "accepted_warnings": {k: {"count": v, "reason": ACCEPTED_WARNINGS[k]} for k, v in accepted.items()},
+    }
+    (out / "report.json").write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    rows = []
+    for r in reports:
+        details = "".join(
+            f"<li><strong>{html.escape(kind)}</strong>: {html.escape(item)}</li>"
+            for kind, items in (
+                ("axe", r.axe),
+                ("html", r.html),
+                ("link", r.links),
+                ("privacy", r.privacy),
+                ("console", r.console),
+            )
+            for item in items
+        )
+        rows.append(
+            f"<tr class='{'fout' if r.problems else 'goed'}'><td>{html.escape(r.page or '/')}</td>"
+            f"<td>{len(r.axe)}</td><td>{len(r.html)}</td><td>{len(r.links)}</td>"
+            f"<td>{len(r.privacy) + len(r.console)}</td><td>{r.requests}</td><td>{kb(r.bytes)}</td>"
+            f"<td>{kb(r.gzip)}</td><td>{'ja' if r.pyodide else 'nee'}</td>"
+            f"<td>{'<ul>' + details + '</ul>' if details else 'in orde'}</td></tr>"
+        )
+    links = "".join(
+        f"<li><a href='{html.escape(u)}'>{html.escape(u)}</a> ({len(p)} pagina's)</li>"
+        for u, p in sorted(external.items())
+    )
+    warnings = "".join(
+        f"<li>{v}× “{html.escape(k)}”: {html.escape(ACCEPTED_WARNINGS[k])}</li>" for k, v in accepted.items()
+    )
+    page = f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Kwaliteitsrapport</title>
+<style>body{{font-family:sans-serif;margin:2rem}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;
+padding:.3rem .5rem;vertical-align:top;text-align:left}}tr.fout td:first-child{{color:#a00;font-weight:bold}}</style>
+</head><body><h1>Kwaliteitsrapport van de site</h1>
+<p>{len(reports)} pagina's en bestanden gecontroleerd. Poorten: toegankelijkheid (axe-core, WCAG 2.1 A en AA,
+licht en donker), geldige HTML (Nu Html Checker), links en ankers, privacy (verzoeken, cookies, opslag,
+externe adressen), paginagewicht (koude cache).</p>
+<table><thead><tr><th>pagina</th><th>axe</th><th>html</th><th>links</th><th>privacy</th><th>verzoeken</th>
+<th>bytes</th><th>gzip</th><th>pyodide</th><th>bevindingen</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
+<h2>Geaccepteerde waarschuwingen</h2><ul>{warnings or "<li>geen</li>"}</ul>
+<h2>Externe links (niet opgevraagd)</h2><ul>{links}</ul></body></html>"""
+    (out / "index.html").write_text(page, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kwaliteitspoorten over elke pagina van de gebouwde site.")
+    parser.add_argument("site", nargs="?", default=str(ROOT / "site"))
+    parser.add_argument("--report", default=str(ROOT / "site-report"))
+    args = parser.parse_args(argv)
+    site = Path(args.site)
+    reports, external, accepted = check_site(site)
+    write_report(Path(args.report), reports, external, accepted)
+    print(table(reports))
+    failing = [r for r in reports if r.problems]
+    pages = sum(1 for r in reports if not r.page.endswith((".js", ".css", ".json")))
+    print(f"\n{pages} pagina's gecontroleerd, {len(external)} externe links (niet opgevraagd); rapport: {args.report}")
+    for r in failing:
+        print(f"\n{r.page or '/'}:")
+        for kind, items in (
+            ("axe", r.axe),
+            ("html", r.html),
+            ("link", r.links),
+            ("privacy", r.privacy),
+            ("console", r.console),
+        ):
+            for item in items:
+                print(f"  [{kind}] {item}")
+        if not r.pyodide and r.bytes >= ORDINARY_PAGE_LIMIT:
+            print(f"  [gewicht] {kb(r.bytes)} is meer dan {kb(ORDINARY_PAGE_LIMIT)}")
+    if failing:
+        print(f"\n{len(failing)} pagina('s) met bevindingen: de poorten zijn niet gehaald.")
+        return 1
+    print("Alle poorten gehaald: 0 bevindingen.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The quality gates can fail: a deliberately broken page is caught by each gate in turn.
+
+The gates themselves run over every page of the real site in `make check-site`
+(part of `make test`); here they meet a page with one fault per gate.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from sitecheck import check_site
+
+pytestmark = pytest.mark.browser
+
+BROKEN = ROOT / "tests" / "fixtures" / "kapotte-pagina.html"
+
+
+@pytest.fixture(scope="module")
+def broken_report(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    copy = tmp_path_factory.mktemp("kapot") / "site"
+    shutil.copytree(site, copy)
+    page = copy / "kapot" / "index.html"
+    page.parent.mkdir()
+    shutil.copy(BROKEN, page)
+    reports, _, _ = check_site(copy, [page])
+    return next(r for r in reports if r.page == "kapot/"), reports
+
+
+def test_axe_catches_image_without_alt(broken_report) -> None:
+    report, _ = broken_report
+    assert any(v.startswith("image-alt") for v in report.axe), report.axe
+
+
+def test_html_checker_catches_duplicate_id(broken_report) -> None:
+    report, _ = broken_report
+    assert any("Duplicate ID" in m and "dubbel" in m for m in report.html), report.html
+
+
+def test_link_check_catches_dead_anchor(broken_report) -> None:
+    report, _ = broken_report
+    assert any("#anker-dat-niet-bestaat" in m and "anker ontbreekt" in m for m in report.links), report.links
+
+
+def test_privacy_audit_catches_external_script(broken_report) -> None:
+    report, _ = broken_report
+    assert any("verzoek buiten de site: https://cdn.example.com/tracker.js" in m for m in report.privacy), (
+        report.privacy
+    )
+    assert any("script.src laadt https://cdn.example.com/tracker.js" in m for m in report.privacy), report.privacy
+    assert report.problems >= 5
