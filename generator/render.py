@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .check import REFERENCE, Graph, anchors
-from .model import Contact, Protocol
+from .model import Contact, Protocol, Rol, Termijn
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -70,15 +70,67 @@ def tel_href(nummer: str) -> str:
     return f"tel:{digits}"
 
 
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether position `pos` in `text` begins a sentence (a termijn there gets a capital)."""
+    return bool(_SENTENCE_END.search(text[:pos]))
+
+
+@dataclass(frozen=True)
+class References:
+    """The plain-text label of each {soort:id|tekst} reference.
+
+    Shared by the pages (which add links around it) and the JSON export for the
+    engine (which needs plain text), so both read a reference the same way.
+    """
+
+    rollen: dict[str, Rol]
+    contacten: dict[str, Contact]
+    termijnen: dict[str, Termijn]
+
+    @classmethod
+    def of(cls, protocol: Protocol) -> References:
+        return cls(
+            rollen={r.id: r for r in protocol.rollen.rollen},
+            contacten={c.id: c for c in protocol.contacten.contacten},
+            termijnen={t.id: t for t in protocol.termijnen.termijnen},
+        )
+
+    def label(self, match: re.Match[str], at_start: bool) -> str:
+        """What a reader sees for one reference; an explicit `|tekst` always wins."""
+        kind, target, label = match.group(1), match.group(2).strip(), match.group(3)
+        if label:
+            return label
+        if kind == "termijn":
+            word = self.termijnen[target].tekst
+            return word[:1].upper() + word[1:] if at_start else word
+        if kind == "rol":
+            return self.rollen[target].naam
+        if kind == "invulling":
+            return self.rollen[target].invulling or ""
+        if kind == "contact":
+            return self.contacten[target].naam
+        if kind == "telefoon":
+            return self.contacten[target].telefoon or ""
+        if kind in ("bijlage", "stap"):
+            return f"{kind} {target}"
+        return target
+
+    def plain(self, text: str) -> str:
+        """Text with every reference replaced by its label and whitespace collapsed."""
+        resolved = REFERENCE.sub(lambda m: self.label(m, starts_sentence(text, m.start())), text)
+        return " ".join(resolved.split())
+
+
 @dataclass
 class Renderer:
     protocol: Protocol
 
     def __post_init__(self) -> None:
         self.anchors = anchors(self.protocol)
-        self.rollen = {r.id: r for r in self.protocol.rollen.rollen}
-        self.contacten = {c.id: c for c in self.protocol.contacten.contacten}
-        self.termijnen = {t.id: t for t in self.protocol.termijnen.termijnen}
+        self.references = References.of(self.protocol)
+        self.rollen = self.references.rollen
+        self.contacten = self.references.contacten
+        self.termijnen = self.references.termijnen
         self.begrippen = {b.id: b for b in self.protocol.bijlage_2.begrippen}
         self.meldnormen = {n.id: n for n in self.protocol.bijlage_2.meldnormen}
         kader = self.protocol.afwegingskader
@@ -124,8 +176,7 @@ class Renderer:
             pos = 0
             for match in REFERENCE.finditer(text):
                 parts.append(escape(text[pos : match.start()]))
-                at_start = bool(_SENTENCE_END.search(text[: match.start()]))
-                label, href = self._reference(page, match, at_start)
+                label, href = self._reference(page, match, starts_sentence(text, match.start()))
                 if href is None:
                     parts.append(escape(label))
                 elif as_html:
@@ -151,25 +202,15 @@ class Renderer:
 
     def _reference(self, page: str, match: re.Match[str], at_start: bool) -> tuple[str, str | None]:
         """(label, Markdown href or None) for one {soort:id|label} reference."""
-        kind, target, label = match.group(1), match.group(2).strip(), match.group(3)
-        if kind == "termijn":
-            word = self.termijnen[target].tekst
-            word = word[:1].upper() + word[1:] if at_start else word
-            return label or word, None
-        if kind == "rol":
-            return label or self.rollen[target].naam, None
-        if kind == "invulling":
-            return label or self.rollen[target].invulling or "", None
-        if kind == "contact":
-            return label or self.contacten[target].naam, None
+        kind, target = match.group(1), match.group(2).strip()
+        label = self.references.label(match, at_start)
+        if kind in ("termijn", "rol", "invulling", "contact"):
+            return label, None
         if kind == "telefoon":
-            nummer = self.contacten[target].telefoon or ""
-            return label or nummer, tel_href(nummer)
-        if kind == "bijlage":
-            return label or f"bijlage {target}", self.link(page, f"bijlage-{target}")
-        if kind == "stap":
-            return label or f"stap {target}", self.link(page, f"stap-{target}")
-        return label or target, self.link(page, target)
+            return label, tel_href(self.contacten[target].telefoon or "")
+        if kind in ("bijlage", "stap"):
+            return label, self.link(page, f"{kind}-{target}")
+        return label, self.link(page, target)
 
     # --- afwegingskader helpers ---------------------------------------------------
     def node_title(self, node_id: str) -> str:

@@ -1,0 +1,149 @@
+"""The verslag as plain Dutch text: for printing, and as the golden files in review.
+
+Only the layout words live here (Antwoord, Wie, Wanneer, …); every sentence of the
+protocol comes from the verslag dict, which comes from the exported JSON.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+WIDTH = 78
+INDENT = "  "
+SOORT = {"vraag": "Afwegingsvraag", "beslissing": "Beslissing"}
+
+
+class _Text:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def line(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def para(self, text: str, first: str = "", rest: str | None = None) -> None:
+        """Wrapped text; phone numbers and 't/m' never break (no hyphen or long-word breaks)."""
+        wrapped = textwrap.wrap(
+            text,
+            width=WIDTH,
+            initial_indent=first,
+            subsequent_indent=first if rest is None else rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        self.lines += wrapped or [first.rstrip()]
+
+    def heading(self, text: str) -> None:
+        if self.lines and self.lines[-1]:
+            self.line()
+        self.line(text)
+        self.line("=" * len(text))
+
+    def __str__(self) -> str:
+        return "\n".join(line.rstrip() for line in self.lines).strip("\n") + "\n"
+
+
+def _antwoord(entry: dict[str, Any]) -> str:
+    code = f" ({entry['code']})" if entry.get("code") else ""
+    return f"{entry['label']}{code}: {entry['betekenis']}"
+
+
+def _onderbouwing(out: _Text, onderbouwing: str) -> None:
+    """What the user typed, line by line as typed."""
+    label = f"{INDENT}Onderbouwing: "
+    if not onderbouwing.strip():
+        out.line(f"{label}(niet ingevuld)")
+        return
+    rest = " " * len(label)
+    for i, regel in enumerate(onderbouwing.splitlines()):
+        out.para(regel, label if i == 0 else rest, rest)
+
+
+def _knoop_kop(out: _Text, entry: dict[str, Any]) -> None:
+    out.line()
+    out.para(f"{SOORT.get(entry['soort'], entry['soort'])} {entry['nummer']}: {entry['titel']}")
+    if entry["vraag"] != entry["titel"]:
+        out.para(entry["vraag"], INDENT)
+
+
+def tekst(verslag: dict[str, Any]) -> str:
+    """Render a verslag dict (from Sessie.verslag) as plain text."""
+    out = _Text()
+    meta = verslag["metadata"]
+    start = verslag["startdatum"]["tekst"]
+    out.line("Verslag van het afwegingskader")
+    out.para(meta["titel"])
+    out.para(f"{meta['school']}, versie {meta['versie']}")
+    out.line(f"Startdatum: {start}")
+
+    uitkomst = verslag["uitkomst"]
+    out.heading(f"Uitkomst: {uitkomst['titel']}")
+    if uitkomst["voorwaarde"]:
+        out.para(f"({uitkomst['voorwaarde']})")
+    out.line(f"Melden: {'ja' if uitkomst['melden'] else 'nee'}")
+    if uitkomst["meldnorm"]:
+        norm = uitkomst["meldnorm"]
+        out.para(f"Meldnorm {norm['id']}: {norm['tekst']}")
+    for alinea in uitkomst["tekst"]:
+        out.line()
+        out.para(alinea)
+
+    out.heading("Afwegingsvragen")
+    for entry in verslag["route"]:
+        if entry["soort"] != "vraag":
+            continue
+        _knoop_kop(out, entry)
+        out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
+        _onderbouwing(out, entry["onderbouwing"])
+
+    out.heading("Beslissingen")
+    for entry in verslag["beslissingen"]:
+        _knoop_kop(out, entry)
+        if entry["herkomst"] == "beantwoord":
+            out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
+            _onderbouwing(out, entry["onderbouwing"])
+        elif entry["herkomst"] == "afgeleid":
+            out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
+            out.line(f"{INDENT}Afgeleid uit de afwegingsvragen; niet apart gevraagd.")
+        else:
+            out.para(f"{entry['label']} ({entry['betekenis']})", INDENT)
+
+    out.heading("Wat nu: wie doet wat en wanneer")
+    for actie in verslag["acties"]:
+        out.line()
+        out.para(actie["tekst"], "- ", INDENT)
+        if actie["rol"]:
+            rol = actie["rol"]
+            invulling = f" ({rol['invulling']})" if rol["invulling"] else ""
+            out.para(f"{rol['naam']}{invulling}", f"{INDENT}Wie: ", INDENT * 2)
+        if actie["contact"]:
+            contact = actie["contact"]
+            telefoon = f", {contact['telefoon']}" if contact["telefoon"] else ""
+            out.para(f"{contact['naam']}{telefoon}", f"{INDENT}Contact: ", INDENT * 2)
+        if actie["termijn"]:
+            termijn = actie["termijn"]
+            out.para(f"{termijn['tekst']}, tot en met {termijn['datum']['tekst']}", f"{INDENT}Wanneer: ", INDENT * 2)
+
+    if verslag["termijnen"]:
+        out.heading(f"Termijnen vanaf {start}")
+        for termijn in verslag["termijnen"]:
+            out.line()
+            out.para(f"{termijn['tekst']}: tot en met {termijn['datum']['tekst']}", "- ", INDENT)
+            out.para(termijn["waarvoor"], INDENT)
+
+    melding = verslag["melding"]
+    if melding:
+        out.heading(melding["titel"])
+        for sectie in melding["secties"]:
+            out.line()
+            out.para(sectie["titel"])
+            for i, alinea in enumerate(sectie["alineas"]):
+                if i:
+                    out.line()
+                out.para(alinea, INDENT)
+        out.line()
+        out.line("Bij spoed:")
+        for contact in melding["spoed"]:
+            waarvoor = f" ({contact['toelichting']})" if contact["toelichting"] else ""
+            out.para(f"{contact['naam']}: {contact['telefoon']}{waarvoor}", "- ", INDENT)
+    return str(out)

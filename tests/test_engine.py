@@ -1,0 +1,436 @@
+"""The engine (generator/engine, package meldcode_engine) walks the exported afwegingskader.
+
+Smart-answers style: for every answer of every vraag and beslissing the next node;
+every route from the start to an uitkomst with a golden verslag in
+tests/golden/routes/<route>.txt (startdatum vrijdag 4 december 2026), so any change
+in wording or dates shows in review. After an intended change, regenerate them with
+
+    MELDCODE_GOLDEN=update .venv/bin/pytest tests/test_engine.py
+
+and read the diff before committing. Also: answers are checked, back() keeps later
+answers, restart() forgets them, every result is plain JSON, the engine imports only
+the standard library and builds to its own py3-none-any wheel.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import datetime as dt
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import meldcode_engine
+import pytest
+from conftest import PROTOCOL, ROOT
+from meldcode_engine import GeenUitkomst, OngeldigAntwoord, Sessie
+
+from generator.check import Graph, load_and_check
+from generator.export import FORMAAT, afwegingskader_data
+
+ENGINE = ROOT / "generator" / "engine"
+GOLDEN = Path(__file__).parent / "golden" / "routes"
+STARTDATUM = dt.date(2026, 12, 4)  # a Friday
+UPDATE = os.environ.get("MELDCODE_GOLDEN") == "update"
+
+PROTOCOL_MODEL = load_and_check(PROTOCOL)[0].protocol
+KADER = afwegingskader_data(PROTOCOL_MODEL)
+GRAPH = Graph.of(PROTOCOL_MODEL)
+ROUTES = GRAPH.routes()
+EDGES = [(k.id, a.id, a.volgende) for k in GRAPH.knopen.values() for a in k.antwoorden]
+
+
+def route_name(route: list[tuple[str, str]]) -> str:
+    return "__".join(f"{knoop}-{antwoord}" for knoop, antwoord in route)
+
+
+def walk(route: list[tuple[str, str]], sessie: Sessie | None = None) -> Sessie:
+    sessie = sessie or Sessie(KADER)
+    for knoop, antwoord in route:
+        sessie.answer(knoop, antwoord)
+    return sessie
+
+
+def where(state: dict[str, Any]) -> str:
+    """The id of the current knoop or uitkomst."""
+    return (state["huidig"] or state["uitkomst"])["id"]
+
+
+def assert_plain_json(value: Any, path: str = "") -> None:
+    """Only what crosses a Web Worker boundary unchanged: no dates, tuples or objects."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            assert isinstance(key, str), f"{path}: key {key!r}"
+            assert_plain_json(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            assert_plain_json(item, f"{path}[{i}]")
+    else:
+        assert value is None or type(value) in (str, bool, int), f"{path}: {type(value).__name__}"
+
+
+# --- per node -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("knoop", "antwoord", "volgende"), EDGES, ids=[f"{k}-{a}" for k, a, _ in EDGES])
+def test_next_node(knoop, antwoord, volgende):
+    exported = {k["id"]: k for k in [*KADER["vragen"], *KADER["beslissingen"]]}
+    assert next(a["volgende"] for a in exported[knoop]["antwoorden"] if a["id"] == antwoord) == volgende
+    # reach the knoop along the first route that passes it, then answer
+    route = next(r for r in ROUTES if any(k == knoop for k, _ in r))
+    sessie = walk(route[: [k for k, _ in route].index(knoop)])
+    assert where(sessie.state()) == knoop
+    assert where(sessie.answer(knoop, antwoord)) == volgende
+
+
+def test_every_node_is_on_a_route():
+    on_routes = {k for route in ROUTES for k, _ in route}
+    assert on_routes == set(GRAPH.knopen)
+    assert {walk(route).state()["uitkomst"]["id"] for route in ROUTES} == set(GRAPH.uitkomsten)
+
+
+# --- every route, with a golden verslag ---------------------------------------------------
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
+def test_route_golden_verslag(route):
+    sessie = walk(route)
+    state = sessie.state()
+    assert state["huidig"] is None
+    assert [(r["knoop"], r["antwoord"]) for r in state["route"]] == route
+    text = sessie.verslag_tekst(STARTDATUM)
+    golden = GOLDEN / f"{route_name(route)}.txt"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"{golden.name} ontbreekt; maak hem met MELDCODE_GOLDEN=update"
+    assert text == golden.read_text(encoding="utf-8"), (
+        f"verslag van {golden.name} wijkt af; bedoeld? MELDCODE_GOLDEN=update .venv/bin/pytest tests/test_engine.py"
+    )
+
+
+def test_no_stale_golden_files():
+    expected = {f"{route_name(r)}.txt" for r in ROUTES}
+    stale = {p.name for p in GOLDEN.glob("*.txt")} - expected
+    if UPDATE:
+        for name in stale:
+            (GOLDEN / name).unlink()
+        stale = set()
+    assert not stale, f"golden files for routes that no longer exist: {sorted(stale)}"
+
+
+# --- answering ------------------------------------------------------------------------------
+
+
+def test_start_state():
+    state = Sessie(KADER).start()
+    assert state["huidig"]["id"] == KADER["start"]
+    assert state["huidig"]["onthouden"] is None
+    assert state["uitkomst"] is None
+    assert state["route"] == []
+    assert state["kan_terug"] is False
+
+
+def test_answer_rejects_unknown_knoop():
+    with pytest.raises(OngeldigAntwoord, match="Onbekende vraag 'vraag-9'"):
+        Sessie(KADER).answer("vraag-9", "ja")
+
+
+def test_answer_rejects_unknown_answer():
+    with pytest.raises(OngeldigAntwoord, match="Onbekend antwoord 'misschien' bij vraag 1; kies nee of ja"):
+        Sessie(KADER).answer("vraag-1", "misschien")
+    # twijfel exists at vraag 2 but not at vraag 1
+    with pytest.raises(OngeldigAntwoord, match="Onbekend antwoord 'twijfel'"):
+        Sessie(KADER).answer("vraag-1", "twijfel")
+
+
+def test_answer_rejects_out_of_turn():
+    sessie = Sessie(KADER)
+    with pytest.raises(OngeldigAntwoord, match="Vraag 3 is nu niet aan de beurt; beantwoord eerst vraag 1"):
+        sessie.answer("vraag-3", "ja")
+    sessie.answer("vraag-1", "ja")
+    with pytest.raises(OngeldigAntwoord, match="Vraag 1 is nu niet aan de beurt; beantwoord eerst vraag 2"):
+        sessie.answer("vraag-1", "ja")
+    sessie.answer("vraag-2", "twijfel")
+    with pytest.raises(OngeldigAntwoord, match="de route heeft al een uitkomst"):
+        sessie.answer("vraag-3", "ja")
+
+
+def test_rejected_answer_changes_nothing():
+    sessie = walk([("vraag-1", "ja")])
+    before = sessie.state()
+    for args in (("vraag-9", "ja"), ("vraag-2", "misschien"), ("vraag-3", "ja")):
+        with pytest.raises(OngeldigAntwoord):
+            sessie.answer(*args)
+    assert sessie.state() == before
+
+
+def test_twijfel_at_vraag_2_means_direct_melden():
+    state = walk([("vraag-1", "ja"), ("vraag-2", "twijfel")]).state()
+    uitkomst = state["uitkomst"]
+    assert uitkomst["id"] == "uitkomst-direct-melden"
+    assert uitkomst["melden"] is True
+    assert uitkomst["meldnorm"]["id"] == "A"
+    assert uitkomst["melding"] == KADER["melding"]
+
+
+def test_melding_only_with_melden():
+    for route in ROUTES:
+        uitkomst = walk(route).state()["uitkomst"]
+        assert (uitkomst["melding"] is not None) is uitkomst["melden"], route_name(route)
+
+
+def test_onderbouwing_is_kept_and_stripped():
+    sessie = Sessie(KADER)
+    sessie.answer("vraag-1", "ja", "  Blauwe plekken, drie keer.\nGesprek met moeder.  ")
+    assert sessie.state()["route"] == [
+        {
+            "knoop": "vraag-1",
+            "antwoord": "ja",
+            "label": "Ja",
+            "onderbouwing": "Blauwe plekken, drie keer.\nGesprek met moeder.",
+        }
+    ]
+    sessie.answer("vraag-2", "ja", None)
+    assert sessie.state()["route"][1]["onderbouwing"] == ""
+    sessie.back()
+    with pytest.raises(OngeldigAntwoord, match="onderbouwing moet tekst zijn"):
+        sessie.answer("vraag-2", "ja", 42)  # type: ignore[arg-type]
+
+
+# --- back, start, restart ---------------------------------------------------------------------
+
+
+def test_back_keeps_later_answers():
+    sessie = walk([("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "ja")])
+    sessie.back()
+    state = sessie.back()
+    assert state["huidig"]["id"] == "vraag-2"
+    assert state["huidig"]["onthouden"] == {"antwoord": "nee", "onderbouwing": ""}
+    assert [r["knoop"] for r in state["route"]] == ["vraag-1"]
+    # the same answer again: the next question has its answer pre-selected, not yet on the route
+    state = sessie.answer("vraag-2", "nee")
+    assert state["huidig"]["id"] == "vraag-3"
+    assert state["huidig"]["onthouden"] == {"antwoord": "ja", "onderbouwing": ""}
+    assert [r["knoop"] for r in state["route"]] == ["vraag-1", "vraag-2"]
+
+
+def test_back_keeps_onderbouwing():
+    sessie = Sessie(KADER)
+    sessie.answer("vraag-1", "ja", "Zorgen van de leerkracht.")
+    state = sessie.back()
+    assert state["huidig"]["onthouden"] == {"antwoord": "ja", "onderbouwing": "Zorgen van de leerkracht."}
+    assert state["route"] == []
+
+
+def test_changed_answer_drops_later_answers_from_the_route_but_remembers_them():
+    sessie = walk([("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "ja"), ("vraag-4", "ja")])
+    sessie.back()
+    sessie.back()
+    sessie.back()
+    state = sessie.answer("vraag-2", "twijfel")  # leads elsewhere: straight to an uitkomst
+    assert state["uitkomst"]["id"] == "uitkomst-direct-melden"
+    assert [r["knoop"] for r in state["route"]] == ["vraag-1", "vraag-2"]
+    verslag = sessie.verslag(STARTDATUM)
+    assert [r["knoop"] for r in verslag["route"]] == ["vraag-1", "vraag-2"]
+    # changing back to the first answer finds the old answers again, pre-selected
+    sessie.back()
+    state = sessie.answer("vraag-2", "nee")
+    assert state["huidig"]["onthouden"] == {"antwoord": "ja", "onderbouwing": ""}
+    state = sessie.answer("vraag-3", "ja")
+    assert state["huidig"]["onthouden"]["antwoord"] == "ja"
+
+
+def test_back_at_the_start_does_nothing():
+    sessie = Sessie(KADER)
+    assert sessie.back() == sessie.start()
+    assert sessie.back()["kan_terug"] is False
+    assert walk([("vraag-1", "ja")], sessie).state()["kan_terug"] is True
+
+
+def test_back_from_an_uitkomst():
+    sessie = walk([("vraag-1", "nee")])
+    state = sessie.back()
+    assert state["uitkomst"] is None
+    assert state["huidig"]["id"] == "vraag-1"
+    assert state["huidig"]["onthouden"]["antwoord"] == "nee"
+
+
+def test_start_goes_to_the_first_question_and_keeps_answers():
+    sessie = walk([("vraag-1", "ja"), ("vraag-2", "nee")])
+    state = sessie.start()
+    assert state["route"] == []
+    assert state["huidig"]["onthouden"]["antwoord"] == "ja"
+
+
+def test_restart_clears_everything():
+    sessie = Sessie(KADER)
+    sessie.answer("vraag-1", "ja", "tekst")
+    sessie.answer("vraag-2", "nee")
+    state = sessie.restart()
+    assert state == Sessie(KADER).state()
+    assert state["huidig"]["onthouden"] is None
+    assert sessie.answer("vraag-1", "ja")["huidig"]["onthouden"] is None
+
+
+# --- verslag ------------------------------------------------------------------------------------
+
+
+def test_verslag_needs_an_uitkomst():
+    with pytest.raises(GeenUitkomst, match="nog geen uitkomst"):
+        walk([("vraag-1", "ja")]).verslag(STARTDATUM)
+
+
+def test_verslag_direct_melden():
+    sessie = walk([("vraag-1", "ja"), ("vraag-2", "twijfel")])
+    verslag = sessie.verslag(dt.date(2026, 12, 18))
+    assert verslag["startdatum"] == {"iso": "2026-12-18", "tekst": "vrijdag 18 december 2026"}
+    assert verslag["uitkomst"]["melden"] is True
+    assert verslag["uitkomst"]["meldnorm"]["id"] == "A"
+    b1, b2 = verslag["beslissingen"]
+    assert (b1["herkomst"], b1["antwoord"]) == ("afgeleid", "ja")
+    assert (b2["herkomst"], b2["antwoord"], b2["label"]) == ("niet bereikt", None, "n.v.t.")
+    termijnen = {t["id"]: t["datum"] for t in verslag["termijnen"]}
+    # five working days: weekend and Eerste Kerstdag skipped
+    assert termijnen["binnen-vijf-werkdagen"] == {"iso": "2026-12-28", "tekst": "maandag 28 december 2026"}
+    assert termijnen["vier-maanden"]["iso"] == "2027-04-18"
+    rollen = [a["rol"]["naam"] for a in verslag["acties"] if a["rol"]]
+    assert "directeur" in rollen
+    assert verslag["melding"] == KADER["melding"]
+
+
+def test_verslag_dossier_sluiten_derives_beslissing_1_nee():
+    verslag = walk([("vraag-1", "nee")]).verslag(STARTDATUM)
+    b1, b2 = verslag["beslissingen"]
+    assert (b1["herkomst"], b1["antwoord"]) == ("afgeleid", "nee")
+    assert b2["herkomst"] == "niet bereikt"
+    assert verslag["uitkomst"]["melden"] is False
+    assert verslag["melding"] is None
+    assert verslag["termijnen"] == []
+
+
+def test_verslag_answered_beslissingen():
+    route = [("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "ja"), ("vraag-4", "ja"), ("vraag-5", "ja")]
+    sessie = walk([*route, ("beslissing-1", "nee")])
+    sessie.answer("beslissing-2", "ja", "Hulp via het ondersteuningsteam.")
+    b1, b2 = sessie.verslag(STARTDATUM)["beslissingen"]
+    assert (b1["herkomst"], b1["antwoord"]) == ("beantwoord", "nee")
+    assert (b2["herkomst"], b2["antwoord"], b2["onderbouwing"]) == (
+        "beantwoord",
+        "ja",
+        "Hulp via het ondersteuningsteam.",
+    )
+
+
+def test_verslag_takes_an_iso_date():
+    sessie = walk(ROUTES[-1])
+    assert sessie.verslag("2026-12-04") == sessie.verslag(STARTDATUM)
+    with pytest.raises(ValueError, match="'4 december' is geen datum"):
+        sessie.verslag("4 december")
+    assert sessie.verslag(dt.datetime(2026, 12, 4, 15, 30)) == sessie.verslag(STARTDATUM)
+
+
+def test_verslag_tekst_shows_onderbouwing():
+    sessie = Sessie(KADER)
+    sessie.answer("vraag-1", "ja", "Blauwe plekken.\nGesprek met moeder op 1 december.")
+    sessie.answer("vraag-2", "ja")
+    text = sessie.verslag_tekst(STARTDATUM)
+    assert "Onderbouwing: Blauwe plekken.\n" in text
+    assert "Gesprek met moeder op 1 december." in text
+    assert "Onderbouwing: (niet ingevuld)" in text
+
+
+# --- plain data ---------------------------------------------------------------------------------
+
+
+def test_results_are_plain_json():
+    for route in ROUTES:
+        sessie = Sessie(KADER)
+        assert_plain_json(sessie.state())
+        for knoop, antwoord in route:
+            state = sessie.answer(knoop, antwoord, "x")
+            assert_plain_json(state)
+            assert json.loads(json.dumps(state)) == state
+        verslag = sessie.verslag(STARTDATUM)
+        assert_plain_json(verslag)
+        assert json.loads(json.dumps(verslag)) == verslag
+
+
+def test_engine_does_not_change_the_kader():
+    kader = copy.deepcopy(KADER)
+    sessie = Sessie(kader)
+    for route in ROUTES:
+        sessie.restart()
+        state = walk(route, sessie).state()
+        state["uitkomst"]["titel"] = "veranderd"
+        if state["uitkomst"]["melding"]:
+            state["uitkomst"]["melding"]["secties"].clear()
+        sessie.verslag(STARTDATUM)["acties"].clear()
+    assert kader == KADER
+
+
+def test_refuses_another_export_format():
+    with pytest.raises(ValueError, match="formaat"):
+        Sessie({**KADER, "formaat": FORMAAT + 1})
+    assert meldcode_engine.FORMAAT == FORMAAT
+
+
+# --- the package ---------------------------------------------------------------------------------
+
+
+def test_engine_imports_only_the_standard_library():
+    for path in sorted((ENGINE / "meldcode_engine").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or top == "__future__", f"{path.name}: import {name}"
+
+
+def test_engine_holds_no_protocol_wording():
+    """The questions, answers and uitkomsten live in protocol/, never in the engine's code."""
+    texts = {
+        text
+        for knoop in [*KADER["vragen"], *KADER["beslissingen"]]
+        for text in [knoop["titel"], knoop["vraag"], *(a["betekenis"] for a in knoop["antwoorden"])]
+    } | {u["titel"] for u in KADER["uitkomsten"]}
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ENGINE / "meldcode_engine").glob("*.py"))
+    assert not [t for t in texts if len(t) > 12 and t in source]
+
+
+def test_engine_version_is_the_site_version():
+    site = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert meldcode_engine.__version__ == site
+
+
+def test_wheel_builds(tmp_path):
+    # build from a copy: setuptools writes build/ and *.egg-info next to the source
+    source = tmp_path / "engine"
+    shutil.copytree(ENGINE, source, ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
+    isolation = [] if importlib.util.find_spec("setuptools") is None else ["--no-build-isolation"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-w", str(tmp_path / "dist"), str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    wheels = list((tmp_path / "dist").glob("*.whl"))
+    assert [w.name for w in wheels] == [f"meldcode_engine-{meldcode_engine.__version__}-py3-none-any.whl"]
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    modules = sorted(n for n in names if n.startswith("meldcode_engine/"))
+    assert modules == sorted(f"meldcode_engine/{p.name}" for p in (ENGINE / "meldcode_engine").glob("*.py"))
