@@ -64,6 +64,7 @@ def anchors(protocol: Protocol) -> dict[str, str]:
     kader = protocol.afwegingskader
     for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
         found[node.id] = "afwegingskader.md"
+    found["beslistabel"] = "afwegingskader.md"
     for sectie in _sections(protocol.melding.secties):
         found[sectie] = "melding.md"
     for sectie in _sections(protocol.achtergrond.secties):

@@ -22,6 +22,7 @@ from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
 from generator.render import render_pages, tel_href
+from generator.widget import write_assets
 
 log = logging.getLogger("mkdocs.plugins.meldcode")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
@@ -69,6 +70,13 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         for src, markdown in render_pages(self.protocol).items():
             files.append(File.generated(config, src, content=markdown))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.protocol is not None
+        try:
+            write_assets(self.protocol, Path(config.site_dir))
+        except ProtocolError as exc:
+            raise PluginError(exc.report()) from None
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # The theme puts autocomplete="off" on its checkbox and radio toggles, which HTML

@@ -1,0 +1,112 @@
+"""Files for the in-browser afwegingskader: the exported JSON, the engine wheel and the
+Pyodide core, all served from the site's own origin.
+
+The lock file is made with pyodide-build (`pyodide lockfile add-wheels`), so Pyodide
+checks the engine wheel against its sha256 before installing it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import ProtocolError, SourceError
+from .export import write_json
+from .model import Protocol
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = Path(__file__).resolve().parent / "engine"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# The core files Pyodide needs to start; nothing else of the npm package is served.
+PYODIDE_CORE = ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ASSETS = "assets/afwegingskader"
+
+
+class WidgetBuildError(ProtocolError):
+    """A build tool is missing or failed; phrased for whoever runs the build."""
+
+
+def _fail(message: str) -> WidgetBuildError:
+    return WidgetBuildError([SourceError("afwegingskader (hulp in de browser)", 0, "", message)])
+
+
+def build_engine_wheel(out_dir: Path) -> Path:
+    """Build meldcode_engine-<v>-py3-none-any.whl from a scratch copy (setuptools writes
+    build/ and egg-info next to the source, which must stay clean)."""
+    with tempfile.TemporaryDirectory(prefix="meldcode-engine-") as tmp:
+        source = Path(tmp) / "engine"
+        shutil.copytree(ENGINE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--quiet",
+                "--no-deps",
+                "--no-build-isolation",
+                "--no-index",
+                "-w",
+                str(out_dir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    wheels = sorted(out_dir.glob("meldcode_engine-*-py3-none-any.whl"))
+    if result.returncode != 0 or not wheels:
+        raise _fail(f"de engine kon niet als wheel worden gebouwd: {result.stderr.strip()[-400:]}")
+    return wheels[-1]
+
+
+def write_lock_file(wheel: Path, out_dir: Path) -> Path:
+    """pyodide-lock.json with the engine (and its sha256) and nothing we do not serve."""
+    pyodide = shutil.which("pyodide", path=str(Path(sys.executable).parent)) or "pyodide"
+    full = out_dir / "pyodide-lock.volledig.json"
+    result = subprocess.run(
+        [
+            pyodide,
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(PYODIDE / "pyodide-lock.json"),
+            "--output",
+            str(full),
+            "--base-path",
+            str(out_dir),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not full.exists():
+        raise _fail(f"pyodide lockfile add-wheels mislukte: {(result.stderr or result.stdout).strip()[-400:]}")
+    lock = json.loads(full.read_text(encoding="utf-8"))
+    full.unlink()
+    # Only the engine is ever loaded; listing hundreds of packages we do not serve would
+    # only add weight to the page and invite requests that cannot succeed.
+    lock["packages"] = {k: v for k, v in lock["packages"].items() if k == "meldcode-engine"}
+    path = out_dir / "pyodide-lock.json"
+    path.write_text(json.dumps(lock, indent=1), encoding="utf-8")
+    return path
+
+
+def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
+    """Write everything the doorloop page needs into site_dir/assets/afwegingskader/."""
+    if not (PYODIDE / "pyodide.js").exists():
+        raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
+    out = site_dir / ASSETS
+    runtime = out / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_CORE:
+        shutil.copy2(PYODIDE / name, runtime / name)
+    wheel = build_engine_wheel(runtime)
+    lock = write_lock_file(wheel, runtime)
+    data = write_json(protocol, out / "afwegingskader.json")
+    return [*(runtime / n for n in PYODIDE_CORE), wheel, lock, data]

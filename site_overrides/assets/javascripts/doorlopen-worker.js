@@ -1,0 +1,61 @@
+/* Runs Pyodide and the afwegingskader engine off the main thread, so the page never
+ * freezes. Started from a blob: URL by doorlopen.js, so it inherits the page's
+ * Content-Security-Policy: it can reach the site's own files and nothing else.
+ * Every answer stays in this worker's memory and is gone with the tab. */
+"use strict";
+
+let call = null; // (method, args) => JSON text, once the engine is ready
+
+function report(type, data) {
+  self.postMessage({ type, ...data });
+}
+
+async function start(assets) {
+  // small named steps, so a failure says where it stopped
+  report("stap", { stap: "runtime" });
+  importScripts(assets + "pyodide/pyodide.js");
+  const pyodide = await loadPyodide({
+    indexURL: assets + "pyodide/",
+    lockFileURL: assets + "pyodide/pyodide-lock.json",
+    stdout: () => {},
+    stderr: () => {},
+  });
+  report("stap", { stap: "engine" });
+  await pyodide.loadPackage("meldcode_engine", { messageCallback: () => {} });
+  report("stap", { stap: "afwegingskader" });
+  const response = await fetch(assets + "afwegingskader.json");
+  if (!response.ok) throw new Error("afwegingskader.json: " + response.status);
+  pyodide.globals.set("kader_json", await response.text());
+  const bridge = pyodide.runPython(`
+import json
+from meldcode_engine import Sessie
+
+sessie = Sessie(json.loads(kader_json))
+del kader_json
+
+def call(method, args):
+    # one JSON text in, one JSON text out: nothing to convert across the worker boundary
+    try:
+        return json.dumps({"ok": getattr(sessie, method)(*json.loads(args))})
+    except ValueError as fout:
+        return json.dumps({"fout": str(fout)})
+
+call
+`);
+  call = (method, args) => JSON.parse(bridge(method, JSON.stringify(args)));
+  report("klaar", { state: call("start", []).ok });
+}
+
+self.onmessage = (event) => {
+  const { id, method, args, assets } = event.data;
+  if (method === "init") {
+    start(assets).catch((error) => report("mislukt", { reden: String(error && error.message || error) }));
+    return;
+  }
+  if (!call) {
+    report("antwoord", { id, fout: "De hulp is nog niet klaar." });
+    return;
+  }
+  const result = call(method, args || []);
+  report("antwoord", { id, ...result });
+};

@@ -1,0 +1,364 @@
+/* Afwegingskader doorlopen: one question at a time, decided by the Python engine in a
+ * Web Worker (Pyodide). This file only draws what the engine returns; every question,
+ * answer, route and text comes from the engine's state, built from protocol/.
+ * Nothing is stored or sent: answers live in memory and are gone with the tab. */
+"use strict";
+
+(() => {
+  const root = document.getElementById("doorlopen-hulp");
+  if (!root) return;
+
+  const script = document.currentScript;
+  const assets = new URL(root.dataset.assets, location.href).href;
+  const workerUrl = new URL("doorlopen-worker.js", script ? script.src : location.href).href;
+  const form = root.querySelector(".doorlopen-formulier");
+  const status = root.querySelector(".doorlopen-status");
+  const fout = root.querySelector(".doorlopen-fout");
+  const uitkomstPaneel = root.querySelector(".doorlopen-uitkomst");
+  const terugval = root.querySelector(".doorlopen-terugval");
+  const knopTerug = form.querySelector("[data-actie=terug]");
+  const START_TIMEOUT_MS = 60000; // a slow phone may need a while; after this we stop waiting
+
+  let worker = null;
+  let klaar = false;
+  let mislukt = false;
+  let wachtrij = []; // actions taken before the engine was ready, applied in order
+  let volgnummer = 0;
+  const wachtend = new Map();
+  let startdatum = vandaag();
+
+  // --- small DOM helpers: text always goes in as text, never as HTML ------------------
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child !== null && child !== undefined && child !== false) {
+        node.append(typeof child === "string" ? document.createTextNode(child) : child);
+      }
+    }
+    return node;
+  }
+
+  function vandaag() {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+
+  function meld(tekst) {
+    status.textContent = tekst;
+  }
+
+  function toonFout(tekst) {
+    fout.hidden = !tekst;
+    fout.textContent = tekst || "";
+  }
+
+  // --- the engine in the worker --------------------------------------------------------
+  function engine(method, ...args) {
+    return new Promise((resolve, reject) => {
+      const id = ++volgnummer;
+      wachtend.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+  }
+
+  function uitvoeren(actie) {
+    if (mislukt) return;
+    if (klaar) {
+      actie();
+    } else {
+      wachtrij.push(actie);
+      meld("Even geduld: de hulp wordt nog geladen. Uw antwoord wordt daarna meteen verwerkt.");
+    }
+  }
+
+  function faal(reden) {
+    if (mislukt) return;
+    mislukt = true;
+    if (worker) worker.terminate();
+    form.querySelectorAll("button").forEach((b) => (b.disabled = true));
+    terugval.hidden = false;
+    meld("");
+    if (reden && window.console) console.warn("Hulp niet gestart:", reden);
+  }
+
+  function start() {
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || typeof Blob !== "function") {
+      faal("geen WebAssembly of Web Worker");
+      return;
+    }
+    try {
+      // a worker from a blob: URL inherits this page's Content-Security-Policy
+      const bron = new Blob([`importScripts(${JSON.stringify(workerUrl)});`], { type: "text/javascript" });
+      worker = new Worker(URL.createObjectURL(bron));
+    } catch (error) {
+      faal(error);
+      return;
+    }
+    const timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
+    worker.onerror = (event) => faal(event.message || "fout in de worker");
+    worker.onmessage = (event) => {
+      const bericht = event.data;
+      if (bericht.type === "klaar") {
+        clearTimeout(timer);
+        klaar = true;
+        meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
+        const acties = wachtrij;
+        wachtrij = [];
+        if (!acties.length) return;
+        acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
+      } else if (bericht.type === "mislukt") {
+        clearTimeout(timer);
+        faal(bericht.reden);
+      } else if (bericht.type === "antwoord") {
+        const belofte = wachtend.get(bericht.id);
+        wachtend.delete(bericht.id);
+        if (!belofte) return;
+        if ("fout" in bericht) belofte.reject(new Error(bericht.fout));
+        else belofte.resolve(bericht.ok);
+      }
+    };
+    worker.postMessage({ method: "init", assets });
+  }
+
+  // --- drawing a question --------------------------------------------------------------
+  function begripBlok(begrip) {
+    return el(
+      "details",
+      { class: "doorlopen-begrip" },
+      el("summary", { text: `Wat is ${begrip.naam.toLowerCase()}?` }),
+      el("p", {}, el("strong", { text: "Definitie: " }), begrip.definitie),
+      (begrip.toelichting || []).map((t) => el("p", { text: t })),
+      begrip.voorbeelden && begrip.voorbeelden.length
+        ? [el("p", {}, el("strong", { text: "Voorbeelden:" })), el("ul", {}, begrip.voorbeelden.map((v) => el("li", { text: v })))]
+        : null,
+    );
+  }
+
+  function tekenVraag(knoop) {
+    const onthouden = knoop.onthouden || {};
+    const soort = knoop.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag";
+    const vraagtekst = el("span", { class: "doorlopen-vraagtekst", tabindex: "-1", text: knoop.vraag });
+    const opties = knoop.antwoorden.map((a) =>
+      el(
+        "div",
+        { class: "doorlopen-optie" },
+        el("input", {
+          type: "radio",
+          name: "antwoord",
+          id: `antwoord-${a.id}`,
+          value: a.id,
+          checked: onthouden.antwoord === a.id,
+        }),
+        el(
+          "label",
+          { for: `antwoord-${a.id}` },
+          el("strong", { text: a.label }),
+          `, ${a.betekenis}`,
+          a.gevolg ? el("span", { class: "doorlopen-gevolg", text: `Dan: ${a.gevolg}` }) : null,
+        ),
+      ),
+    );
+    const veld = el(
+      "fieldset",
+      { class: "doorlopen-fieldset", "data-knoop": knoop.id },
+      el("legend", {}, el("span", { class: "doorlopen-kop", text: `${soort} ${knoop.nummer}: ${knoop.titel}` }), vraagtekst),
+      (knoop.toelichting || []).map((t) => el("p", { class: "doorlopen-toelichting", text: t })),
+      knoop.criteria && knoop.criteria.length
+        ? el("ul", { class: "doorlopen-criteria" }, knoop.criteria.map((c) => el("li", { text: c })))
+        : null,
+      (knoop.begrippen || []).map(begripBlok),
+      el("div", { class: "doorlopen-opties" }, opties),
+      el("label", {
+        class: "doorlopen-onderbouwing-label",
+        for: "onderbouwing",
+        text: "Onderbouwing (niet verplicht): waarom dit antwoord?",
+      }),
+      el("textarea", { id: "onderbouwing", name: "onderbouwing", rows: "3", autocomplete: "off", spellcheck: "false" }),
+    );
+    veld.querySelector("textarea").value = onthouden.onderbouwing || "";
+    form.querySelector("fieldset").replaceWith(veld);
+    return vraagtekst;
+  }
+
+  // --- drawing the uitkomst and the verslag ------------------------------------------------
+  function telefoon(contact) {
+    return [el("a", { href: contact.href, text: contact.telefoon })];
+  }
+
+  function actieBlok(actie) {
+    return el(
+      "li",
+      {},
+      el("span", { class: "doorlopen-actie", text: actie.tekst }),
+      actie.rol
+        ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.rol.naam + (actie.rol.invulling ? ` (${actie.rol.invulling})` : ""))
+        : null,
+      actie.contact && actie.contact.telefoon
+        ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.contact.naam} `, telefoon(actie.contact))
+        : null,
+      actie.termijn
+        ? el(
+            "span",
+            { class: "doorlopen-termijn" },
+            el("strong", { text: "Wanneer: " }),
+            actie.termijn.datum ? `${actie.termijn.tekst}, uiterlijk ${actie.termijn.datum.tekst}` : actie.termijn.tekst,
+          )
+        : null,
+    );
+  }
+
+  function antwoordRegel(stap) {
+    return el(
+      "li",
+      {},
+      el("span", { class: "doorlopen-kop", text: `${stap.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag"} ${stap.nummer}: ${stap.vraag}` }),
+      el("span", {}, el("strong", { text: `${stap.label}` }), stap.betekenis ? `, ${stap.betekenis}` : "", stap.herkomst === "afgeleid" ? " (volgt uit de afwegingsvragen)" : ""),
+      stap.onderbouwing ? el("span", { class: "doorlopen-onderbouwing" }, el("strong", { text: "Onderbouwing: " }), stap.onderbouwing) : null,
+    );
+  }
+
+  function tekenUitkomst(verslag) {
+    const u = verslag.uitkomst;
+    // the engine attaches dates to the termijnen; give each actie the dated version
+    const data = new Map(verslag.termijnen.map((t) => [t.id, t]));
+    const acties = verslag.acties.map((a) => (a.termijn ? { ...a, termijn: data.get(a.termijn.id) || a.termijn } : a));
+    const kop = el("h2", { id: "uitkomst-kop", tabindex: "-1", text: u.titel });
+    const datum = el("input", { type: "date", id: "startdatum", value: verslag.startdatum.iso, autocomplete: "off" });
+    datum.addEventListener("change", () => {
+      if (!datum.value) return;
+      startdatum = datum.value;
+      engine("verslag", startdatum).then((v) => {
+        tekenUitkomst(v);
+        document.getElementById("startdatum").focus();
+      }, (e) => toonFout(e.message));
+    });
+    const inhoud = [
+      el("p", { class: "doorlopen-verslag-kop", text: `${verslag.metadata.titel}, ${verslag.metadata.school} (versie ${verslag.metadata.versie}): verslag van het afwegingskader` }),
+      kop,
+      el(
+        "p",
+        { class: u.melden ? "doorlopen-besluit doorlopen-besluit--melden" : "doorlopen-besluit" },
+        u.melden ? "Besluit: melden bij Veilig Thuis." : "Besluit: geen melding bij Veilig Thuis.",
+      ),
+      u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
+      u.voorwaarde ? el("p", { text: u.voorwaarde }) : null,
+      (u.tekst || []).map((t) => el("p", { text: t })),
+      el(
+        "p",
+        { class: "doorlopen-datum" },
+        el("label", { for: "startdatum", text: "Termijnen rekenen vanaf: " }),
+        datum,
+        el("span", { class: "doorlopen-datum-tekst", text: ` (${verslag.startdatum.tekst})` }),
+      ),
+      el("h3", { text: "Wat nu: wie doet wat en wanneer" }),
+      el("ol", { class: "doorlopen-acties" }, acties.map(actieBlok)),
+      verslag.melding
+        ? [
+            el("h3", { text: verslag.melding.titel }),
+            verslag.melding.secties.map((s) => [el("h4", { text: s.titel }), s.alineas.map((a) => el("p", { text: a }))]),
+          ]
+        : null,
+      verslag.melding && verslag.melding.spoed
+        ? [
+            el("h3", { text: "Bij spoed" }),
+            el("ul", {}, verslag.melding.spoed.map((c) => el("li", {}, el("strong", { text: c.naam }), ": ", telefoon(c), c.toelichting ? ` (${c.toelichting})` : ""))),
+          ]
+        : null,
+      el("h3", { text: "Uw antwoorden" }),
+      el("ol", { class: "doorlopen-route" }, verslag.route.map(antwoordRegel)),
+      el("h3", { text: "Beslissingen" }),
+      el("ul", { class: "doorlopen-route" }, verslag.beslissingen.map(antwoordRegel)),
+      el(
+        "div",
+        { class: "doorlopen-knoppen" },
+        el("button", { type: "button", class: "md-button md-button--primary", "data-actie": "afdrukken", text: "Afdrukken / opslaan als PDF" }),
+        el("button", { type: "button", class: "md-button", "data-actie": "terug", text: "Vorige" }),
+        el("button", { type: "button", class: "md-button", "data-actie": "opnieuw", text: "Opnieuw" }),
+      ),
+    ];
+    uitkomstPaneel.replaceChildren(...inhoud.flat(Infinity).filter(Boolean));
+    uitkomstPaneel.classList.toggle("doorlopen-uitkomst--melden", u.melden);
+    uitkomstPaneel.hidden = false;
+    form.hidden = true;
+    document.body.classList.add("doorlopen-verslag");
+    return kop;
+  }
+
+  // --- state → screen ----------------------------------------------------------------------
+  async function toon(state) {
+    toonFout("");
+    markeerRoute(state);
+    if (state.uitkomst) {
+      const verslag = await engine("verslag", startdatum);
+      tekenUitkomst(verslag).focus();
+      return;
+    }
+    uitkomstPaneel.hidden = true;
+    uitkomstPaneel.replaceChildren();
+    document.body.classList.remove("doorlopen-verslag");
+    form.hidden = false;
+    const focus = tekenVraag(state.huidig);
+    knopTerug.hidden = !state.kan_terug;
+    focus.focus();
+  }
+
+  // the route taken, lit up on the chart when the page shows one (ids kaart-<knoop>)
+  function markeerRoute(state) {
+    document.querySelectorAll(".kaart-gekozen").forEach((n) => n.classList.remove("kaart-gekozen"));
+    const stappen = state.route || [];
+    stappen.forEach((stap, i) => {
+      const volgende = i + 1 < stappen.length ? stappen[i + 1].knoop : state.uitkomst ? state.uitkomst.id : null;
+      for (const id of [`kaart-${stap.knoop}`, `kaart-rand-${stap.knoop}-${stap.antwoord}`, volgende && `kaart-${volgende}`]) {
+        const node = id && document.getElementById(id);
+        if (node) node.classList.add("kaart-gekozen");
+      }
+    });
+  }
+
+  function fouten(error) {
+    toonFout(error.message || String(error));
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const veld = form.querySelector("fieldset");
+    const gekozen = form.querySelector("input[name=antwoord]:checked");
+    if (!gekozen) {
+      toonFout("Kies een antwoord om verder te gaan.");
+      const eerste = form.querySelector("input[name=antwoord]");
+      if (eerste) eerste.focus();
+      return;
+    }
+    toonFout("");
+    const knoop = veld.dataset.knoop;
+    const antwoord = gekozen.value;
+    const onderbouwing = form.querySelector("textarea").value;
+    uitvoeren(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten));
+  });
+
+  root.addEventListener("click", (event) => {
+    const knop = event.target.closest("button[data-actie]");
+    if (!knop) return;
+    const actie = knop.dataset.actie;
+    if (actie === "afdrukken") {
+      window.print();
+    } else if (actie === "terug") {
+      uitvoeren(() => engine("back").then(toon, fouten));
+    } else if (actie === "opnieuw") {
+      startdatum = vandaag();
+      if (!klaar) {
+        form.reset();
+        toonFout("");
+      }
+      uitvoeren(() => engine("restart").then(toon, fouten));
+    }
+  });
+
+  start();
+})();

@@ -1,0 +1,52 @@
+"""The same engine, in real Pyodide (npm `pyodide`, under Node) from the files the site
+serves, gives exactly what it gives in CPython, for every route."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import PROTOCOL, ROOT
+from meldcode_engine import Sessie
+
+from generator.check import Graph, load_and_check
+from generator.export import afwegingskader_data
+
+pytestmark = pytest.mark.build
+
+
+def test_every_route_in_pyodide_matches_cpython(site: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js ontbreekt"
+    protocol = load_and_check(PROTOCOL)[0].protocol
+    routes = Graph.of(protocol).routes()
+    # each route with an onderbouwing per answer and a start date near a holiday and a year end
+    cases = [
+        ([[k, a, f"onderbouwing bij {k} ‘{a}’ — ü"] for k, a in route], datum)
+        for route in routes
+        for datum in ("2026-12-24", "2027-02-28")
+    ]
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "pyodide_routes.mjs"), str(site / "assets" / "afwegingskader")],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    pyodide = json.loads(result.stdout)
+    assert pyodide["python"].startswith("3.14"), pyodide["python"]
+    kader = afwegingskader_data(protocol)
+    assert json.loads((site / "assets" / "afwegingskader" / "afwegingskader.json").read_text("utf-8")) == kader
+    for i, (route, datum) in enumerate(cases):
+        sessie = Sessie(kader)
+        sessie.start()
+        for knoop, antwoord, onderbouwing in route:
+            state = sessie.answer(knoop, antwoord, onderbouwing)
+        expected = {"state": state, "verslag": sessie.verslag(datum), "tekst": sessie.verslag_tekst(datum)}
+        assert pyodide[str(i)] == expected, f"route {route} vanaf {datum} verschilt in Pyodide"
+    assert len(cases) == 2 * len(routes) >= 18

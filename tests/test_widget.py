@@ -1,0 +1,237 @@
+"""The afwegingskader widget in headless Chromium: routes by clicking, Vorige and
+Opnieuw, keyboard only, early answers, the fallback, and nothing stored or sent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from conftest import PROTOCOL
+from meldcode_engine import Sessie
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+from generator.check import load_and_check
+from generator.export import afwegingskader_data
+
+pytestmark = pytest.mark.browser
+
+PAGE = "afwegingskader-doorlopen/"
+READY = 60_000  # ms; Pyodide on a slow machine
+KADER = afwegingskader_data(load_and_check(PROTOCOL)[0].protocol)
+STORAGE = """async () => {
+  const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+  return [localStorage.length, sessionStorage.length, dbs.length, document.cookie];
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    yield ctx
+    ctx.close()
+
+
+def open_widget(context: BrowserContext, base: str) -> Page:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors  # type: ignore[attr-defined]
+    page.goto(base + PAGE)
+    return page
+
+
+def wait_ready(page: Page) -> None:
+    # locator waits, not wait_for_function: the page's CSP (rightly) forbids eval
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+
+
+def answer(page: Page, knoop: str, antwoord: str, onderbouwing: str = "") -> None:
+    page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
+    page.check(f"#antwoord-{antwoord}")
+    if onderbouwing:
+        page.fill("#onderbouwing", onderbouwing)
+    page.click("button[data-actie=volgende]")
+
+
+def expected_uitkomst(route: list[tuple[str, str]]) -> dict:
+    sessie = Sessie(KADER)
+    sessie.start()
+    for knoop, antwoord in route:
+        state = sessie.answer(knoop, antwoord)
+    return state["uitkomst"]
+
+
+ROUTES = {
+    "direct-melden-bij-twijfel": [("vraag-1", "ja"), ("vraag-2", "twijfel")],
+    "dossier-sluiten": [("vraag-1", "nee")],
+    "melden-meldnorm-c": [
+        ("vraag-1", "ja"),
+        ("vraag-2", "nee"),
+        ("vraag-3", "ja"),
+        ("vraag-4", "ja"),
+        ("vraag-5", "nee"),
+    ],
+    "zelf-hulp": [
+        ("vraag-1", "ja"),
+        ("vraag-2", "nee"),
+        ("vraag-3", "ja"),
+        ("vraag-4", "ja"),
+        ("vraag-5", "ja"),
+        ("beslissing-1", "nee"),
+        ("beslissing-2", "ja"),
+    ],
+    "melden-na-beslissing-2": [
+        ("vraag-1", "ja"),
+        ("vraag-2", "nee"),
+        ("vraag-3", "ja"),
+        ("vraag-4", "ja"),
+        ("vraag-5", "ja"),
+        ("beslissing-1", "nee"),
+        ("beslissing-2", "nee"),
+    ],
+}
+
+
+@pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
+def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[tuple[str, str]]) -> None:
+    page = open_widget(context, base)
+    wait_ready(page)
+    for knoop, antwoord in route:
+        answer(page, knoop, antwoord, f"Reden bij {knoop}")
+    uitkomst = expected_uitkomst(route)
+    heading = page.locator("#uitkomst-kop")
+    heading.wait_for(timeout=READY)
+    assert heading.inner_text() == uitkomst["titel"]
+    panel = page.locator(".doorlopen-uitkomst")
+    text = panel.inner_text()
+    assert ("Besluit: melden bij Veilig Thuis." in text) == uitkomst["melden"]
+    assert ("Besluit: geen melding bij Veilig Thuis." in text) == (not uitkomst["melden"])
+    if uitkomst["melden"]:
+        assert f"Meldnorm {uitkomst['meldnorm']['id']}" in text
+        assert panel.locator("a[href='tel:08002000']").count() >= 1
+        assert "Voordat de school een melding doet" in text
+    for knoop, _ in route:
+        assert f"Reden bij {knoop}" in text
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: str) -> None:
+    page = open_widget(context, base)
+    wait_ready(page)
+    answer(page, "vraag-1", "ja", "eerste reden")
+    answer(page, "vraag-2", "nee", "tweede reden")
+    page.wait_for_selector("fieldset[data-knoop='vraag-3']")
+    page.click("button[data-actie=terug]")
+    page.wait_for_selector("fieldset[data-knoop='vraag-2']")
+    assert page.is_checked("#antwoord-nee")
+    assert page.input_value("#onderbouwing") == "tweede reden"
+    page.click("button[data-actie=terug]")
+    page.wait_for_selector("fieldset[data-knoop='vraag-1']")
+    assert page.is_checked("#antwoord-ja") and page.input_value("#onderbouwing") == "eerste reden"
+    assert page.locator("button[data-actie=terug]").is_hidden()
+    page.click("button[data-actie=opnieuw]")
+    page.wait_for_selector("#antwoord-ja:not(:checked)")
+    assert page.input_value("#onderbouwing") == ""
+    answer(page, "vraag-1", "ja")
+    page.wait_for_selector("fieldset[data-knoop='vraag-2']")
+    assert not page.is_checked("#antwoord-nee"), "Opnieuw must forget later answers too"
+
+
+def test_no_answer_gives_a_clear_message(context: BrowserContext, base: str) -> None:
+    page = open_widget(context, base)
+    page.click("button[data-actie=volgende]")
+    alert = page.locator(".doorlopen-fout")
+    assert alert.is_visible() and "Kies een antwoord" in alert.inner_text()
+
+
+def test_keyboard_only(context: BrowserContext, base: str) -> None:
+    page = open_widget(context, base)
+    wait_ready(page)
+    page.focus("#antwoord-nee")
+    page.keyboard.press("ArrowDown")  # radio group: arrows move and select
+    assert page.is_checked("#antwoord-ja")
+    page.keyboard.press("Tab")
+    page.keyboard.type("met het toetsenbord")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("fieldset[data-knoop='vraag-2']")
+    focused = page.evaluate("document.activeElement.className")
+    assert "doorlopen-vraagtekst" in focused, "focus moves to the new question"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    # Tab from the question text reaches the first definition or answer; Space on an answer selects it
+    page.focus("#antwoord-twijfel")
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    assert page.evaluate("document.activeElement.id") == "uitkomst-kop"
+
+
+def test_answer_before_engine_is_ready_is_applied(context: BrowserContext, base: str) -> None:
+    def slow(route: Route) -> None:
+        context.pages[0].wait_for_timeout(1500)
+        route.continue_()
+
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", slow)
+    page.goto(base + PAGE)
+    page.check("#antwoord-ja")
+    page.click("button[data-actie=volgende]")
+    assert "Even geduld" in page.locator(".doorlopen-status").inner_text()
+    page.wait_for_selector("fieldset[data-knoop='vraag-2']", timeout=READY)
+
+
+def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(base + PAGE)
+    fallback = page.locator(".doorlopen-terugval")
+    fallback.wait_for(state="visible", timeout=READY)
+    text = fallback.inner_text()
+    assert "kan in deze browser niet starten" in text
+    assert fallback.locator("a[href$='afwegingskader/#beslistabel']").count() == 1
+    assert fallback.locator("a[href='tel:08002000']").count() == 1
+
+
+def test_first_question_is_static_html(base: str, site: Path) -> None:
+    html = (site / PAGE / "index.html").read_text(encoding="utf-8")
+    assert 'data-knoop="vraag-1"' in html and 'id="antwoord-ja"' in html
+    assert 'autocomplete="off"' in html.split('id="onderbouwing"', 1)[1][:200] or 'autocomplete="off"' in html
+    assert "'wasm-unsafe-eval'" in html and "connect-src 'self'" in html
+
+
+def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) -> None:
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = open_widget(context, base)
+    wait_ready(page)
+    for knoop, antwoord in ROUTES["melden-meldnorm-c"]:
+        answer(page, knoop, antwoord, f"Vertrouwelijk: naam van het kind bij {knoop}")
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    page.fill("#startdatum", "2026-12-24")
+    page.locator("#startdatum").dispatch_event("change")
+    page.locator(".doorlopen-datum-tekst", has_text="24 december 2026").wait_for(timeout=READY)
+    off_origin = [u for u in requests if not u.startswith(base.rstrip("/") + "/") and not u.startswith("blob:")]
+    assert off_origin == []
+    assert page.evaluate(STORAGE) == [0, 0, 0, ""]
+    assert context.cookies() == []
+    # no request carries what was typed
+    assert not [u for u in requests if "Vertrouwelijk" in u or "naam" in u]
+    assert json.dumps(page.errors) == "[]"  # type: ignore[attr-defined]
