@@ -27,7 +27,8 @@ def write_json(protocol: Protocol, path: Path | str) -> Path:
     """Write `afwegingskader_data` as UTF-8 JSON (stable order, so builds are reproducible)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(afwegingskader_data(protocol), ensure_ascii=False, indent=2)
+    # compact: the browser fetches it, and a reviewer reads the source in protocol/ instead
+    text = json.dumps(afwegingskader_data(protocol), ensure_ascii=False, separators=(",", ":"))
     target.write_text(text + "\n", encoding="utf-8")
     return target
 

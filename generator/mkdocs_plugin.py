@@ -22,9 +22,12 @@ from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
 from generator.render import render_pages, tel_href
+from generator.routekaart import write_charts
 from generator.widget import write_assets
 
 log = logging.getLogger("mkdocs.plugins.meldcode")
+FLOWCHARTS = Path(__file__).resolve().parent.parent / "flowcharts"
+CHART_CSS = "assets/stylesheets/routekaart.css"
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
 
 
@@ -51,6 +54,8 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         self.protocol = protocol = loaded.protocol
         meta = protocol.metadata
         config.site_name = f"{meta.titel} · {meta.school_kort}"
+        if CHART_CSS not in config.extra_css:
+            config.extra_css.append(CHART_CSS)
         contacten = {c.id: c for c in protocol.contacten.contacten}
         config.extra["meldcode"] = {
             "spoedbalk": [
@@ -69,12 +74,16 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         assert self.protocol is not None
         for src, markdown in render_pages(self.protocol).items():
             files.append(File.generated(config, src, content=markdown))
+        # how the charts look lives in flowcharts/; the site serves it as a stylesheet
+        files.append(File.generated(config, CHART_CSS, abs_src_path=str(FLOWCHARTS / "routekaart.css")))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.protocol is not None
         try:
             write_assets(self.protocol, Path(config.site_dir))
+            # downloads next to the page that links them, so the SVG's own links work
+            write_charts(self.protocol, Path(config.site_dir) / "routekaart", "routekaart.md")
         except ProtocolError as exc:
             raise PluginError(exc.report()) from None
 

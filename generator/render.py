@@ -28,6 +28,8 @@ PAGES: dict[str, str] = {
     **{f"meldcode/stap-{n}.md": "stap.md.j2" for n in range(1, 7)},
     "afwegingskader.md": "afwegingskader.md.j2",
     "afwegingskader-doorlopen.md": "doorlopen.md.j2",
+    "routekaart.md": "routekaart.md.j2",
+    "oefenen.md": "oefenen.md.j2",
     "melding.md": "melding.md.j2",
     "contacten.md": "contacten.md.j2",
     "rollen-en-termijnen.md": "rollen.md.j2",
@@ -137,6 +139,7 @@ class Renderer:
         kader = self.protocol.afwegingskader
         self.knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
         self.uitkomsten = {u.id: u for u in kader.uitkomsten}
+        self._charts: dict[str, dict[str, str]] = {}
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -213,6 +216,14 @@ class Renderer:
             return label, self.link(page, f"{kind}-{target}")
         return label, self.link(page, target)
 
+    def charts(self, page: str) -> dict[str, str]:
+        """Both charts as inline SVG with links relative to `page` (built once per page)."""
+        from .routekaart import inline_charts  # routekaart uses this module's URL logic
+
+        if page not in self._charts:
+            self._charts[page] = inline_charts(self.protocol, page)
+        return self._charts[page]
+
     # --- afwegingskader helpers ---------------------------------------------------
     def node_title(self, node_id: str) -> str:
         """How a link to a vraag, beslissing or uitkomst reads."""
@@ -241,6 +252,7 @@ class Renderer:
             "t": self.inline(src),
             "h": self.inline(src, as_html=True),
             "href": lambda target: self.url(src, self.link(src, target)),
+            "kaart": lambda naam: self.charts(src)[naam],
             "asset": lambda path: posixpath.relpath(path, _page_url(src).rstrip("/") or ".") + "/",
             "link": lambda target: self.link(src, target),
             "page_link": lambda dest: self.page_link(src, dest),

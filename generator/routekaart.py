@@ -559,10 +559,18 @@ def _accessible(root: ET.Element, meta: dict[str, str]) -> None:
 def render_svg(dot_source: str) -> str:
     """SVG to inline in an HTML page: scales down to its container, theme colours from CSS.
 
-    Colours stay as attributes (the chart looks right without the CSS);
-    `flowcharts/routekaart.css` overrides them per theme through the classes.
+    The page always has `flowcharts/routekaart.css`, which colours every part per theme
+    through the classes, so the colour attributes are left out here: they would only add
+    weight (a quarter of the chart). The downloadable SVG keeps them (render_svg_file).
     """
     root, meta = _svg_tree(dot_source)
+    for element in root.iter():
+        for attr in ("fill", "stroke", "font-family"):  # all three set by routekaart.css
+            element.attrib.pop(attr, None)
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
     naam = meta["naam"]
     # natural size in CSS pixels (no "pt"): the style sheet's max-width: 100% and
     # height: auto shrink it to narrow columns and never blow it up past 1:1

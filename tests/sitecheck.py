@@ -47,6 +47,10 @@ ACCEPTED_WARNINGS = {
 # licence comments, namespaces, and loaders for features this site does not switch on.
 DORMANT_SCRIPT_HOSTS = {
     "www.w3.org": "XML-namespaces (SVG), geen verzoek",
+    "cdn.jsdelivr.net": (
+        "standaardlocatie van Pyodide; de site geeft altijd haar eigen indexURL en lockFileURL mee, "
+        "en de Content-Security-Policy zou het verzoek weigeren"
+    ),
     "unpkg.com": "laadt Mermaid alleen voor een Mermaid-diagram; de site heeft er geen",
     "api.github.com": "haalt repository-gegevens alleen met repo_url; niet ingesteld",
     "github.com": "licentie- en bronvermeldingen in commentaar",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -141,7 +143,8 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
     termijnen.write_text(good.replace("  - id: binnen-een-week", "\t- id: binnen-een-week"), "utf-8")
     result = build_site(project, site)
     assert result.returncode == 1
-    assert "termijnen.yaml:4" in result.stderr and "tab" in result.stderr
+    tab_line = good.splitlines().index("  - id: binnen-een-week") + 1  # counts the schema header line too
+    assert f"termijnen.yaml:{tab_line}" in result.stderr and "tab" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(site) == before
 
@@ -166,3 +169,24 @@ def test_protocol_text_cannot_inject_markup(tmp_path: Path) -> None:
     assert "<em>Littekens</em>" not in html and 'href="javascript' not in html
     shown = " ".join(read_page(project / "site" / "bijlagen" / "bijlage-1" / "index.html").text)
     assert "*Littekens* [x](javascript:alert(1)) & _b_ # c" in shown
+
+
+def test_chart_downloads_are_built(site: Path) -> None:
+    sizes = {
+        "routekaart-a3-liggend.pdf": (1190.55, 841.89),
+        "routekaart-a4-liggend.pdf": (841.89, 595.28),
+        "afwegingskader-a3-staand.pdf": (841.89, 1190.55),
+        "afwegingskader-a4-staand.pdf": (595.28, 841.89),
+    }
+    folder = site / "routekaart"
+    for name, (width, height) in sizes.items():
+        data = (folder / name).read_bytes()
+        assert data.startswith(b"%PDF-"), name
+        box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+        assert box, name
+        assert abs(float(box.group(1)) - width) < 1.5 and abs(float(box.group(2)) - height) < 1.5, (name, box.groups())
+    for name in ("routekaart.svg", "afwegingskader.svg"):
+        ET.fromstring((folder / name).read_bytes())  # well-formed
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    for name in [*sizes, "routekaart.svg", "afwegingskader.svg"]:
+        assert f'href="{name}"' in page

@@ -308,17 +308,20 @@
     focus.focus();
   }
 
-  // the route taken, lit up on the chart when the page shows one (ids kaart-<knoop>)
+  // the route taken, lit up on the chart the page shows (ids kaart-<knoop>, kaart-rand-<knoop>-<antwoord>)
   function markeerRoute(state) {
-    document.querySelectorAll(".kaart-gekozen").forEach((n) => n.classList.remove("kaart-gekozen"));
-    const stappen = state.route || [];
-    stappen.forEach((stap, i) => {
-      const volgende = i + 1 < stappen.length ? stappen[i + 1].knoop : state.uitkomst ? state.uitkomst.id : null;
-      for (const id of [`kaart-${stap.knoop}`, `kaart-rand-${stap.knoop}-${stap.antwoord}`, volgende && `kaart-${volgende}`]) {
-        const node = id && document.getElementById(id);
-        if (node) node.classList.add("kaart-gekozen");
-      }
-    });
+    document.querySelectorAll(".kaart .is-actief, .kaart .is-bezocht, .kaart .is-gekozen").forEach((n) =>
+      n.classList.remove("is-actief", "is-bezocht", "is-gekozen"),
+    );
+    for (const stap of state.route || []) {
+      const knoop = document.getElementById(`kaart-${stap.knoop}`);
+      const rand = document.getElementById(`kaart-rand-${stap.knoop}-${stap.antwoord}`);
+      if (knoop) knoop.classList.add("is-bezocht");
+      if (rand) rand.classList.add("is-gekozen");
+    }
+    const nu = state.uitkomst ? state.uitkomst.id : state.huidig && state.huidig.id;
+    const actief = nu && document.getElementById(`kaart-${nu}`);
+    if (actief) actief.classList.add("is-actief");
   }
 
   function fouten(error) {

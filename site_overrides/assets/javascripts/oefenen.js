@@ -1,0 +1,139 @@
+/* Oefenen op de kaart: walk the afwegingskader on the chart itself. Questions, answers
+ * and where they lead come from the exported afwegingskader (the same file the engine
+ * reads); this file only follows them. The route lives in memory only. */
+"use strict";
+
+(() => {
+  const root = document.getElementById("oefenen-kaart");
+  if (!root) return;
+  const paneel = root.querySelector(".oefenen-knoop");
+  const status = root.querySelector(".oefenen-status");
+  const routeLijst = root.querySelector(".oefenen-route");
+  const knopTerug = root.querySelector("[data-actie=terug]");
+  const houder = root.querySelector(".kaart-houder");
+
+  let kader = null;
+  let knopen = new Map();
+  let route = []; // [{knoop, antwoord}]
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child !== null && child !== undefined && child !== false) {
+        node.append(typeof child === "string" ? document.createTextNode(child) : child);
+      }
+    }
+    return node;
+  }
+
+  function huidige() {
+    if (!route.length) return kader.start;
+    const laatste = route[route.length - 1];
+    return knopen.get(laatste.knoop).antwoorden.find((a) => a.id === laatste.antwoord).volgende;
+  }
+
+  function kop(knoop) {
+    return `${knoop.soort === "beslissing" ? "Beslissing" : "Vraag"} ${knoop.nummer}: ${knoop.titel}`;
+  }
+
+  function markeer(huidig) {
+    root.querySelectorAll(".is-actief, .is-bezocht, .is-gekozen").forEach((n) => n.classList.remove("is-actief", "is-bezocht", "is-gekozen"));
+    for (const stap of route) {
+      const knoop = document.getElementById(`kaart-${stap.knoop}`);
+      const rand = document.getElementById(`kaart-rand-${stap.knoop}-${stap.antwoord}`);
+      if (knoop) knoop.classList.add("is-bezocht");
+      if (rand) rand.classList.add("is-gekozen");
+    }
+    const actief = document.getElementById(`kaart-${huidig}`);
+    if (actief) {
+      actief.classList.add("is-actief");
+      // keep the current node in view inside the scrollable chart, not the whole page
+      const vak = actief.getBoundingClientRect();
+      const kader = houder.getBoundingClientRect();
+      houder.scrollBy({ left: vak.left + vak.width / 2 - (kader.left + kader.width / 2), behavior: "smooth" });
+    }
+  }
+
+  function teken(focus) {
+    const id = huidige();
+    const knoop = knopen.get(id);
+    let inhoud;
+    if (knoop) {
+      inhoud = [
+        el("p", { class: "oefenen-soort", text: kop(knoop) }),
+        el("h2", { class: "oefenen-vraag", id: "oefenen-vraag", tabindex: "-1", text: knoop.vraag }),
+        knoop.toelichting.map((t) => el("p", { text: t })),
+        knoop.criteria.length ? el("ul", {}, knoop.criteria.map((c) => el("li", { text: c }))) : null,
+        el(
+          "div",
+          { class: "oefenen-antwoorden", role: "group", "aria-labelledby": "oefenen-vraag" },
+          knoop.antwoorden.map((a) =>
+            el(
+              "button",
+              { type: "button", class: "md-button oefenen-antwoord", "data-antwoord": a.id },
+              el("strong", { text: a.label }),
+              el("span", { text: `, ${a.betekenis}` }),
+            ),
+          ),
+        ),
+      ];
+      status.textContent = `U bent bij ${kop(knoop).toLowerCase()}.`;
+    } else {
+      const u = kader.uitkomsten.find((x) => x.id === id);
+      inhoud = [
+        el("p", { class: "oefenen-soort", text: "Uitkomst" }),
+        el("h2", { class: "oefenen-vraag", id: "oefenen-vraag", tabindex: "-1", text: u.titel }),
+        el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: u.melden ? `Melden bij Veilig Thuis (meldnorm ${u.meldnorm.id}).` : "Geen melding bij Veilig Thuis." }),
+        u.meldnorm ? el("p", { text: u.meldnorm.tekst }) : null,
+        el("p", { text: "Kies Terug om een ander antwoord te proberen, of Opnieuw om bij vraag 1 te beginnen." }),
+      ];
+      status.textContent = `Einde van de route: ${u.titel}.`;
+    }
+    paneel.replaceChildren(...inhoud.flat(Infinity).filter(Boolean));
+    routeLijst.replaceChildren(
+      ...route.map((stap) => {
+        const k = knopen.get(stap.knoop);
+        const a = k.antwoorden.find((x) => x.id === stap.antwoord);
+        return el("li", {}, `${kop(k)}: `, el("strong", { text: a.label }));
+      }),
+    );
+    knopTerug.disabled = route.length === 0;
+    markeer(id);
+    if (focus) paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+  }
+
+  root.addEventListener("click", (event) => {
+    if (!kader) return;
+    const antwoord = event.target.closest("[data-antwoord]");
+    const knop = event.target.closest("[data-actie]");
+    if (antwoord) {
+      route.push({ knoop: huidige(), antwoord: antwoord.dataset.antwoord });
+      teken(true);
+    } else if (knop && knop.dataset.actie === "terug" && route.length) {
+      route.pop();
+      teken(true);
+    } else if (knop && knop.dataset.actie === "opnieuw") {
+      route = [];
+      teken(true);
+    }
+  });
+
+  fetch(root.dataset.kader)
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((data) => {
+      kader = data;
+      knopen = new Map([...data.vragen, ...data.beslissingen].map((k) => [k.id, { ...k, soort: data.vragen.includes(k) ? "vraag" : "beslissing" }]));
+      teken(false);
+    })
+    .catch(() => {
+      status.textContent = "Oefenen kan nu niet starten. U kunt de kaart wel bekijken en op elk onderdeel klikken voor de uitleg.";
+    });
+})();
