@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site serve check check-site test lint screenshots clean
+.PHONY: help setup system venv npm site serve check check-site test lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make site         bouw de site in site/"
 	@echo "make check        controleer alleen de bron in protocol/"
 	@echo "make check-site   kwaliteitspoorten over elke pagina (toegankelijkheid, HTML, links, privacy, gewicht)"
+	@echo "make bench        meet de snelheid van de hulp bij het afwegingskader (cijfers, geen test)"
 	@echo "make screenshots  schermafdrukken van de belangrijkste pagina's in screenshots/"
 
 setup: system venv npm
@@ -85,6 +86,9 @@ check-site: site
 
 test: setup lint check-site
 	$(BIN)/pytest -q
+
+bench: site
+	$(BIN)/python tests/bench_widget.py site --runs 5
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py
