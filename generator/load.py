@@ -243,7 +243,9 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
         options = f"; toegestaan: {', '.join(allowed)}" if allowed else ""
         return f"onbekende sleutel '{key}'{hint}; corrigeer of verwijder hem{options}"
     if kind in ("string_type",):
-        return "hier hoort tekst; zet de waarde eventueel tussen aanhalingstekens"
+        if value is None:  # `naam:` with nothing after it
+            return "hier staat niets; vul de tekst in achter de dubbele punt"
+        return f'hier hoort tekst; zet de waarde tussen aanhalingstekens, bijvoorbeeld "{value}"'
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{value}' is geen geheel getal; vul een getal in, bijvoorbeeld 3"
     if kind in ("bool_type", "bool_parsing"):
@@ -254,7 +256,9 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
             "bijvoorbeeld 2027-03-01, en controleer of de dag bestaat"
         )
     if kind == "literal_error":
-        return f"'{value}' is hier niet toegestaan; kies uit {ctx.get('expected', '?')}"
+        # pydantic lists the choices as "'a', 'b' or 'c'"
+        keuzes = str(ctx.get("expected", "?")).replace(" or ", " of ")
+        return f"'{value}' is hier niet toegestaan; kies uit {keuzes}"
     if kind == "list_type":
         return "hier hoort een lijst: regels die beginnen met '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -49,7 +49,7 @@ def _check_telefoon(value: str) -> str:
 def _check_url(value: str) -> str:
     if not _URL.match(value):
         raise ValueError(
-            f"'{value}' is geen volledige webadres; begin met https:// en "
+            f"'{value}' is geen volledig webadres; begin met https:// en "
             "gebruik een volledige domeinnaam, bijvoorbeeld https://www.augeo.nl"
         )
     return value
@@ -69,11 +69,39 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _editor_hint(pattern: str, message: str) -> Any:
+    """Schema-only hint for editors (JSON Schema `pattern`): pydantic ignores it, the
+    AfterValidator beside it stays the one rule. As loose as that rule or looser, so an
+    editor never flags a value the build accepts (surrounding spaces aside: pydantic
+    strips them first)."""
+    return Field(json_schema_extra={"pattern": pattern, "patternErrorMessage": message})
+
+
 Tekst = Annotated[str, AfterValidator(_check_tekst)]
-Telefoon = Annotated[str, AfterValidator(_check_telefoon)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Email = Annotated[str, AfterValidator(_check_email)]
-Id = Annotated[str, AfterValidator(_check_id)]
+Telefoon = Annotated[
+    str,
+    AfterValidator(_check_telefoon),
+    _editor_hint(r"^\+?[-0-9 ()]+$", "Gebruik alleen cijfers, spaties, '-', '(' en ')', bijvoorbeeld 0800-2000."),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    # the rule ignores case; JSON Schema patterns have no flags, so spell both cases out
+    _editor_hint(
+        r'^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s<>"]*)?$',  # no \" : invalid in ECMA /u
+        "Een volledig webadres, bijvoorbeeld https://www.augeo.nl.",
+    ),
+]
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    _editor_hint(r"^[^@\s<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", "Een e-mailadres, bijvoorbeeld info@ggdgooi.nl."),
+]
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    _editor_hint(r"^[a-z0-9]+(-[a-z0-9]+)*$", "Kleine letters, cijfers en streepjes, bijvoorbeeld vraag-2."),
+]
 
 
 class Strict(BaseModel):
@@ -133,14 +161,14 @@ class Metadata(Strict):
     @model_validator(mode="after")
     def _order(self) -> Metadata:
         if self.volgende_evaluatie <= self.laatste_evaluatie:
-            raise ValueError("volgende_evaluatie moet na laatste_evaluatie liggen")
+            raise ValueError("volgende_evaluatie moet na laatste_evaluatie liggen; pas een van beide data aan")
         return self
 
 
 class Rol(Strict):
     """Een rol in het protocol; teksten verwijzen ernaar met {rol:id}."""
 
-    id: Id
+    id: Id = Field(description="Vaste id van de rol, bijvoorbeeld aandachtsfunctionaris; teksten gebruiken {rol:id}.")
     naam: Tekst = Field(description="Naam van de rol, bijvoorbeeld aandachtsfunctionaris.")
     invulling: Tekst | None = Field(None, description="Wie deze rol op school vervult; verwijs met {invulling:id}.")
     taken: list[Tekst] = Field(default_factory=list, description="Taken van deze rol.")
@@ -149,92 +177,121 @@ class Rol(Strict):
 class Contact(Strict):
     """Een instantie of hulplijn; teksten verwijzen ernaar met {telefoon:id}."""
 
-    id: Id
-    naam: Tekst
-    telefoon: Telefoon | None = None
+    id: Id = Field(description="Vaste id van het contact, bijvoorbeeld veilig-thuis; teksten gebruiken {telefoon:id}.")
+    naam: Tekst = Field(description="Naam van de instantie of hulplijn, bijvoorbeeld Veilig Thuis.")
+    telefoon: Telefoon | None = Field(
+        None,
+        description="Telefoonnummer, bijvoorbeeld 0800-2000; zet een kort nummer zoals 112 tussen aanhalingstekens.",
+    )
     bereikbaar: Tekst | None = Field(None, description="Bijvoorbeeld 14.00-20.00 uur.")
     adres: list[Tekst] = Field(default_factory=list, description="Adresregels.")
-    email: Email | None = None
-    website: Url | None = None
-    toelichting: Tekst | None = None
+    email: Email | None = Field(None, description="E-mailadres, bijvoorbeeld info@ggdgooi.nl.")
+    website: Url | None = Field(None, description="Volledig webadres, bijvoorbeeld https://www.augeo.nl.")
+    toelichting: Tekst | None = Field(None, description="Korte uitleg bij dit contact.")
 
 
 class SpoedContact(Strict):
+    """Een contact in de lijst 'bij spoed direct contact opnemen met'."""
+
     contact: Id = Field(description="Id van een contact uit contacten.")
     toelichting: Tekst | None = Field(None, description="Waarvoor je dit nummer belt.")
 
 
 class Link(Strict):
-    tekst: Tekst
+    """Een link naar een website buiten de site."""
+
+    tekst: Tekst = Field(description="De zichtbare tekst van de link, bijvoorbeeld www.augeo.nl.")
     url: Url | None = Field(
         None, description="Weglaten als het adres niet (meer) bestaat: dan tonen we alleen de tekst."
     )
 
 
 class Contacten(Strict):
-    contacten: list[Contact]
+    """Alle instanties en hulplijnen, de spoedbalk en de nuttige links (contacten.yaml)."""
+
+    contacten: list[Contact] = Field(description="Elke instantie of hulplijn één keer.")
     spoedbalk: list[Id] = Field(description="Contacten in de spoedbalk op elke pagina.")
     spoed: list[SpoedContact] = Field(description="Bij spoed direct contact opnemen met.")
-    overige_adressen: list[Id]
-    meldcode_app: Link | None = None
-    links: list[Link] = Field(default_factory=list)
+    overige_adressen: list[Id] = Field(description="Ids van de contacten onder 'overige adressen'.")
+    meldcode_app: Link | None = Field(None, description="Waar de meldcode-app te vinden is.")
+    links: list[Link] = Field(default_factory=list, description="Nuttige websites.")
 
 
 class Rollen(Strict):
-    rollen: list[Rol]
+    """Alle rollen in het protocol (rollen.yaml)."""
+
+    rollen: list[Rol] = Field(description="Elke rol één keer.")
 
 
 class Duur(Strict):
-    aantal: int = Field(gt=0)
-    eenheid: Literal["dagen", "werkdagen", "weken", "maanden"]
+    """Hoe lang een termijn duurt, om data uit te rekenen."""
+
+    aantal: int = Field(gt=0, description="Het aantal, bijvoorbeeld 3.")
+    eenheid: Literal["dagen", "werkdagen", "weken", "maanden"] = Field(
+        description="De eenheid: dagen, werkdagen, weken of maanden."
+    )
 
 
 class Termijn(Strict):
     """Een termijn; teksten verwijzen ernaar met {termijn:id}."""
 
-    id: Id
+    id: Id = Field(description="Vaste id van de termijn, bijvoorbeeld binnen-een-week; teksten gebruiken {termijn:id}.")
     tekst: Tekst = Field(description="Zoals in de tekst, bijvoorbeeld 'binnen drie weken'.")
-    duur: Duur
+    duur: Duur = Field(description="De duur, bijvoorbeeld {aantal: 3, eenheid: weken}.")
     waarvoor: Tekst = Field(description="Wat er binnen deze termijn moet gebeuren.")
 
 
 class Termijnen(Strict):
-    termijnen: list[Termijn]
+    """Alle termijnen uit het protocol (termijnen.yaml)."""
+
+    termijnen: list[Termijn] = Field(description="Elke termijn één keer.")
 
 
 # --- inleiding en stappen --------------------------------------------------
 
 
 class Cel(Strict):
-    titel: Tekst
-    tekst: list[Blok] = Field(default_factory=list)
+    """Eén vak in de tabel 'structuur binnen de school'."""
+
+    titel: Tekst = Field(description="Kop van het vak.")
+    tekst: list[Blok] = Field(default_factory=list, description="Tekst onder de kop.")
 
 
 class StructuurRij(Strict):
-    stap: int = Field(ge=1, le=6)
-    ondersteuningsstructuur: Cel | None = None
-    meldcode: Cel | None = None
+    """Eén rij van de structuurtabel: wat er bij een stap gebeurt."""
+
+    stap: int = Field(ge=1, le=6, description="Het stapnummer, 1 tot en met 6.")
+    ondersteuningsstructuur: Cel | None = Field(None, description="Het vak in de kolom ondersteuningsstructuur.")
+    meldcode: Cel | None = Field(None, description="Het vak in de kolom meldcode.")
 
 
 class Structuur(Strict):
-    id: Id
-    titel: Tekst
-    kolommen: Annotated[list[Tekst], Field(min_length=2, max_length=2)]
-    rijen: list[StructuurRij]
-    inhoud: list[Blok] = Field(default_factory=list)
+    """De tabel die de ondersteuningsstructuur naast de meldcode zet."""
+
+    id: Id = Field(description="Vast anker van de tabel.")
+    titel: Tekst = Field(description="Kop boven de tabel.")
+    kolommen: Annotated[list[Tekst], Field(min_length=2, max_length=2)] = Field(
+        description="De koppen van de twee kolommen."
+    )
+    rijen: list[StructuurRij] = Field(description="Eén rij per stap.")
+    inhoud: list[Blok] = Field(default_factory=list, description="Tekst onder de tabel.")
 
 
 class Inleiding(Strict):
-    secties: list[Sectie]
-    structuur: Structuur
+    """De inleiding op de meldcode (inleiding.yaml)."""
+
+    secties: list[Sectie] = Field(description="De onderdelen van de inleiding.")
+    structuur: Structuur = Field(description="De tabel 'structuur binnen de school'.")
 
 
 class Stap(Strict):
-    nummer: int = Field(ge=1, le=6)
-    titel: Tekst
+    """Eén stap van de meldcode; het anker is stap-<nummer>."""
+
+    nummer: int = Field(ge=1, le=6, description="Het stapnummer, 1 tot en met 6.")
+    titel: Tekst = Field(description="Kop van de stap.")
     kort: Tekst = Field(description="Korte naam voor menu en routekaart.")
-    inhoud: list[Blok] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list)
+    inhoud: list[Blok] = Field(default_factory=list, description="De tekst van de stap.")
+    secties: list[Sectie] = Field(default_factory=list, description="Onderdelen van de stap.")
 
     @property
     def id(self) -> str:
@@ -242,7 +299,9 @@ class Stap(Strict):
 
 
 class Stappen(Strict):
-    stappen: list[Stap]
+    """Stap 1 tot en met 6 van de meldcode (stappen.yaml)."""
+
+    stappen: list[Stap] = Field(description="De zes stappen, op volgorde.")
 
 
 # --- afwegingskader ----------------------------------------------------------
@@ -251,7 +310,9 @@ AntwoordId = Literal["ja", "nee", "twijfel"]
 
 
 class Antwoord(Strict):
-    id: AntwoordId
+    """Eén antwoord op een afwegingsvraag of beslissing, met de route verder."""
+
+    id: AntwoordId = Field(description="Vaste id van het antwoord: ja, nee of twijfel.")
     label: Tekst = Field(description="Het antwoordwoord: Ja, Nee of Twijfel.")
     code: Tekst = Field(description="Letter uit het protocol, bijvoorbeeld A of B1.")
     betekenis: Tekst = Field(description="Wat dit antwoord betekent.")
@@ -262,147 +323,189 @@ class Antwoord(Strict):
 class Knoop(Strict):
     """Een afwegingsvraag of beslissing."""
 
-    id: Id
-    nummer: int = Field(ge=1)
-    titel: Tekst
-    vraag: Tekst
-    toelichting: list[Blok] = Field(default_factory=list)
-    criteria: list[Tekst] = Field(default_factory=list)
+    id: Id = Field(description="Vaste id: vraag-<nummer> of beslissing-<nummer>, bijvoorbeeld vraag-2.")
+    nummer: int = Field(ge=1, description="Het nummer van de vraag of beslissing.")
+    titel: Tekst = Field(description="Korte titel, bijvoorbeeld Veiligheid.")
+    vraag: Tekst = Field(description="De vraag zelf, zoals in het protocol.")
+    toelichting: list[Blok] = Field(default_factory=list, description="Uitleg bij de vraag.")
+    criteria: list[Tekst] = Field(default_factory=list, description="Waar je op let bij het beantwoorden.")
     begrippen: list[Id] = Field(default_factory=list, description="Ids uit bijlage 2.")
-    antwoorden: Annotated[list[Antwoord], Field(min_length=1)]
+    antwoorden: Annotated[list[Antwoord], Field(min_length=1)] = Field(
+        description="De mogelijke antwoorden; minstens één."
+    )
 
 
 class Actie(Strict):
-    tekst: Tekst
-    rol: Id | None = None
-    termijn: Id | None = None
-    contact: Id | None = None
+    """Iets wat er na een uitkomst moet gebeuren."""
+
+    tekst: Tekst = Field(description="Wat er gebeurt.")
+    rol: Id | None = Field(None, description="Id van de rol die het doet, uit rollen.yaml.")
+    termijn: Id | None = Field(None, description="Id van de termijn waarbinnen, uit termijnen.yaml.")
+    contact: Id | None = Field(None, description="Id van het contact, uit contacten.yaml.")
 
 
 class Uitkomst(Strict):
-    id: Id
+    """Een eindpunt van het afwegingskader: melden of niet, en wat er dan gebeurt."""
+
+    id: Id = Field(description="Vaste id die begint met uitkomst-, bijvoorbeeld uitkomst-melden.")
     titel: Tekst = Field(description="Het besluit in gewone woorden.")
     voorwaarde: Tekst | None = Field(None, description="Wanneer deze uitkomst geldt, zoals in het protocol.")
-    melden: bool
-    meldnorm: Literal["A", "B", "C"] | None = None
-    tekst: list[Blok] = Field(default_factory=list)
-    acties: list[Actie] = Field(default_factory=list)
+    melden: bool = Field(description="true als deze uitkomst een melding bij Veilig Thuis is, anders false.")
+    meldnorm: Literal["A", "B", "C"] | None = Field(
+        None, description="Bij melden: de meldnorm uit bijlage 2 (A, B of C); anders weglaten."
+    )
+    tekst: list[Blok] = Field(default_factory=list, description="Uitleg bij deze uitkomst.")
+    acties: list[Actie] = Field(default_factory=list, description="Wat er daarna gebeurt, door wie en wanneer.")
 
     @model_validator(mode="after")
     def _meldnorm(self) -> Uitkomst:
         if self.melden and self.meldnorm is None:
-            raise ValueError("een uitkomst met melden: true noemt een meldnorm (A, B of C)")
+            raise ValueError(
+                "een uitkomst met melden: true noemt een meldnorm; vul meldnorm in (A, B of C) of zet melden op false"
+            )
         if not self.melden and self.meldnorm is not None:
-            raise ValueError("een uitkomst zonder melden heeft geen meldnorm")
+            raise ValueError("een uitkomst zonder melden heeft geen meldnorm; haal meldnorm weg of zet melden op true")
         return self
 
 
 class Afwegingskader(Strict):
+    """Het afwegingskader van stap 4 en 5: vragen, beslissingen en uitkomsten (afwegingskader.yaml)."""
+
     start: Id = Field(description="De eerste vraag, vraag-1.")
-    vragen: list[Knoop]
-    beslissingen: list[Knoop]
-    uitkomsten: list[Uitkomst]
+    vragen: list[Knoop] = Field(description="De afwegingsvragen.")
+    beslissingen: list[Knoop] = Field(description="De beslissingen.")
+    uitkomsten: list[Uitkomst] = Field(description="De uitkomsten waar elke route eindigt.")
 
 
 # --- melding, achtergrond, adviezen ------------------------------------------
 
 
 class Melding(Strict):
-    titel: Tekst
-    secties: list[Sectie]
+    """Wat de school doet voor, bij en na een melding bij Veilig Thuis (melding.yaml)."""
+
+    titel: Tekst = Field(description="Kop van de pagina.")
+    secties: list[Sectie] = Field(description="De onderdelen van de pagina.")
 
 
 class Achtergrond(Strict):
-    secties: list[Sectie]
+    """Achtergrond bij de meldcode (achtergrond.yaml)."""
+
+    secties: list[Sectie] = Field(description="De onderdelen van de pagina.")
 
 
 class Advies(Strict):
-    tekst: Tekst
+    """Eén advies van de Landelijke Klachtencommissie (LKC)."""
+
+    tekst: Tekst = Field(description="Het advies.")
     uitspraken: list[int] = Field(default_factory=list, description="Uitspraaknummers.")
 
 
 class Uitspraakbron(Strict):
-    titel: Tekst
-    url: Url
+    """Een bron waar de uitspraken te vinden zijn."""
+
+    titel: Tekst = Field(description="Naam van de bron.")
+    url: Url = Field(description="Volledig webadres van de bron.")
 
 
 class AdviezenLkc(Strict):
-    titel: Tekst
-    adviezen: list[Advies]
-    bronnen: list[Uitspraakbron] = Field(default_factory=list)
+    """Adviezen van de LKC over informatieverstrekking aan Veilig Thuis (adviezen-lkc.yaml)."""
+
+    titel: Tekst = Field(description="Kop van de pagina.")
+    adviezen: list[Advies] = Field(description="De adviezen.")
+    bronnen: list[Uitspraakbron] = Field(default_factory=list, description="Waar de uitspraken staan.")
 
 
 # --- bijlagen ---------------------------------------------------------------
 
 
 class Categorie(Strict):
-    id: Id
-    titel: Tekst
-    signalen: list[Tekst]
+    """Een groep signalen, bijvoorbeeld lichamelijke signalen."""
+
+    id: Id = Field(description="Vast anker van de categorie, bijvoorbeeld signalen-lichamelijk.")
+    titel: Tekst = Field(description="Kop van de categorie.")
+    signalen: list[Tekst] = Field(description="De signalen, elk als eigen punt.")
 
 
 class Bijlage1(Strict):
-    titel: Tekst
-    inleiding: list[Blok] = Field(default_factory=list)
-    categorieen: list[Categorie]
+    """Bijlage 1: signalen van kindermishandeling."""
+
+    titel: Tekst = Field(description="Kop van de bijlage.")
+    inleiding: list[Blok] = Field(default_factory=list, description="Tekst boven de signalen.")
+    categorieen: list[Categorie] = Field(description="De signalen per categorie.")
 
 
 class Meldnorm(Strict):
-    id: Literal["A", "B", "C"]
-    tekst: Tekst
+    """Een algemene meldnorm (A, B of C)."""
+
+    id: Literal["A", "B", "C"] = Field(description="De letter van de meldnorm: A, B of C.")
+    tekst: Tekst = Field(description="Wat de meldnorm zegt.")
 
 
 class Begrip(Strict):
-    id: Id
-    naam: Tekst
-    definitie: Tekst
-    toelichting: list[Blok] = Field(default_factory=list)
-    voorbeelden: list[Tekst] = Field(default_factory=list)
+    """Een begrip met zijn definitie; afwegingsvragen verwijzen ernaar."""
+
+    id: Id = Field(description="Vaste id van het begrip, bijvoorbeeld acute-onveiligheid.")
+    naam: Tekst = Field(description="Het begrip.")
+    definitie: Tekst = Field(description="Wat het begrip betekent.")
+    toelichting: list[Blok] = Field(default_factory=list, description="Uitleg bij het begrip.")
+    voorbeelden: list[Tekst] = Field(default_factory=list, description="Voorbeelden.")
 
 
 class Bijlage2(Strict):
-    titel: Tekst
-    meldnormen_titel: Tekst
-    meldnormen_inleiding: Tekst
-    meldnormen: list[Meldnorm]
-    begrippen_titel: Tekst
-    begrippen: list[Begrip]
+    """Bijlage 2: algemene meldnormen en begrippen."""
+
+    titel: Tekst = Field(description="Kop van de bijlage.")
+    meldnormen_titel: Tekst = Field(description="Kop boven de meldnormen.")
+    meldnormen_inleiding: Tekst = Field(description="Tekst boven de meldnormen.")
+    meldnormen: list[Meldnorm] = Field(description="De meldnormen A, B en C.")
+    begrippen_titel: Tekst = Field(description="Kop boven de begrippen.")
+    begrippen: list[Begrip] = Field(description="De begrippen.")
 
 
 class FormVraag(Strict):
-    nummer: int | None = None
-    tekst: Tekst
+    """Een vraag op het overlegformulier, met schrijfruimte."""
+
+    nummer: int | None = Field(None, description="Nummer van de vraag binnen het onderdeel.")
+    tekst: Tekst = Field(description="De vraag.")
     regels: int = Field(4, ge=1, le=12, description="Schrijfregels op papier.")
 
 
 class Veld(Strict):
-    label: Tekst
+    """Een invulveld op het overlegformulier."""
+
+    label: Tekst = Field(description="Naam van het veld, bijvoorbeeld Naam kind.")
     keuze: Tekst | None = Field(None, description="Bijvoorbeeld jongen/meisje.")
-    toelichting: Tekst | None = None
+    toelichting: Tekst | None = Field(None, description="Korte uitleg bij het veld.")
 
 
 class Onderdeel(Strict):
-    id: Literal["A", "B", "C", "D", "E", "F"]
-    titel: Tekst
-    toelichting: Tekst | None = None
-    vragen: list[FormVraag] = Field(default_factory=list)
+    """Een onderdeel (A tot en met F) van het overlegformulier."""
+
+    id: Literal["A", "B", "C", "D", "E", "F"] = Field(description="De letter van het onderdeel: A tot en met F.")
+    titel: Tekst = Field(description="Kop van het onderdeel.")
+    toelichting: Tekst | None = Field(None, description="Uitleg onder de kop.")
+    vragen: list[FormVraag] = Field(default_factory=list, description="De vragen van dit onderdeel.")
     schrijfruimte: int | None = Field(None, ge=1, le=12, description="Schrijfregels zonder eigen vraag, onder de kop.")
-    velden: list[Veld] = Field(default_factory=list)
+    velden: list[Veld] = Field(default_factory=list, description="Invulvelden van dit onderdeel.")
 
 
 class Bijlage3(Strict):
-    titel: Tekst
-    bron: Tekst | None = None
-    inleiding: list[Blok] = Field(default_factory=list)
-    kopvelden: list[Veld]
-    onderdelen: list[Onderdeel]
-    slot: list[Blok] = Field(default_factory=list)
+    """Bijlage 3: het overlegformulier, ook op papier in te vullen."""
+
+    titel: Tekst = Field(description="Kop van de bijlage.")
+    bron: Tekst | None = Field(None, description="Waar het formulier vandaan komt.")
+    inleiding: list[Blok] = Field(default_factory=list, description="Tekst boven het formulier.")
+    kopvelden: list[Veld] = Field(description="De velden bovenaan het formulier.")
+    onderdelen: list[Onderdeel] = Field(description="De onderdelen A tot en met F.")
+    slot: list[Blok] = Field(default_factory=list, description="Tekst onder het formulier.")
 
 
 class Bijlage4(Strict):
-    titel: Tekst
-    inhoud: list[Blok] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list)
+    """Bijlage 4: aanbevelingen voor het gesprek met ouders en eventueel het kind."""
+
+    titel: Tekst = Field(description="Kop van de bijlage.")
+    inhoud: list[Blok] = Field(default_factory=list, description="De tekst.")
+    secties: list[Sectie] = Field(default_factory=list, description="Onderdelen van de bijlage.")
 
 
 # --- the whole protocol -----------------------------------------------------
