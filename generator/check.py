@@ -64,7 +64,8 @@ def anchors(protocol: Protocol) -> dict[str, str]:
     kader = protocol.afwegingskader
     for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
         found[node.id] = "afwegingskader.md"
-    found["beslistabel"] = "afwegingskader.md"
+    for section in ("beslistabel", "beslissingen", "uitkomsten"):
+        found[section] = "afwegingskader.md"
     for sectie in _sections(protocol.melding.secties):
         found[sectie] = "melding.md"
     for sectie in _sections(protocol.achtergrond.secties):
@@ -125,6 +126,17 @@ def _known(ids: list[str], wat: str, value: str | None = None) -> str:
     return f"{hint}bekende {wat}: {', '.join(ids)}"
 
 
+def _stray_brace(text: str) -> str | None:
+    """The word around the first '{' or '}' that is not part of a reference, if any."""
+    inside = {i for m in REFERENCE.finditer(text) for i in range(*m.span())}
+    for i, char in enumerate(text):
+        if char in "{}" and i not in inside:
+            before = re.search(r"\S*$", text[:i])
+            after = re.match(r"\S*", text[i:])
+            return (before.group() if before else "") + (after.group() if after else "")
+    return None
+
+
 def _duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
     seen: set[str] = set()
     for loc, value in items:
@@ -140,10 +152,18 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     errors: list[SourceError] = []
 
     # --- ids unique within each list ---------------------------------------
+    # A duplicate id makes every reference to the id it replaced fail too; those follow
+    # from the one mistake, so references into an ambiguous list are checked only once
+    # the duplicate is fixed (one message per mistake, not a cascade).
+    ambiguous: set[str] = set()
+
     def unique(part: str, key: str, values: list[Any], attr: str = "id") -> None:
         items = [((key, i, attr), str(getattr(v, attr))) for i, v in enumerate(values)]
         for loc, value in _duplicates(items):
-            errors.append(err(part, loc, f"id '{value}' komt twee keer voor; ids moeten uniek zijn"))
+            ambiguous.add(key)
+            errors.append(
+                err(part, loc, f"{attr} '{value}' komt twee keer voor; geef elk item in {key} een eigen {attr}")
+            )
 
     unique("rollen", "rollen", p.rollen.rollen)
     unique("contacten", "contacten", p.contacten.contacten)
@@ -155,8 +175,14 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     unique("bijlage_3", "onderdelen", p.bijlage_3.onderdelen)
 
     stapnummers = sorted(s.nummer for s in p.stappen.stappen)
-    if stapnummers != list(range(1, 7)):
-        errors.append(err("stappen", ("stappen",), f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers})"))
+    if stapnummers != list(range(1, 7)) and "stappen" not in ambiguous:
+        errors.append(
+            err(
+                "stappen",
+                ("stappen",),
+                f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers}); vul de ontbrekende stap aan",
+            )
+        )
 
     # --- afwegingskader graph -------------------------------------------------
     kader = p.afwegingskader
@@ -164,10 +190,24 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     all_ids: list[tuple[Loc, str]] = [
         ((key, i, "id"), node.id) for key, nodes in node_lists.items() for i, node in enumerate(nodes)
     ]
+    prefixes = {"vragen": "vraag", "beslissingen": "beslissing"}
+    duplicate_locs: set[Loc] = set()
     for loc, value in _duplicates(all_ids):
-        errors.append(err("afwegingskader", loc, f"id '{value}' komt twee keer voor; ids moeten uniek zijn"))
-    for key, prefix in (("vragen", "vraag"), ("beslissingen", "beslissing")):
+        ambiguous.add("knopen")
+        duplicate_locs.add(loc)
+        key, i = loc[0], loc[1]
+        node = node_lists[str(key)][int(i)]
+        expected = f"{prefixes[str(key)]}-{node.nummer}" if key in prefixes else None
+        hint = (
+            f"deze heeft nummer {node.nummer}: gebruik '{expected}'"
+            if expected and expected != value
+            else "geef elke vraag, beslissing en uitkomst een eigen id"
+        )
+        errors.append(err("afwegingskader", loc, f"id '{value}' komt twee keer voor; {hint}"))
+    for key, prefix in prefixes.items():
         for i, node in enumerate(node_lists[key]):
+            if (key, i, "id") in duplicate_locs:
+                continue  # already said, with the right id, in the duplicate message
             if node.id != f"{prefix}-{node.nummer}":
                 errors.append(
                     err(
@@ -194,32 +234,40 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     knopen = {n.id: n for n in [*kader.vragen, *kader.beslissingen]}
     uitkomsten = {u.id for u in kader.uitkomsten}
     vraag_ids = [n.id for n in kader.vragen]
-    targets_ok = True
-    if kader.start not in knopen:
+    targets_ok = "knopen" not in ambiguous
+    if targets_ok and kader.start not in knopen:
         targets_ok = False
         errors.append(
             err(
                 "afwegingskader",
                 ("start",),
-                f"'{kader.start}' bestaat niet ({_known(vraag_ids, 'vragen', kader.start)})",
+                f"'{kader.start}' bestaat niet; zet hier de id van de eerste vraag "
+                f"({_known(vraag_ids, 'vragen', kader.start)})",
             )
         )
-    for key in ("vragen", "beslissingen"):
-        for i, node in enumerate(node_lists[key]):
-            for j, antwoord in enumerate(node.antwoorden):
-                if antwoord.volgende not in knopen and antwoord.volgende not in uitkomsten:
-                    targets_ok = False
-                    bekend = (
-                        f"{_known(vraag_ids, 'vragen')}; beslissingen: "
-                        f"{', '.join(n.id for n in kader.beslissingen)}; uitkomsten: {', '.join(sorted(uitkomsten))}"
-                    )
-                    errors.append(
-                        err(
-                            "afwegingskader",
-                            (key, i, "antwoorden", j, "volgende"),
-                            f"'{antwoord.volgende}' bestaat niet ({bekend})",
-                        )
-                    )
+    missing: dict[str, list[Loc]] = {}
+    if targets_ok:
+        for key in ("vragen", "beslissingen"):
+            for i, node in enumerate(node_lists[key]):
+                for j, antwoord in enumerate(node.antwoorden):
+                    if antwoord.volgende not in knopen and antwoord.volgende not in uitkomsten:
+                        missing.setdefault(antwoord.volgende, []).append((key, i, "antwoorden", j, "volgende"))
+    for target, locs in missing.items():
+        targets_ok = False
+        bekend = (
+            f"{_known(vraag_ids, 'vragen')}; beslissingen: "
+            f"{', '.join(n.id for n in kader.beslissingen)}; uitkomsten: {', '.join(sorted(uitkomsten))}"
+        )
+        # a removed question is usually referenced from more than one answer: say it once
+        ook = [loaded.error("afwegingskader", loc, "") for loc in locs[1:]]
+        elders = "; ook bij " + ", ".join(f"{e.path} (regel {e.line})" for e in ook) if ook else ""
+        errors.append(
+            err(
+                "afwegingskader",
+                locs[0],
+                f"'{target}' bestaat niet; verwijs naar een bestaande vraag, beslissing of uitkomst ({bekend}){elders}",
+            )
+        )
     if targets_ok:
         errors += _graph_shape(loaded, knopen, uitkomsten, node_lists)
 
@@ -232,22 +280,23 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     for key in ("vragen", "beslissingen"):
         for i, node in enumerate(node_lists[key]):
             for j, begrip in enumerate(node.begrippen):
-                if begrip not in begrippen:
+                if begrip not in begrippen and "begrippen" not in ambiguous:
                     errors.append(
                         err(
                             "afwegingskader",
                             (key, i, "begrippen", j),
                             f"begrip '{begrip}' bestaat niet in bijlage 2 "
-                            f"({_known(sorted(begrippen), 'begrippen', begrip)})",
+                            f"({_known(sorted(begrippen), 'begrippen', begrip)}); corrigeer de id",
                         )
                     )
     for i, uitkomst in enumerate(kader.uitkomsten):
-        if uitkomst.meldnorm and uitkomst.meldnorm not in meldnormen:
+        if uitkomst.meldnorm and uitkomst.meldnorm not in meldnormen and "meldnormen" not in ambiguous:
             errors.append(
                 err(
                     "afwegingskader",
                     ("uitkomsten", i, "meldnorm"),
-                    f"meldnorm {uitkomst.meldnorm} staat niet in bijlage 2",
+                    f"meldnorm {uitkomst.meldnorm} staat niet in bijlage 2; voeg hem daar toe of kies "
+                    f"een andere ({', '.join(sorted(meldnormen))})",
                 )
             )
         for j, actie in enumerate(uitkomst.acties):
@@ -257,7 +306,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                 ("contact", set(contacten), "contacten"),
             ):
                 value = getattr(actie, veld)
-                if value is not None and value not in bekend:
+                if value is not None and value not in bekend and wat not in ambiguous:
                     errors.append(
                         err(
                             "afwegingskader",
@@ -269,25 +318,35 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     lists = [("spoedbalk", p.contacten.spoedbalk), ("overige_adressen", p.contacten.overige_adressen)]
     for key, ids in lists:
         for i, cid in enumerate(ids):
+            if "contacten" in ambiguous:
+                break
             if cid not in contacten:
                 errors.append(
                     err(
                         "contacten",
                         (key, i),
-                        f"contact '{cid}' bestaat niet ({_known(sorted(contacten), 'contacten', cid)})",
+                        f"contact '{cid}' bestaat niet ({_known(sorted(contacten), 'contacten', cid)}); "
+                        "corrigeer de id of voeg het contact toe onder contacten",
                     )
                 )
             elif key == "spoedbalk" and contacten[cid].telefoon is None:
                 errors.append(
-                    err("contacten", (key, i), f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk")
+                    err(
+                        "contacten",
+                        (key, i),
+                        f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk; "
+                        "geef het een telefoon of haal het uit de spoedbalk",
+                    )
                 )
     for i, spoed in enumerate(p.contacten.spoed):
-        if spoed.contact not in contacten:
+        if spoed.contact not in contacten and "contacten" not in ambiguous:
             errors.append(
                 err(
                     "contacten",
                     ("spoed", i, "contact"),
-                    f"contact '{spoed.contact}' bestaat niet ({_known(sorted(contacten), 'contacten', spoed.contact)})",
+                    f"contact '{spoed.contact}' bestaat niet "
+                    f"({_known(sorted(contacten), 'contacten', spoed.contact)}); "
+                    "corrigeer de id of voeg het contact toe onder contacten",
                 )
             )
 
@@ -321,6 +380,16 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
         "stap": {str(s.nummer) for s in p.stappen.stappen},
         "anker": set(site_anchors),
     }
+    # which id lists each kind points into: skipped while such a list has a duplicate
+    depends = {
+        "rol": {"rollen"},
+        "invulling": {"rollen"},
+        "contact": {"contacten"},
+        "telefoon": {"contacten"},
+        "termijn": {"termijnen"},
+        "stap": {"stappen"},
+        "anker": {"stappen", "knopen", "categorieen", "begrippen"},
+    }
     for part, source in loaded.sources.items():
         for loc, text in _strings(source.data):
             for match in REFERENCE.finditer(text):
@@ -335,23 +404,25 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                             match.group(0),
                         )
                     )
-                elif target not in targets[kind]:
+                elif target not in targets[kind] and not depends.get(kind, set()) & ambiguous:
                     errors.append(
                         err(
                             part,
                             loc,
                             f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
-                            f"({_known(sorted(targets[kind]), kind + '-ids', target)})",
+                            f"({_known(sorted(targets[kind]), kind + '-ids', target)}); corrigeer de id",
                             match.group(0),
                         )
                     )
-            stray = REFERENCE.sub("", text)
-            if "{" in stray or "}" in stray:
+            word = _stray_brace(text)
+            if word is not None:
                 errors.append(
                     err(
                         part,
                         loc,
-                        "losse accolade '{' of '}'; een verwijzing ziet eruit als {termijn:binnen-een-week}",
+                        f"losse accolade in '{word}'; een verwijzing ziet eruit als {{termijn:binnen-een-week}}: "
+                        "maak hem af of haal de accolade weg",
+                        word,  # the word is on one line, also in a folded text block
                     )
                 )
 
@@ -403,6 +474,8 @@ def _graph_shape(
 
     if start in knopen:
         visit(start, [])
+    if errors:
+        return errors  # what the loop cuts off follows from it; report it once the loop is fixed
     reached = set(state)
     targets = {a.volgende for n in reached for a in knopen[n].antwoorden}
     unreachable = [n for n in knopen if n not in reached] + [u for u in sorted(uitkomsten) if u not in targets]

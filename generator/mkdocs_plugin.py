@@ -31,6 +31,15 @@ CHART_CSS = "assets/stylesheets/routekaart.css"
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
 
 
+def minify_css(path: Path) -> None:
+    """Our own stylesheets without comments and indentation: every page loads them.
+    Only whole comments and line layout go; nothing inside a rule is touched."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = (line.strip() for line in text.splitlines())
+    path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+
+
 class MeldcodeConfig(Config):
     protocol = config_options.Type(str, default="protocol")
 
@@ -84,6 +93,8 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
             write_assets(self.protocol, Path(config.site_dir))
             # downloads next to the page that links them, so the SVG's own links work
             write_charts(self.protocol, Path(config.site_dir) / "routekaart", "routekaart.md")
+            for css in config.extra_css:
+                minify_css(Path(config.site_dir) / css)
         except ProtocolError as exc:
             raise PluginError(exc.report()) from None
 

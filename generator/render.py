@@ -244,18 +244,20 @@ class Renderer:
         ]
 
     # --- pages ---------------------------------------------------------------------
-    def render(self, src: str) -> str:
+    def render(self, src: str, at: str | None = None) -> str:
+        """The page `src`; links are written as seen from page `at` (default: `src`)."""
         template = self.env.get_template(PAGES[src])
+        at = at or src
         context = {
             "p": self.protocol,
-            "page": src,
-            "t": self.inline(src),
-            "h": self.inline(src, as_html=True),
-            "href": lambda target: self.url(src, self.link(src, target)),
-            "kaart": lambda naam: self.charts(src)[naam],
-            "asset": lambda path: posixpath.relpath(path, _page_url(src).rstrip("/") or ".") + "/",
-            "link": lambda target: self.link(src, target),
-            "page_link": lambda dest: self.page_link(src, dest),
+            "page": at,
+            "t": self.inline(at),
+            "h": self.inline(at, as_html=True),
+            "href": lambda target: self.url(at, self.link(at, target)),
+            "kaart": lambda naam: self.charts(at)[naam],
+            "asset": lambda path: posixpath.relpath(path, _page_url(at).rstrip("/") or ".") + "/",
+            "link": lambda target: self.link(at, target),
+            "page_link": lambda dest: self.page_link(at, dest),
             "rol": self.rollen,
             "contact": self.contacten,
             "termijn": self.termijnen,
@@ -271,6 +273,71 @@ class Renderer:
             nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))
             context["stap"] = next(s for s in self.protocol.stappen.stappen if s.nummer == nummer)
         return template.render(context)
+
+
+class PrintRenderer(Renderer):
+    """Renders pages into the one-page print version: links between printed pages
+    become links within the document, links to other pages stay site links."""
+
+    def link(self, page: str, target: str) -> str:
+        if self.anchors.get(target) in PRINTED:
+            return f"#{target}"
+        return super().link(page, target)
+
+    def page_link(self, page: str, dest: str) -> str:
+        if dest in PRINTED:
+            return f"#{page_anchor(self.protocol, dest)}"
+        return super().page_link(page, dest)
+
+    def document(self) -> str:
+        """The print version: title page, contents, then every printed page in order."""
+        chapters = []
+        for src in PRINTED:
+            body = _FRONT_MATTER.sub("", self.render(src, at=PRINT_PAGE), count=1)
+            chapters.append(body)
+        contents = [
+            (page_anchor(self.protocol, src), _first_heading(body)) for src, body in zip(PRINTED, chapters, strict=True)
+        ]
+        head = self.env.get_template("afdrukken.md.j2").render(
+            p=self.protocol, t=self.inline(PRINT_PAGE), inhoud=contents
+        )
+        return head + "\n\n".join(chapters)
+
+
+# The print version: which pages, in which order (the widget and oefenen need a screen).
+PRINT_PAGE = "afdrukken.md"
+PRINTED: tuple[str, ...] = (
+    "meldcode/index.md",
+    "meldcode/structuur.md",
+    *(f"meldcode/stap-{n}.md" for n in range(1, 7)),
+    "afwegingskader.md",
+    "melding.md",
+    "routekaart.md",
+    "rollen-en-termijnen.md",
+    "contacten.md",
+    "achtergrond.md",
+    "adviezen-lkc.md",
+    *(f"bijlagen/bijlage-{n}.md" for n in range(1, 5)),
+)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_HEADING = re.compile(r"^# (.+?)(?: \{#[^}]+\})?$", re.M)
+
+
+def _first_heading(markdown: str) -> str:
+    match = _HEADING.search(markdown)
+    return match.group(1) if match else ""
+
+
+def page_anchor(protocol: Protocol, src: str) -> str:
+    """The id of a page's title (its H1), so a whole page can be a link target."""
+    fixed = {
+        "index.md": "start",
+        "meldcode/index.md": "inleiding",
+        "meldcode/structuur.md": protocol.inleiding.structuur.id,
+        "afwegingskader-doorlopen.md": "doorlopen",
+        "over/index.md": "over",
+    }
+    return fixed.get(src) or src.removesuffix(".md").rsplit("/", 1)[-1]
 
 
 def _page_url(src: str) -> str:
@@ -302,4 +369,6 @@ def contact_regels(contact: Contact) -> list[str]:
 def render_pages(protocol: Protocol) -> dict[str, str]:
     """Every generated page: src path → Markdown. Pure: same model, same output."""
     renderer = Renderer(protocol)
-    return {src: renderer.render(src) for src in PAGES}
+    pages = {src: renderer.render(src) for src in PAGES}
+    pages[PRINT_PAGE] = PrintRenderer(protocol).document()
+    return pages

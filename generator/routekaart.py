@@ -565,8 +565,9 @@ def render_svg(dot_source: str) -> str:
     """
     root, meta = _svg_tree(dot_source)
     for element in root.iter():
-        for attr in ("fill", "stroke", "font-family"):  # all three set by routekaart.css
-            element.attrib.pop(attr, None)
+        for attr in ("fill", "stroke", "font-family"):  # colours and font: routekaart.css
+            if element.get(attr) != "none":  # "none" (an edge's open path) is shape, not colour
+                element.attrib.pop(attr, None)
         if element.text is not None and not element.text.strip():
             element.text = None
         if element.tail is not None and not element.tail.strip():

@@ -1,44 +1,5 @@
-"""Shared headless-Chromium set-up: Debian's chromium, never a downloaded browser."""
+"""Browser set-up for the tests: the same Chromium and server as the build's PDF step."""
 
-from __future__ import annotations
+from generator.chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
-import contextlib
-import functools
-import http.server
-import shutil
-import socketserver
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# background networking off: this machine has no internet and Chromium would keep trying
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    socketserver.ThreadingTCPServer.allow_reuse_address = True
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as httpd:
-        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-        finally:
-            httpd.shutdown()
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "serve"]

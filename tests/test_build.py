@@ -189,4 +189,4 @@ def test_chart_downloads_are_built(site: Path) -> None:
         ET.fromstring((folder / name).read_bytes())  # well-formed
     page = (folder / "index.html").read_text(encoding="utf-8")
     for name in [*sizes, "routekaart.svg", "afwegingskader.svg"]:
-        assert f'href="{name}"' in page
+        assert f'href="./{name}"' in page

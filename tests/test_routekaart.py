@@ -371,7 +371,9 @@ def test_inline_svg_is_well_formed_and_ready_for_a_page(raw: dict[str, str]) -> 
         assert titel is not None and desc is not None
         assert root.get("aria-labelledby") == titel.get("id") and (titel.text or "").strip()
         assert root.get("aria-describedby") == desc.get("id") and (desc.text or "").strip()
-        assert "DejaVu Sans" in svg
+        # colours and font come from routekaart.css on the page (light and dark), not from attributes
+        assert 'fill="#' not in svg and 'stroke="#' not in svg and "font-family" not in svg
+        assert "DejaVu Sans" in (ROOT / "flowcharts" / "routekaart.css").read_text(encoding="utf-8")
 
 
 def test_ids_are_unique_even_with_both_charts_on_one_page(charts: dict) -> None:
