@@ -429,8 +429,27 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     if errors:
         raise ProtocolError(errors)
 
+    wijzigingen = p.wijzigingen.wijzigingen
+    for i in range(1, len(wijzigingen)):
+        if wijzigingen[i].datum > wijzigingen[i - 1].datum:
+            errors.append(
+                err(
+                    "wijzigingen",
+                    ("wijzigingen", i, "datum"),
+                    f"{wijzigingen[i].datum:%d-%m-%Y} is nieuwer dan de wijziging erboven; zet de nieuwste bovenaan",
+                )
+            )
+    if errors:
+        raise ProtocolError(errors)
+
     warnings: list[str] = []
     today = today or dt.date.today()
+    if wijzigingen[0].versie != p.metadata.versie:
+        warnings.append(
+            f"{loaded.sources['wijzigingen'].name}: de nieuwste wijziging hoort bij versie "
+            f"{wijzigingen[0].versie}, maar metadata.yaml noemt versie {p.metadata.versie}; "
+            "noteer de wijziging van deze versie bovenaan"
+        )
     meta = p.metadata
     if meta.volgende_evaluatie < today:
         warnings.append(

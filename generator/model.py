@@ -508,6 +508,24 @@ class Bijlage4(Strict):
     secties: list[Sectie] = Field(default_factory=list, description="Onderdelen van de bijlage.")
 
 
+# --- versiegeschiedenis --------------------------------------------------------
+
+
+class Wijziging(Strict):
+    """Een wijziging in het protocol: wanneer, welke versie, wat en waarom."""
+
+    datum: dt.date = Field(description="Datum van de wijziging, JJJJ-MM-DD.")
+    versie: Tekst = Field(description="De versie waarin de wijziging zit, bijvoorbeeld 2026.1.")
+    wat: Tekst = Field(description="Wat er veranderde, in een of twee zinnen.")
+    waarom: Tekst = Field(description="Waarom: de aanleiding, bijvoorbeeld de jaarlijkse evaluatie.")
+
+
+class Wijzigingen(Strict):
+    """De versiegeschiedenis van het protocol, nieuwste bovenaan."""
+
+    wijzigingen: Annotated[list[Wijziging], Field(min_length=1, description="Nieuwste wijziging bovenaan.")]
+
+
 # --- the whole protocol -----------------------------------------------------
 
 
@@ -530,6 +548,7 @@ class Protocol(BaseModel):
     bijlage_2: Bijlage2
     bijlage_3: Bijlage3
     bijlage_4: Bijlage4
+    wijzigingen: Wijzigingen
 
 
 # Which file holds which part: the loader and the docs use this one table.
@@ -548,4 +567,5 @@ BRONNEN: dict[str, tuple[str, type[Strict]]] = {
     "bijlage_2": ("bijlagen/bijlage-2-begrippen.yaml", Bijlage2),
     "bijlage_3": ("bijlagen/bijlage-3-overlegformulier.yaml", Bijlage3),
     "bijlage_4": ("bijlagen/bijlage-4-gesprekken.yaml", Bijlage4),
+    "wijzigingen": ("wijzigingen.yaml", Wijzigingen),
 }

@@ -40,6 +40,8 @@ PAGES: dict[str, str] = {
     "bijlagen/bijlage-3.md": "bijlage-3.md.j2",
     "bijlagen/bijlage-4.md": "bijlage-4.md.j2",
     "over/index.md": "over.md.j2",
+    "over/versiegeschiedenis.md": "versies.md.j2",
+    "over/evaluatie-checklist.md": "checklist.md.j2",
 }
 
 _MD_SPECIAL = {

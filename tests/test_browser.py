@@ -131,3 +131,44 @@ def test_phone_layout_has_no_horizontal_scroll(browser: Browser, site: Path, bas
             wide.append(f"{url}: {overflow}px")
     assert not wide, wide
     context.close()
+
+
+@pytest.mark.parametrize(("today", "shown"), [("2027-11-28T12:00:00", False), ("2027-11-29T09:00:00", True)])
+def test_overdue_evaluation_notice(browser: Browser, base: str, today: str, shown: bool) -> None:
+    """The quiet notice appears on the reader's own clock once the next evaluation has passed."""
+    from datetime import datetime
+
+    from conftest import PROTOCOL
+
+    from generator.check import load_and_check
+
+    volgende = load_and_check(PROTOCOL)[0].protocol.metadata.volgende_evaluatie
+    assert volgende.isoformat() == "2027-11-28", "the parametrised dates assume this evaluation date"
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(today))
+    for path in ("", "over/"):
+        page.goto(base + path)
+        assert page.locator(".evaluatie-melding").is_visible() == shown
+    context.close()
+
+
+def test_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Path) -> None:
+    """The same site/ under https://school.nl/meldcode/: relative links, assets and Pyodide."""
+    (tmp_path / "meldcode").symlink_to(site, target_is_directory=True)
+    with serve(tmp_path) as root:
+        base = root + "meldcode/"
+        context = browser.new_context()
+        failed: list[str] = []
+        context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+        page = context.new_page()
+        for path in urls(site, base):
+            page.goto(path, wait_until="load")
+        page.goto(base + "afwegingskader-doorlopen/")
+        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=60_000)
+        page.goto(base + "oefenen/")
+        page.wait_for_selector("[data-antwoord]")
+        page.goto(base)
+        page.locator("a[href='meldcode.pdf']").first.wait_for()
+        assert failed == [], failed
+        context.close()

@@ -190,3 +190,23 @@ def test_chart_downloads_are_built(site: Path) -> None:
     page = (folder / "index.html").read_text(encoding="utf-8")
     for name in [*sizes, "routekaart.svg", "afwegingskader.svg"]:
         assert f'href="./{name}"' in page
+
+
+def test_evaluation_checklist_lists_everything_to_verify(site: Path) -> None:
+    from conftest import PROTOCOL
+
+    from generator.check import load_and_check
+
+    p = load_and_check(PROTOCOL)[0].protocol
+    text = " ".join(read_page(site / "over" / "evaluatie-checklist" / "index.html").text)
+    for c in p.contacten.contacten:
+        assert c.naam in text and (c.telefoon or "") in text
+    for r in p.rollen.rollen:
+        assert r.naam in text
+    for t in p.termijnen.termijnen:
+        assert t.tekst in text
+    links = {url for _, url in read_page(site / "over" / "evaluatie-checklist" / "index.html").links}
+    for url in [c.website for c in p.contacten.contacten if c.website] + [b.url for b in p.adviezen_lkc.bronnen]:
+        assert url in links
+    history = " ".join(read_page(site / "over" / "versiegeschiedenis" / "index.html").text)
+    assert p.wijzigingen.wijzigingen[0].versie in history

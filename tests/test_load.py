@@ -64,3 +64,25 @@ def test_cli_check_exit_codes(edit: Edit, protocol_copy: Path) -> None:
 def test_cli_check_on_missing_folder() -> None:
     result = run_cli("check", "/nergens/protocol")
     assert result.returncode == 1 and "deze map bestaat niet" in result.stderr
+
+
+def test_wijzigingen_newest_first_and_matching_version(edit: Edit, protocol_copy: Path) -> None:
+    line = edit(
+        "wijzigingen.yaml",
+        "wijzigingen:\n",
+        "wijzigingen:\n  - datum: 2020-01-01\n    versie: '2019.1'\n"
+        "    wat: Eerste versie.\n    waarom: Vastgesteld.\n",
+    )
+    with pytest.raises(ProtocolError) as info:
+        load_and_check(protocol_copy)
+    [error] = info.value.errors
+    assert error.file.endswith("protocol/wijzigingen.yaml") and "zet de nieuwste bovenaan" in error.message
+    assert error.line > line
+    edit("metadata.yaml", 'versie: "2026.1"', 'versie: "2027.1"')
+    edit(
+        "wijzigingen.yaml",
+        "  - datum: 2020-01-01\n    versie: '2019.1'\n    wat: Eerste versie.\n    waarom: Vastgesteld.\n",
+        "",
+    )
+    _, warnings = load_and_check(protocol_copy)
+    assert any("versie 2026.1" in w and "versie 2027.1" in w for w in warnings)
