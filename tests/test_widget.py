@@ -189,8 +189,8 @@ def test_answer_before_engine_is_ready_is_applied(context: BrowserContext, base:
         context.pages[0].wait_for_timeout(1500)
         route.continue_()
 
+    context.route("**/pyodide.asm.wasm", slow)
     page = context.new_page()
-    page.route("**/pyodide.asm.wasm", slow)
     page.goto(base + PAGE)
     page.check("#antwoord-ja")
     page.click("button[data-actie=volgende]")
@@ -199,8 +199,9 @@ def test_answer_before_engine_is_ready_is_applied(context: BrowserContext, base:
 
 
 def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:
+    # context.route: the request comes from the Web Worker, which page.route may not see
+    context.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page = context.new_page()
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(base + PAGE)
     fallback = page.locator(".doorlopen-terugval")
     fallback.wait_for(state="visible", timeout=READY)

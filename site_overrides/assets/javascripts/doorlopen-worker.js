@@ -46,6 +46,15 @@ call
   report("klaar", { state: call("start", []).ok });
 }
 
+// A failed download inside Pyodide (e.g. a blocked .wasm file) surfaces as an unhandled
+// rejection or error in this worker, not as a rejected loadPyodide(): report it at once.
+self.addEventListener("unhandledrejection", (event) => {
+  if (!call) report("mislukt", { reden: String((event.reason && event.reason.message) || event.reason) });
+});
+self.addEventListener("error", (event) => {
+  if (!call) report("mislukt", { reden: String(event.message || "fout") });
+});
+
 self.onmessage = (event) => {
   const { id, method, args, assets } = event.data;
   if (method === "init") {

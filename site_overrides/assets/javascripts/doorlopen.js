@@ -81,7 +81,8 @@
     if (mislukt) return;
     mislukt = true;
     if (worker) worker.terminate();
-    form.querySelectorAll("button").forEach((b) => (b.disabled = true));
+    // without the engine the questions cannot go on: say so where the question was
+    form.hidden = true;
     terugval.hidden = false;
     meld("");
     if (reden && window.console) console.warn("Hulp niet gestart:", reden);
