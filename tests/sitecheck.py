@@ -94,6 +94,17 @@ class PageReport:
     gzip: int = 0
     pyodide: bool = False
 
+    def findings(self) -> list[tuple[str, str]]:
+        """Every finding as (gate, text), in the order of the report."""
+        kinds = (
+            ("axe", self.axe),
+            ("html", self.html),
+            ("link", self.links),
+            ("privacy", self.privacy),
+            ("console", self.console),
+        )
+        return [(kind, item) for kind, items in kinds for item in items]
+
     @property
     def problems(self) -> int:
         ordinary = not self.pyodide and self.page not in HEAVY_PAGES
@@ -315,15 +326,7 @@ def write_report(out: Path, reports: list[PageReport], external: dict, accepted:
     rows = []
     for r in reports:
         details = "".join(
-            f"<li><strong>{html.escape(kind)}</strong>: {html.escape(item)}</li>"
-            for kind, items in (
-                ("axe", r.axe),
-                ("html", r.html),
-                ("link", r.links),
-                ("privacy", r.privacy),
-                ("console", r.console),
-            )
-            for item in items
+            f"<li><strong>{html.escape(kind)}</strong>: {html.escape(item)}</li>" for kind, item in r.findings()
         )
         rows.append(
             f"<tr class='{'fout' if r.problems else 'goed'}'><td>{html.escape(r.page or '/')}</td>"
@@ -367,15 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{pages} pagina's gecontroleerd, {len(external)} externe links (niet opgevraagd); rapport: {args.report}")
     for r in failing:
         print(f"\n{r.page or '/'}:")
-        for kind, items in (
-            ("axe", r.axe),
-            ("html", r.html),
-            ("link", r.links),
-            ("privacy", r.privacy),
-            ("console", r.console),
-        ):
-            for item in items:
-                print(f"  [{kind}] {item}")
+        for kind, item in r.findings():
+            print(f"  [{kind}] {item}")
         if not r.pyodide and r.page not in HEAVY_PAGES and r.bytes >= ORDINARY_PAGE_LIMIT:
             print(f"  [gewicht] {kb(r.bytes)} is meer dan {kb(ORDINARY_PAGE_LIMIT)}")
     if failing:

@@ -3,13 +3,12 @@ sets no cookie, stores nothing, and is readable without JavaScript."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from browser import serve
+from playwright.sync_api import Browser, BrowserContext, Page
 from sitetext import html_pages
 
 pytestmark = pytest.mark.browser
@@ -18,22 +17,6 @@ STORAGE_JS = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return {local: localStorage.length, session: sessionStorage.length, idb: dbs.length, cookie: document.cookie};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium ontbreekt; voer 'make setup' uit (installeert het Debian-pakket chromium)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
 
 
 class Recorder:

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from conftest import PROTOCOL
 from meldcode_engine import Sessie
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from generator.check import load_and_check
 from generator.export import afwegingskader_data
@@ -25,20 +24,6 @@ STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return [localStorage.length, sessionStorage.length, dbs.length, document.cookie];
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture

@@ -27,21 +27,7 @@
   const wachtend = new Map();
   let startdatum = vandaag();
 
-  // --- small DOM helpers: text always goes in as text, never as HTML ------------------
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value === true ? "" : value);
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child !== null && child !== undefined && child !== false) {
-        node.append(typeof child === "string" ? document.createTextNode(child) : child);
-      }
-    }
-    return node;
-  }
+  const el = window.meldcodeEl; // dom.js
 
   function vandaag() {
     const d = new Date();
