@@ -34,8 +34,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ORDINARY_PAGE_LIMIT = 500_000  # bytes, uncompressed
-# Pages that are not ordinary reading pages and may be heavier, with the reason (none today).
-HEAVY_PAGES: dict[str, str] = {}
+# Pages that are not ordinary reading pages and may be heavier, with the reason.
+HEAVY_PAGES = {
+    "afdrukken/": "de afdrukversie: het hele protocol met beide kaarten op één pagina, de bron van de PDF",
+}
 
 # Nu checker warnings we accept, each with the reason (shown in the report as well).
 ACCEPTED_WARNINGS = {
