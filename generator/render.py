@@ -141,7 +141,7 @@ class Renderer:
         kader = self.protocol.afwegingskader
         self.knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
         self.uitkomsten = {u.id: u for u in kader.uitkomsten}
-        self._charts: dict[str, dict[str, str]] = {}
+        self._charts: dict[tuple[str, str], str] = {}
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -218,13 +218,14 @@ class Renderer:
             return label, self.link(page, f"{kind}-{target}")
         return label, self.link(page, target)
 
-    def charts(self, page: str) -> dict[str, str]:
-        """Both charts as inline SVG with links relative to `page` (built once per page)."""
-        from .routekaart import inline_charts  # routekaart uses this module's URL logic
+    def chart(self, page: str, naam: str) -> str:
+        """One chart as inline SVG with links relative to `page`, laid out by Graphviz only
+        when a page shows it, and only once per page."""
+        from .routekaart import inline_chart  # routekaart uses this module's URL logic
 
-        if page not in self._charts:
-            self._charts[page] = inline_charts(self.protocol, page)
-        return self._charts[page]
+        if (page, naam) not in self._charts:
+            self._charts[page, naam] = inline_chart(self.protocol, naam, page)
+        return self._charts[page, naam]
 
     # --- afwegingskader helpers ---------------------------------------------------
     def node_title(self, node_id: str) -> str:
@@ -256,7 +257,7 @@ class Renderer:
             "t": self.inline(at),
             "h": self.inline(at, as_html=True),
             "href": lambda target: self.url(at, self.link(at, target)),
-            "kaart": lambda naam: self.charts(at)[naam],
+            "kaart": lambda naam: self.chart(at, naam),
             "asset": lambda path: posixpath.relpath(path, _page_url(at).rstrip("/") or ".") + "/",
             "link": lambda target: self.link(at, target),
             "page_link": lambda dest: self.page_link(at, dest),

@@ -659,6 +659,12 @@ def write_charts(protocol: Protocol, out_dir: Path, page: str = PAGE) -> list[Pa
     return written
 
 
+def inline_chart(protocol: Protocol, naam: str, page: str = PAGE) -> str:
+    """One chart ("routekaart" or "afwegingskader") as inline SVG for `page`."""
+    maak = {"routekaart": routekaart, "afwegingskader": afwegingskader}[naam]
+    return render_svg(maak(protocol, page).dot)
+
+
 def inline_charts(protocol: Protocol, page: str = PAGE) -> dict[str, str]:
     """Both charts as inline SVG for `page`: {"routekaart": "<svg …>", "afwegingskader": …}."""
-    return {k.naam: render_svg(k.dot) for k in (routekaart(protocol, page), afwegingskader(protocol, page))}
+    return {naam: inline_chart(protocol, naam, page) for naam in ("routekaart", "afwegingskader")}

@@ -34,29 +34,29 @@ def _fail(message: str) -> WidgetBuildError:
     return WidgetBuildError([SourceError("afwegingskader (hulp in de browser)", 0, "", message)])
 
 
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    """A build tool, its output captured for the error message instead of the terminal."""
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 def build_engine_wheel(out_dir: Path) -> Path:
     """Build meldcode_engine-<v>-py3-none-any.whl from a scratch copy (setuptools writes
     build/ and egg-info next to the source, which must stay clean)."""
     with tempfile.TemporaryDirectory(prefix="meldcode-engine-") as tmp:
         source = Path(tmp) / "engine"
         shutil.copytree(ENGINE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "wheel",
-                "--quiet",
-                "--no-deps",
-                "--no-build-isolation",
-                "--no-index",
-                "-w",
-                str(out_dir),
-                str(source),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
+        result = _run(
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(out_dir),
+            str(source),
         )
     wheels = sorted(out_dir.glob("meldcode_engine-*-py3-none-any.whl"))
     if result.returncode != 0 or not wheels:
@@ -68,22 +68,17 @@ def write_lock_file(wheel: Path, out_dir: Path) -> Path:
     """pyodide-lock.json with the engine (and its sha256) and nothing we do not serve."""
     pyodide = shutil.which("pyodide", path=str(Path(sys.executable).parent)) or "pyodide"
     full = out_dir / "pyodide-lock.volledig.json"
-    result = subprocess.run(
-        [
-            pyodide,
-            "lockfile",
-            "add-wheels",
-            "--input",
-            str(PYODIDE / "pyodide-lock.json"),
-            "--output",
-            str(full),
-            "--base-path",
-            str(out_dir),
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = _run(
+        pyodide,
+        "lockfile",
+        "add-wheels",
+        "--input",
+        str(PYODIDE / "pyodide-lock.json"),
+        "--output",
+        str(full),
+        "--base-path",
+        str(out_dir),
+        str(wheel),
     )
     if result.returncode != 0 or not full.exists():
         raise _fail(f"pyodide lockfile add-wheels mislukte: {(result.stderr or result.stdout).strip()[-400:]}")
