@@ -16,6 +16,7 @@ from typing import Any
 from .errors import ProtocolError, SourceError
 from .load import Loaded, Loc
 from .model import Knoop, Protocol
+from .telefoon import phone_warnings
 
 # `{soort:id}` or `{soort:id|tekst}` inside any text field
 REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
@@ -168,6 +169,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     unique("rollen", "rollen", p.rollen.rollen)
     unique("contacten", "contacten", p.contacten.contacten)
     unique("termijnen", "termijnen", p.termijnen.termijnen)
+    unique("termijnen", "momenten", p.termijnen.momenten)
     unique("stappen", "stappen", p.stappen.stappen, "nummer")
     unique("bijlage_1", "categorieen", p.bijlage_1.categorieen)
     unique("bijlage_2", "meldnormen", p.bijlage_2.meldnormen)
@@ -275,6 +277,18 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     rollen = {r.id for r in p.rollen.rollen}
     contacten = {c.id: c for c in p.contacten.contacten}
     termijnen = {t.id for t in p.termijnen.termijnen}
+    momenten = [m.id for m in p.termijnen.momenten]
+    for i, termijn in enumerate(p.termijnen.termijnen):
+        if termijn.vanaf is not None and termijn.vanaf not in momenten and "momenten" not in ambiguous:
+            errors.append(
+                err(
+                    "termijnen",
+                    ("termijnen", i, "vanaf"),
+                    f"moment '{termijn.vanaf}' bestaat niet ({_known(sorted(momenten), 'momenten', termijn.vanaf)}); "
+                    "voeg het toe onder momenten of corrigeer de id",
+                )
+            )
+    errors += _answer_order(loaded, node_lists)
     begrippen = {b.id for b in p.bijlage_2.begrippen}
     meldnormen = {m.id for m in p.bijlage_2.meldnormen}
     for key in ("vragen", "beslissingen"):
@@ -304,6 +318,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                 ("rol", rollen, "rollen"),
                 ("termijn", termijnen, "termijnen"),
                 ("contact", set(contacten), "contacten"),
+                ("door", set(contacten), "contacten"),
             ):
                 value = getattr(actie, veld)
                 if value is not None and value not in bekend and wat not in ambiguous:
@@ -347,6 +362,15 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                     f"contact '{spoed.contact}' bestaat niet "
                     f"({_known(sorted(contacten), 'contacten', spoed.contact)}); "
                     "corrigeer de id of voeg het contact toe onder contacten",
+                )
+            )
+        elif spoed.contact in contacten and contacten[spoed.contact].telefoon is None:
+            errors.append(
+                err(
+                    "contacten",
+                    ("spoed", i, "contact"),
+                    f"contact '{spoed.contact}' staat in de lijst bij spoed maar heeft geen telefoonnummer; "
+                    "vul het telefoonnummer in bij dit contact of haal het uit de lijst",
                 )
             )
 
@@ -404,6 +428,16 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
                             match.group(0),
                         )
                     )
+                elif kind == "telefoon" and target in contacten and target not in targets[kind]:
+                    errors.append(
+                        err(
+                            part,
+                            loc,
+                            f"verwijzing '{match.group(0)}': contact '{target}' heeft geen telefoonnummer; "
+                            "vul het telefoonnummer in bij dit contact in protocol/contacten.yaml",
+                            match.group(0),
+                        )
+                    )
                 elif target not in targets[kind] and not depends.get(kind, set()) & ambiguous:
                     errors.append(
                         err(
@@ -442,7 +476,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     if errors:
         raise ProtocolError(errors)
 
-    warnings: list[str] = []
+    warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
     today = today or dt.date.today()
     if wijzigingen[0].versie != p.metadata.versie:
         warnings.append(
@@ -458,6 +492,29 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
             "pas volgende_evaluatie aan"
         )
     return warnings
+
+
+ANSWER_ORDER = ("ja", "nee", "twijfel")
+
+
+def _answer_order(loaded: Loaded, node_lists: dict[str, list[Any]]) -> list[SourceError]:
+    """One answer order everywhere (Ja, Nee, Twijfel): every presenter follows the source order,
+    so a person in a hurry always finds Ja in the same place."""
+    errors: list[SourceError] = []
+    for key in ("vragen", "beslissingen"):
+        for i, node in enumerate(node_lists[key]):
+            ids = [a.id for a in node.antwoorden]
+            expected = sorted(ids, key=ANSWER_ORDER.index)
+            if ids != expected:
+                errors.append(
+                    loaded.error(
+                        "afwegingskader",
+                        (key, i, "antwoorden"),
+                        f"de antwoorden staan in de volgorde {', '.join(ids)}; zet ze in de volgorde "
+                        f"{', '.join(expected)} (overal op de site dezelfde volgorde)",
+                    )
+                )
+    return errors
 
 
 def _graph_shape(

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .model import Actie, Blok, Contact, Knoop, Protocol, Sectie, Termijn, Uitkomst
-from .render import References, tel_href
+from .render import References
+from .telefoon import tel_href
 
 # Bumped when the shape below changes, so an engine wheel refuses a JSON file it cannot read.
-FORMAAT = 1
+FORMAAT = 2
 
 
 def afwegingskader_data(protocol: Protocol) -> dict[str, Any]:
@@ -40,6 +41,7 @@ class _Exporter:
         self.begrippen = {b.id: b for b in protocol.bijlage_2.begrippen}
         self.meldnormen = {m.id: m for m in protocol.bijlage_2.meldnormen}
         self.spoed_toelichting = {s.contact: s.toelichting for s in protocol.contacten.spoed}
+        self.momenten = {m.id: m for m in protocol.termijnen.momenten}
 
     def text(self, value: str | None) -> str | None:
         return None if value is None else self.references.plain(value)
@@ -140,8 +142,9 @@ class _Exporter:
             r = self.references.rollen[actie.rol]
             rol = {"id": r.id, "naam": self.text(r.naam), "invulling": self.text(r.invulling)}
         contact = None if actie.contact is None else self.contact(self.references.contacten[actie.contact])
-        termijn = None if actie.termijn is None else self.termijn(self.references.termijnen[actie.termijn])
-        return {"tekst": self.text(actie.tekst), "rol": rol, "contact": contact, "termijn": termijn}
+        door = None if actie.door is None else self.contact(self.references.contacten[actie.door])
+        termijn = self.termijn(self.references.termijnen[actie.termijn])
+        return {"tekst": self.text(actie.tekst), "rol": rol, "door": door, "contact": contact, "termijn": termijn}
 
     def contact(self, contact: Contact) -> dict[str, Any]:
         return {
@@ -153,10 +156,19 @@ class _Exporter:
         }
 
     def termijn(self, termijn: Termijn) -> dict[str, Any]:
+        vanaf = None
+        if termijn.vanaf is not None:
+            moment = self.momenten[termijn.vanaf]
+            vanaf = {"id": moment.id, "naam": self.text(moment.naam), "datum": self.text(moment.datum)}
+        duur = None if termijn.duur is None else {"aantal": termijn.duur.aantal, "eenheid": termijn.duur.eenheid}
         return {
             "id": termijn.id,
             "tekst": self.text(termijn.tekst),
-            "duur": {"aantal": termijn.duur.aantal, "eenheid": termijn.duur.eenheid},
+            "soort": termijn.soort,
+            "duur": duur,
+            "vanaf": vanaf,
+            "bij_spoed": self.text(termijn.bij_spoed),
+            "wanneer": self.text(termijn.wanneer),
             "waarvoor": self.text(termijn.waarvoor),
         }
 

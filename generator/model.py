@@ -232,18 +232,67 @@ class Duur(Strict):
     )
 
 
+class Moment(Strict):
+    """Een moment waarvan een termijn telt, bijvoorbeeld het gesprek met de ouders."""
+
+    id: Id = Field(description="Vaste id van het moment, bijvoorbeeld gesprek-ouders; termijnen gebruiken vanaf: id.")
+    naam: Tekst = Field(description="Het moment in woorden, bijvoorbeeld 'het gesprek met de ouders (stap 3)'.")
+    datum: Tekst = Field(description="Hoe de datum van dit moment heet, bijvoorbeeld 'de datum van de melding'.")
+
+
+TermijnSoort = Literal["binnen", "minimaal", "voorwaardelijk", "direct", "voor", "afspreken", "geen"]
+# which soorten count a duur from a moment, so that a date can be computed
+MET_DUUR = ("binnen", "minimaal", "voorwaardelijk")
+
+
 class Termijn(Strict):
-    """Een termijn; teksten verwijzen ernaar met {termijn:id}."""
+    """Een termijn; teksten verwijzen ernaar met {termijn:id}, acties met termijn: id."""
 
     id: Id = Field(description="Vaste id van de termijn, bijvoorbeeld binnen-een-week; teksten gebruiken {termijn:id}.")
-    tekst: Tekst = Field(description="Zoals in de tekst, bijvoorbeeld 'binnen drie weken'.")
-    duur: Duur = Field(description="De duur, bijvoorbeeld {aantal: 3, eenheid: weken}.")
+    tekst: Tekst = Field(description="Zoals in de lopende tekst, bijvoorbeeld 'binnen drie weken'.")
+    soort: TermijnSoort = Field(
+        description="binnen (uiterlijk), minimaal (zeker zo lang), voorwaardelijk (bij spoed anders), "
+        "direct, voor (vóór een moment), afspreken of geen (het protocol noemt geen termijn)."
+    )
+    duur: Duur | None = Field(
+        None, description="De duur, bijvoorbeeld {aantal: 3, eenheid: weken}; bij binnen, minimaal en voorwaardelijk."
+    )
+    vanaf: Id | None = Field(None, description="Id van het moment waarvan de termijn telt, uit momenten.")
+    bij_spoed: Tekst | None = Field(
+        None, description="Bij voorwaardelijk: wat bij spoed geldt, bijvoorbeeld 'zo snel als nodig'."
+    )
+    wanneer: Tekst = Field(
+        description="Wanneer, volledig in woorden, bijvoorbeeld 'binnen een week na het gesprek met de ouders'."
+    )
     waarvoor: Tekst = Field(description="Wat er binnen deze termijn moet gebeuren.")
+
+    @model_validator(mode="after")
+    def _past_bij_soort(self) -> Termijn:
+        if self.soort in MET_DUUR:
+            if self.duur is None or self.vanaf is None:
+                raise ValueError(
+                    f"een termijn van soort {self.soort} heeft een duur en een vanaf (het moment waarvan hij telt); "
+                    "vul beide in, bijvoorbeeld duur: {aantal: 1, eenheid: weken} en vanaf: gesprek-ouders"
+                )
+        elif self.duur is not None:
+            raise ValueError(
+                f"een termijn van soort {self.soort} heeft geen duur; haal duur weg of kies soort binnen, "
+                "minimaal of voorwaardelijk"
+            )
+        if self.soort == "voor" and self.vanaf is None:
+            raise ValueError("een termijn van soort voor noemt in vanaf het moment waarvóór het gebeurt")
+        if (self.soort == "voorwaardelijk") != (self.bij_spoed is not None):
+            raise ValueError(
+                "alleen een termijn van soort voorwaardelijk heeft bij_spoed; "
+                "vul bij_spoed in bij voorwaardelijk en haal het elders weg"
+            )
+        return self
 
 
 class Termijnen(Strict):
-    """Alle termijnen uit het protocol (termijnen.yaml)."""
+    """Alle termijnen uit het protocol en de momenten waarvan ze tellen (termijnen.yaml)."""
 
+    momenten: list[Moment] = Field(description="De momenten waarvan termijnen tellen.")
     termijnen: list[Termijn] = Field(description="Elke termijn één keer.")
 
 
@@ -336,12 +385,25 @@ class Knoop(Strict):
 
 
 class Actie(Strict):
-    """Iets wat er na een uitkomst moet gebeuren."""
+    """Iets wat er na een uitkomst moet gebeuren: wat, wie en wanneer."""
 
     tekst: Tekst = Field(description="Wat er gebeurt.")
-    rol: Id | None = Field(None, description="Id van de rol die het doet, uit rollen.yaml.")
-    termijn: Id | None = Field(None, description="Id van de termijn waarbinnen, uit termijnen.yaml.")
+    rol: Id | None = Field(None, description="Id van de rol op school die het doet, uit rollen.yaml.")
+    door: Id | None = Field(
+        None,
+        description="Doet een instantie het, niet de school (bijvoorbeeld Veilig Thuis): de id uit contacten.yaml. "
+        "De site toont het dan als wat u kunt verwachten.",
+    )
+    termijn: Id = Field(
+        description="Wanneer: id uit termijnen.yaml, bijvoorbeeld direct, binnen-vijf-werkdagen of geen-termijn."
+    )
     contact: Id | None = Field(None, description="Id van het contact, uit contacten.yaml.")
+
+    @model_validator(mode="after")
+    def _wie(self) -> Actie:
+        if self.rol is not None and self.door is not None:
+            raise ValueError("een actie heeft een rol (de school) of door (een instantie), niet allebei")
+        return self
 
 
 class Uitkomst(Strict):

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .check import REFERENCE, Graph, anchors
 from .model import Contact, Protocol, Rol, Termijn
+from .telefoon import is_dutch_number, tel_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,6 +45,17 @@ PAGES: dict[str, str] = {
     "over/evaluatie-checklist.md": "checklist.md.j2",
 }
 
+# How each soort of termijn reads on the pages (site words, not protocol text).
+TERMIJN_SOORT = {
+    "binnen": "uiterlijk (deadline)",
+    "minimaal": "minstens (minimum)",
+    "voorwaardelijk": "bij spoed eerder",
+    "direct": "direct",
+    "voor": "vooraf",
+    "afspreken": "af te spreken",
+    "geen": "geen termijn",
+}
+
 _MD_SPECIAL = {
     "*": "&#42;",
     "_": "&#95;",
@@ -68,11 +80,6 @@ def escape_markdown(text: str) -> str:
     out = re.sub(r"^(\d+)\.(\s)", r"\1&#46;\2", out)
     out = re.sub(r"^([-+])(\s)", lambda m: f"&#{ord(m.group(1))};{m.group(2)}", out)
     return " ".join(out.split())
-
-
-def tel_href(nummer: str) -> str:
-    digits = re.sub(r"[^\d+]", "", nummer)
-    return f"tel:{digits}"
 
 
 def starts_sentence(text: str, pos: int) -> bool:
@@ -271,6 +278,10 @@ class Renderer:
             "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,
             "uitkomst_titel": self.node_title,
             "herkomst": self.herkomst,
+            "termijn_soort": TERMIJN_SOORT,
+            "telefoon_waarschuwingen": [
+                c for c in self.protocol.contacten.contacten if c.telefoon and not is_dutch_number(c.telefoon)
+            ],
         }
         if src.startswith("meldcode/stap-"):
             nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))

@@ -280,7 +280,7 @@ def test_git_broken_revision_names_the_file_in_that_revision(repo: Path) -> None
     git(repo, "commit", "-q", "-am", "tab")
     result = cli(repo, "HEAD~1", "HEAD")
     assert result.returncode == 1 and not result.stdout
-    assert "De bron in HEAD (" in result.stderr and "HEAD:protocol/termijnen.yaml:5: er staat een tab" in result.stderr
+    assert "De bron in HEAD (" in result.stderr and "HEAD:protocol/termijnen.yaml:35: er staat een tab" in result.stderr
     assert "Traceback" not in result.stderr and "/tmp" not in result.stderr
 
 

@@ -145,7 +145,7 @@ def test_answer_rejects_unknown_knoop():
 
 
 def test_answer_rejects_unknown_answer():
-    with pytest.raises(OngeldigAntwoord, match="Onbekend antwoord 'misschien' bij vraag 1; kies nee of ja"):
+    with pytest.raises(OngeldigAntwoord, match="Onbekend antwoord 'misschien' bij vraag 1; kies ja of nee"):
         Sessie(KADER).answer("vraag-1", "misschien")
     # twijfel exists at vraag 2 but not at vraag 1
     with pytest.raises(OngeldigAntwoord, match="Onbekend antwoord 'twijfel'"):
@@ -298,13 +298,68 @@ def test_verslag_direct_melden():
     b1, b2 = verslag["beslissingen"]
     assert (b1["herkomst"], b1["antwoord"]) == ("afgeleid", "ja")
     assert (b2["herkomst"], b2["antwoord"], b2["label"]) == ("niet bereikt", None, "n.v.t.")
-    termijnen = {t["id"]: t["datum"] for t in verslag["termijnen"]}
-    # five working days: weekend and Eerste Kerstdag skipped
-    assert termijnen["binnen-vijf-werkdagen"] == {"iso": "2026-12-28", "tekst": "maandag 28 december 2026"}
-    assert termijnen["vier-maanden"]["iso"] == "2027-04-18"
-    rollen = [a["rol"]["naam"] for a in verslag["acties"] if a["rol"]]
-    assert "directeur" in rollen
+    # the directeur calls Veilig Thuis first, and the protocol says: direct
+    eerste = verslag["acties"][0]
+    assert (eerste["rol"]["id"], eerste["contact"]["id"], eerste["wanneer"]["tekst"]) == (
+        "directeur",
+        "veilig-thuis",
+        "direct",
+    )
+    # Veilig Thuis' besluit is what the school can expect, counted from the melding, not from today
+    [vt] = verslag["verwachten"]
+    assert vt["door"]["id"] == "veilig-thuis" and vt["wanneer"]["tekst"] == "binnen 5 werkdagen na de melding"
+    assert vt["wanneer"]["datum"] is None
+    assert {m["id"] for m in verslag["momenten"]} == {"melding", "evaluatie"}
     assert verslag["melding"] == KADER["melding"]
+
+
+def test_termijn_dates_only_from_their_own_moment():
+    sessie = walk([("vraag-1", "ja"), ("vraag-2", "ja")])
+    verslag = sessie.verslag(dt.date(2026, 12, 1), {"melding": "2026-12-18", "evaluatie": dt.date(2026, 11, 30)})
+    by_id = {a["termijn"]["id"]: a["wanneer"] for a in [*verslag["acties"], *verslag["verwachten"]]}
+    # five working days from the melding: weekend and both Kerstdagen skipped
+    assert by_id["binnen-vijf-werkdagen"]["datum"]["iso"] == "2026-12-28"
+    assert by_id["binnen-vijf-werkdagen"]["datum_tekst"] == "uiterlijk maandag 28 december 2026"
+    # a minimum, counted from the evaluatie: never "uiterlijk"
+    vier = by_id["vier-maanden"]
+    assert vier["tekst"] == "zeker vier maanden na de evaluatie"
+    assert vier["datum_tekst"] == "minstens tot en met dinsdag 30 maart 2027"
+    momenten = {m["id"]: m["datum"] for m in verslag["momenten"]}
+    assert momenten["melding"]["iso"] == "2026-12-18"
+
+
+@pytest.mark.parametrize("uitkomst", [u["id"] for u in KADER["uitkomsten"]])
+def test_every_actie_says_when_and_no_minimum_reads_as_a_deadline(uitkomst):
+    route = next(r for r in ROUTES if walk(r).state()["uitkomst"]["id"] == uitkomst)
+    sessie = walk(route)
+    for momenten in ({}, {"melding": "2027-01-04", "evaluatie": "2027-01-04", "gesprek-ouders": "2027-01-04"}):
+        verslag = sessie.verslag(STARTDATUM, momenten)
+        acties = [*verslag["acties"], *verslag["verwachten"]]
+        assert acties, uitkomst
+        for actie in acties:
+            wanneer = actie["wanneer"]
+            assert wanneer["tekst"].strip(), f"{uitkomst}: '{actie['tekst']}' zegt niet wanneer"
+            if wanneer["soort"] == "minimaal":
+                assert "uiterlijk" not in (wanneer["datum_tekst"] or "") + wanneer["tekst"]
+            if wanneer["datum_tekst"]:
+                assert actie["termijn"]["vanaf"]["id"] in {"besluit", *momenten}
+        text = sessie.verslag_tekst(STARTDATUM, momenten)
+        for regel in text.splitlines():
+            if "minstens" in regel or "zeker" in regel:
+                assert "uiterlijk" not in regel
+
+
+def test_verslag_repeats_no_answer_and_puts_what_now_first():
+    route = [("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "ja"), ("vraag-4", "ja"), ("vraag-5", "ja")]
+    sessie = walk([*route, ("beslissing-1", "nee"), ("beslissing-2", "ja")])
+    verslag = sessie.verslag(STARTDATUM)
+    assert verslag["beslissingen"] == []  # both answered: they are among the answers, not repeated
+    text = sessie.verslag_tekst(STARTDATUM)
+    lines = [regel for regel in text.splitlines() if regel.strip()]
+    assert len([regel for regel in lines if regel.startswith("Beslissing 2:")]) == 1
+    assert text.index("Wat nu: wie doet wat en wanneer") < text.index("Uw antwoorden")
+    # the letter codes are a small reference, never the text
+    assert "(in het protocol: B1 NEE en B2 JA)" not in text and "Indien B1" not in text.split("Waarom")[0]
 
 
 def test_verslag_dossier_sluiten_derives_beslissing_1_nee():
@@ -314,17 +369,17 @@ def test_verslag_dossier_sluiten_derives_beslissing_1_nee():
     assert b2["herkomst"] == "niet bereikt"
     assert verslag["uitkomst"]["melden"] is False
     assert verslag["melding"] is None
-    assert verslag["termijnen"] == []
+    assert verslag["momenten"] == [] and verslag["verwachten"] == []
 
 
 def test_verslag_answered_beslissingen():
     route = [("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "ja"), ("vraag-4", "ja"), ("vraag-5", "ja")]
     sessie = walk([*route, ("beslissing-1", "nee")])
     sessie.answer("beslissing-2", "ja", "Hulp via het ondersteuningsteam.")
-    b1, b2 = sessie.verslag(STARTDATUM)["beslissingen"]
-    assert (b1["herkomst"], b1["antwoord"]) == ("beantwoord", "nee")
-    assert (b2["herkomst"], b2["antwoord"], b2["onderbouwing"]) == (
-        "beantwoord",
+    b1, b2 = [r for r in sessie.verslag(STARTDATUM)["route"] if r["soort"] == "beslissing"]
+    assert (b1["knoop"], b1["antwoord"]) == ("beslissing-1", "nee")
+    assert (b2["knoop"], b2["antwoord"], b2["onderbouwing"]) == (
+        "beslissing-2",
         "ja",
         "Hulp via het ondersteuningsteam.",
     )

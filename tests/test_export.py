@@ -83,10 +83,14 @@ def test_uitkomst_with_roles_contacts_termijnen_and_meldnorm():
     assert melding_doen["rol"] == {"id": "directeur", "naam": "directeur", "invulling": "casemanager"}
     assert melding_doen["contact"]["telefoon"] == "0800-2000"
     assert melding_doen["contact"]["href"] == "tel:08002000"
-    termijn = next(a["termijn"] for a in uitkomst["acties"] if a["termijn"])
+    assert melding_doen["termijn"]["soort"] == "direct"
+    termijn = next(a["termijn"] for a in uitkomst["acties"] if a["termijn"]["duur"])
     assert termijn["id"] == "binnen-vijf-werkdagen"
     assert termijn["tekst"] == "binnen 5 werkdagen"
     assert termijn["duur"] == {"aantal": 5, "eenheid": "werkdagen"}
+    assert (termijn["soort"], termijn["vanaf"]["id"]) == ("binnen", "melding")
+    besluit_vt = next(a for a in uitkomst["acties"] if a["termijn"]["id"] == "binnen-vijf-werkdagen")
+    assert besluit_vt["door"]["id"] == "veilig-thuis" and besluit_vt["rol"] is None
     niet_melden = next(u for u in KADER["uitkomsten"] if u["id"] == "uitkomst-dossier-sluiten")
     assert niet_melden["melden"] is False
     assert niet_melden["meldnorm"] is None
@@ -134,5 +138,6 @@ def test_export_is_derived_from_the_source(protocol_copy, edit: Edit):
     sessie.answer("vraag-1", "ja")
     assert sessie.state()["huidig"]["titel"] == "Veiligheid van het kind"
     sessie.answer("vraag-2", "ja")
-    termijn = next(t for t in sessie.verslag(dt.date(2026, 12, 4))["termijnen"] if t["id"] == "binnen-vijf-werkdagen")
-    assert termijn["datum"]["iso"] == "2026-12-18"
+    verslag = sessie.verslag(dt.date(2026, 12, 1), {"melding": dt.date(2026, 12, 4)})
+    [vt] = verslag["verwachten"]
+    assert vt["wanneer"]["datum"]["iso"] == "2026-12-18"

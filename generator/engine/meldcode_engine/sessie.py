@@ -13,11 +13,11 @@ import copy
 import datetime as dt
 from typing import Any
 
-from .termijnen import datum_data, termijn_datum
+from .termijnen import datum_data, wanneer
 from .verslag import tekst
 
 # The export shape this engine reads; generator/export.py writes the same number.
-FORMAAT = 1
+FORMAAT = 2
 
 Data = dict[str, Any]
 
@@ -137,28 +137,33 @@ class Sessie:
             "kan_terug": self._stappen > 0,
         }
 
-    def verslag(self, startdatum: dt.date | str) -> Data:
-        """Everything decided on this route, with the termijnen as dates from `startdatum`.
+    def verslag(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> Data:
+        """Everything decided on this route: what now, who and when.
 
-        `startdatum` may be an ISO string ('2026-12-04'), as it comes from a date field.
+        `startdatum` (the day of the verslag, ISO text from a date field or a date) is the
+        moment `besluit`; `momenten` gives the dates of other moments (the melding, the
+        evaluatie, …) once the user knows them. A termijn gets a date only when the
+        moment it counts from has one: a termijn is never counted from the wrong day.
         """
         route, huidig = self._route()
         if huidig not in self._uitkomsten:
             raise GeenUitkomst("Er is nog geen uitkomst. Beantwoord eerst alle vragen; dan volgt het verslag.")
         start = _datum(startdatum)
+        bekend: dict[str, dt.date] = {"besluit": start}
+        for moment_id, waarde in (momenten or {}).items():
+            if waarde:
+                bekend[moment_id] = _datum(waarde)
         uitkomst = self._uitkomst(huidig)
         gegeven = {knoop_id: (antwoord_id, onderbouwing) for knoop_id, antwoord_id, onderbouwing in route}
 
-        acties = copy.deepcopy(uitkomst["acties"])
-        termijnen: list[Data] = []
-        for actie in acties:
-            termijn = actie["termijn"]
-            if termijn is None:
-                continue
-            duur = termijn["duur"]
-            termijn["datum"] = datum_data(termijn_datum(start, duur["aantal"], duur["eenheid"]))
-            if all(t["id"] != termijn["id"] for t in termijnen):
-                termijnen.append(copy.deepcopy(termijn))
+        acties: list[Data] = []
+        nodig: dict[str, Data] = {}  # moments a dated termijn of this uitkomst counts from
+        for actie in copy.deepcopy(uitkomst["acties"]):
+            actie["wanneer"] = wanneer(actie["termijn"], bekend)
+            vanaf = actie["termijn"]["vanaf"]
+            if actie["wanneer"]["moment"] and vanaf["id"] != "besluit":
+                nodig.setdefault(vanaf["id"], vanaf)
+            acties.append(actie)
 
         return {
             "metadata": copy.deepcopy(self._kader["metadata"]),
@@ -168,15 +173,22 @@ class Sessie:
                 for knoop_id, antwoord_id, onderbouwing in route
             ],
             "uitkomst": {k: uitkomst[k] for k in ("id", "titel", "voorwaarde", "melden", "meldnorm", "tekst")},
-            "beslissingen": [self._beslissing(b, gegeven, uitkomst) for b in self._kader["beslissingen"]],
-            "acties": acties,
-            "termijnen": termijnen,
+            # only the beslissingen not already among the answers: no line twice
+            "beslissingen": [
+                self._beslissing(b, gegeven, uitkomst) for b in self._kader["beslissingen"] if b["id"] not in gegeven
+            ],
+            # what the school does, then what others (Veilig Thuis) do and the school can expect
+            "acties": [a for a in acties if a["door"] is None],
+            "verwachten": [a for a in acties if a["door"] is not None],
+            "momenten": [
+                {**moment, "datum": datum_data(bekend[mid]) if mid in bekend else None} for mid, moment in nodig.items()
+            ],
             "melding": uitkomst["melding"],
         }
 
-    def verslag_tekst(self, startdatum: dt.date | str) -> str:
+    def verslag_tekst(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> str:
         """The verslag as plain Dutch text, for printing and for review."""
-        return tekst(self.verslag(startdatum))
+        return tekst(self.verslag(startdatum, momenten))
 
     # --- helpers ---------------------------------------------------------------------
     def _route(self) -> tuple[list[tuple[str, str, str]], str]:

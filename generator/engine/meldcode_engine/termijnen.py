@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cache
+from typing import Any
 
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MAANDEN = (
@@ -124,6 +125,40 @@ def datum_data(datum: dt.date) -> dict[str, str]:
     return {"iso": datum.isoformat(), "tekst": datum_tekst(datum)}
 
 
+# How a computed date reads, by soort: a deadline is "uiterlijk", a minimum never is.
+DATUM_WOORDEN = {
+    "binnen": "uiterlijk {datum}",
+    "minimaal": "minstens tot en met {datum}",
+    "voorwaardelijk": "bij spoed {bij_spoed}; anders uiterlijk {datum}",
+}
+
+
+def wanneer(termijn: dict[str, Any], momenten: dict[str, dt.date]) -> dict[str, Any]:
+    """When an actie happens: the protocol's words, and a date only where the moment the
+    termijn counts from is known (`momenten`: moment id → date).
+
+    {"tekst": "zeker vier maanden na de evaluatie", "soort": "minimaal",
+     "moment": "evaluatie" or None, "datum": {"iso", "tekst"} or None, "datum_tekst": str or None}
+    """
+    vanaf = termijn.get("vanaf")
+    duur = termijn.get("duur")
+    result: dict[str, Any] = {
+        "tekst": termijn["wanneer"],
+        "soort": termijn["soort"],
+        "moment": vanaf["id"] if vanaf and duur else None,
+        "datum": None,
+        "datum_tekst": None,
+    }
+    if not (vanaf and duur) or vanaf["id"] not in momenten:
+        return result
+    eind = termijn_datum(momenten[vanaf["id"]], duur["aantal"], duur["eenheid"])
+    result["datum"] = datum_data(eind)
+    result["datum_tekst"] = DATUM_WOORDEN[termijn["soort"]].format(
+        datum=datum_tekst(eind), bij_spoed=termijn.get("bij_spoed") or ""
+    )
+    return result
+
+
 __all__ = [
     "datum_data",
     "datum_tekst",
@@ -133,4 +168,5 @@ __all__ = [
     "plus_maanden",
     "plus_werkdagen",
     "termijn_datum",
+    "wanneer",
 ]

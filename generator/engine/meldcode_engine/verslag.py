@@ -44,8 +44,12 @@ class _Text:
 
 
 def _antwoord(entry: dict[str, Any]) -> str:
-    code = f" ({entry['code']})" if entry.get("code") else ""
-    return f"{entry['label']}{code}: {entry['betekenis']}"
+    return f"{entry['label']}: {entry['betekenis']}"
+
+
+def protocol_code(entry: dict[str, Any]) -> str:
+    """The protocol's letter code as a small reference, never as the text."""
+    return f"(in het protocol: {entry['code']})" if entry.get("code") else ""
 
 
 def _onderbouwing(out: _Text, onderbouwing: str) -> None:
@@ -66,70 +70,75 @@ def _knoop_kop(out: _Text, entry: dict[str, Any]) -> None:
         out.para(entry["vraag"], INDENT)
 
 
+def _actie(out: _Text, actie: dict[str, Any]) -> None:
+    out.line()
+    out.para(actie["tekst"], "- ", INDENT)
+    if actie["rol"]:
+        rol = actie["rol"]
+        invulling = f" ({rol['invulling']})" if rol["invulling"] else ""
+        out.para(f"{rol['naam']}{invulling}", f"{INDENT}Wie: ", INDENT * 2)
+    if actie["door"]:
+        out.para(actie["door"]["naam"], f"{INDENT}Wie: ", INDENT * 2)
+    if actie["contact"] and actie["contact"]["telefoon"]:
+        contact = actie["contact"]
+        out.para(f"{contact['naam']}, {contact['telefoon']}", f"{INDENT}Bellen: ", INDENT * 2)
+    moment = actie["wanneer"]
+    out.para(moment["tekst"], f"{INDENT}Wanneer: ", INDENT * 2)
+    if moment["datum_tekst"]:
+        out.para(moment["datum_tekst"], f"{INDENT}Datum: ", INDENT * 2)
+    elif moment["moment"]:
+        vanaf = actie["termijn"]["vanaf"]
+        out.para(f"nog niet bekend; vul {vanaf['datum']} in", f"{INDENT}Datum: ", INDENT * 2)
+
+
 def tekst(verslag: dict[str, Any]) -> str:
-    """Render a verslag dict (from Sessie.verslag) as plain text."""
+    """Render a verslag dict (from Sessie.verslag) as plain text: the decision and what
+    to do first, the reasons after."""
     out = _Text()
     meta = verslag["metadata"]
-    start = verslag["startdatum"]["tekst"]
     out.line("Verslag van het afwegingskader")
     out.para(meta["titel"])
     out.para(f"{meta['school']}, versie {meta['versie']}")
-    out.line(f"Startdatum: {start}")
+    out.line(f"Startdatum: {verslag['startdatum']['tekst']}")
 
     uitkomst = verslag["uitkomst"]
     out.heading(f"Uitkomst: {uitkomst['titel']}")
-    if uitkomst["voorwaarde"]:
-        out.para(f"({uitkomst['voorwaarde']})")
-    out.line(f"Melden: {'ja' if uitkomst['melden'] else 'nee'}")
-    if uitkomst["meldnorm"]:
-        norm = uitkomst["meldnorm"]
-        out.para(f"Meldnorm {norm['id']}: {norm['tekst']}")
-    for alinea in uitkomst["tekst"]:
-        out.line()
-        out.para(alinea)
-
-    out.heading("Afwegingsvragen")
-    for entry in verslag["route"]:
-        if entry["soort"] != "vraag":
-            continue
-        _knoop_kop(out, entry)
-        out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
-        _onderbouwing(out, entry["onderbouwing"])
-
-    out.heading("Beslissingen")
-    for entry in verslag["beslissingen"]:
-        _knoop_kop(out, entry)
-        if entry["herkomst"] == "beantwoord":
-            out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
-            _onderbouwing(out, entry["onderbouwing"])
-        elif entry["herkomst"] == "afgeleid":
-            out.para(_antwoord(entry), f"{INDENT}Antwoord: ", INDENT * 2)
-            out.line(f"{INDENT}Afgeleid uit de afwegingsvragen; niet apart gevraagd.")
-        else:
-            out.para(f"{entry['label']} ({entry['betekenis']})", INDENT)
+    out.line("Besluit: melden bij Veilig Thuis." if uitkomst["melden"] else "Besluit: geen melding bij Veilig Thuis.")
 
     out.heading("Wat nu: wie doet wat en wanneer")
     for actie in verslag["acties"]:
-        out.line()
-        out.para(actie["tekst"], "- ", INDENT)
-        if actie["rol"]:
-            rol = actie["rol"]
-            invulling = f" ({rol['invulling']})" if rol["invulling"] else ""
-            out.para(f"{rol['naam']}{invulling}", f"{INDENT}Wie: ", INDENT * 2)
-        if actie["contact"]:
-            contact = actie["contact"]
-            telefoon = f", {contact['telefoon']}" if contact["telefoon"] else ""
-            out.para(f"{contact['naam']}{telefoon}", f"{INDENT}Contact: ", INDENT * 2)
-        if actie["termijn"]:
-            termijn = actie["termijn"]
-            out.para(f"{termijn['tekst']}, tot en met {termijn['datum']['tekst']}", f"{INDENT}Wanneer: ", INDENT * 2)
+        _actie(out, actie)
+    if verslag["verwachten"]:
+        out.heading("Wat u daarna kunt verwachten")
+        for actie in verslag["verwachten"]:
+            _actie(out, actie)
 
-    if verslag["termijnen"]:
-        out.heading(f"Termijnen vanaf {start}")
-        for termijn in verslag["termijnen"]:
+    if uitkomst["meldnorm"] or uitkomst["voorwaarde"] or uitkomst["tekst"]:
+        out.heading("Waarom deze uitkomst")
+        if uitkomst["meldnorm"]:
+            norm = uitkomst["meldnorm"]
+            out.para(f"Meldnorm {norm['id']}: {norm['tekst']}")
+        if uitkomst["voorwaarde"]:
+            out.para(f"(in het protocol: {uitkomst['voorwaarde']})")
+        for alinea in uitkomst["tekst"]:
             out.line()
-            out.para(f"{termijn['tekst']}: tot en met {termijn['datum']['tekst']}", "- ", INDENT)
-            out.para(termijn["waarvoor"], INDENT)
+            out.para(alinea)
+
+    out.heading("Uw antwoorden")
+    for entry in verslag["route"]:
+        _knoop_kop(out, entry)
+        out.para(f"{_antwoord(entry)} {protocol_code(entry)}", f"{INDENT}Antwoord: ", INDENT * 2)
+        _onderbouwing(out, entry["onderbouwing"])
+
+    if verslag["beslissingen"]:
+        out.heading("Beslissingen die niet gevraagd zijn")
+        for entry in verslag["beslissingen"]:
+            _knoop_kop(out, entry)
+            if entry["herkomst"] == "afgeleid":
+                out.para(f"{_antwoord(entry)} {protocol_code(entry)}", f"{INDENT}Antwoord: ", INDENT * 2)
+                out.line(f"{INDENT}Volgt uit de afwegingsvragen; niet apart gevraagd.")
+            else:
+                out.para(f"{entry['label']} ({entry['betekenis']})", INDENT)
 
     melding = verslag["melding"]
     if melding:

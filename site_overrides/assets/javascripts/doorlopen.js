@@ -23,9 +23,13 @@
   let klaar = false;
   let mislukt = false;
   let wachtrij = []; // actions taken before the engine was ready, applied in order
+  let wachtendAntwoord = null; // the one answer given before the engine was ready
   let volgnummer = 0;
   const wachtend = new Map();
   let startdatum = vandaag();
+  let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
+  const wacht = form.querySelector(".doorlopen-wacht");
+  const knopVolgende = form.querySelector("[data-actie=volgende]");
 
   const el = window.meldcodeEl; // dom.js
 
@@ -63,9 +67,28 @@
     }
   }
 
+  // An answer given while the engine loads: taken, shown as waiting next to the button,
+  // and replaced (not queued twice) by a later tap, so three taps are one answer.
+  function wachtOpEngine(antwoord) {
+    wachtendAntwoord = antwoord;
+    // a live region that is always there, so a screen reader hears the text change
+    wacht.textContent = "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.";
+    wacht.classList.add("is-wachtend");
+    knopVolgende.setAttribute("aria-disabled", "true");
+    form.setAttribute("aria-busy", "true");
+  }
+
+  function stopWachten() {
+    wacht.textContent = "";
+    wacht.classList.remove("is-wachtend");
+    knopVolgende.removeAttribute("aria-disabled");
+    form.removeAttribute("aria-busy");
+  }
+
   function faal(reden) {
     if (mislukt) return;
     mislukt = true;
+    stopWachten();
     if (worker) worker.terminate();
     // without the engine the questions cannot go on: say so where the question was
     form.hidden = true;
@@ -97,6 +120,11 @@
         meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
         const acties = wachtrij;
         wachtrij = [];
+        if (wachtendAntwoord) {
+          const { knoop, antwoord, onderbouwing } = wachtendAntwoord;
+          wachtendAntwoord = null;
+          acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(stopWachten));
+        }
         if (!acties.length) return;
         acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
       } else if (bericht.type === "mislukt") {
@@ -178,26 +206,33 @@
     return [el("a", { href: contact.href, text: contact.telefoon })];
   }
 
+  const hoofdletter = (tekst) => tekst.charAt(0).toUpperCase() + tekst.slice(1);
+
   function actieBlok(actie) {
+    const w = actie.wanneer;
+    const vanaf = actie.termijn.vanaf;
     return el(
       "li",
-      {},
+      { class: `doorlopen-actie-${w.soort}` },
       el("span", { class: "doorlopen-actie", text: actie.tekst }),
       actie.rol
         ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.rol.naam + (actie.rol.invulling ? ` (${actie.rol.invulling})` : ""))
         : null,
+      actie.door ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.door.naam) : null,
       actie.contact && actie.contact.telefoon
         ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.contact.naam} `, telefoon(actie.contact))
         : null,
-      actie.termijn
-        ? el(
-            "span",
-            { class: "doorlopen-termijn" },
-            el("strong", { text: "Wanneer: " }),
-            actie.termijn.datum ? `${actie.termijn.tekst}, uiterlijk ${actie.termijn.datum.tekst}` : actie.termijn.tekst,
-          )
-        : null,
+      el("span", { class: "doorlopen-termijn" }, el("strong", { text: "Wanneer: " }), w.tekst),
+      w.datum_tekst
+        ? el("span", { class: "doorlopen-termijn-datum" }, el("strong", { text: "Datum: " }), w.datum_tekst)
+        : w.moment
+          ? el("span", { class: "doorlopen-termijn-datum doorlopen-termijn-open" }, el("strong", { text: "Datum: " }), `vul hieronder ${vanaf.datum} in`)
+          : null,
     );
+  }
+
+  function codeRef(stap) {
+    return stap.code ? el("small", { class: "doorlopen-code", text: ` (in het protocol: ${stap.code})` }) : null;
   }
 
   function antwoordRegel(stap) {
@@ -205,26 +240,42 @@
       "li",
       {},
       el("span", { class: "doorlopen-kop", text: `${stap.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag"} ${stap.nummer}: ${stap.vraag}` }),
-      el("span", {}, el("strong", { text: `${stap.label}` }), stap.betekenis ? `, ${stap.betekenis}` : "", stap.herkomst === "afgeleid" ? " (volgt uit de afwegingsvragen)" : ""),
+      el("span", {}, el("strong", { text: `${stap.label}` }), stap.betekenis ? `, ${stap.betekenis}` : "", stap.herkomst === "afgeleid" ? " (volgt uit de afwegingsvragen)" : "", codeRef(stap)),
       stap.onderbouwing ? el("span", { class: "doorlopen-onderbouwing" }, el("strong", { text: "Onderbouwing: " }), stap.onderbouwing) : null,
     );
   }
 
+  function datumVeld(id, label, waarde, onChange) {
+    const veld = el("input", { type: "date", id, value: waarde || "", autocomplete: "off" });
+    veld.addEventListener("change", () => onChange(veld.value));
+    return el("p", { class: "doorlopen-datum" }, el("label", { for: id, text: label }), veld);
+  }
+
+  function herteken(focusId) {
+    engine("verslag", startdatum, momenten).then((v) => {
+      tekenUitkomst(v);
+      const veld = document.getElementById(focusId);
+      if (veld) veld.focus();
+    }, fouten);
+  }
+
   function tekenUitkomst(verslag) {
     const u = verslag.uitkomst;
-    // the engine attaches dates to the termijnen; give each actie the dated version
-    const data = new Map(verslag.termijnen.map((t) => [t.id, t]));
-    const acties = verslag.acties.map((a) => (a.termijn ? { ...a, termijn: data.get(a.termijn.id) || a.termijn } : a));
     const kop = el("h2", { id: "uitkomst-kop", tabindex: "-1", text: u.titel });
-    const datum = el("input", { type: "date", id: "startdatum", value: verslag.startdatum.iso, autocomplete: "off" });
-    datum.addEventListener("change", () => {
-      if (!datum.value) return;
-      startdatum = datum.value;
-      engine("verslag", startdatum).then((v) => {
-        tekenUitkomst(v);
-        document.getElementById("startdatum").focus();
-      }, (e) => toonFout(e.message));
-    });
+    const datums = [
+      datumVeld("startdatum", "Datum van dit verslag", verslag.startdatum.iso, (waarde) => {
+        if (!waarde) return;
+        startdatum = waarde;
+        herteken("startdatum");
+      }),
+      verslag.momenten.map((m) =>
+        datumVeld(`moment-${m.id}`, hoofdletter(m.datum), m.datum && m.datum.iso, (waarde) => {
+          if (waarde) momenten[m.id] = waarde;
+          else delete momenten[m.id];
+          herteken(`moment-${m.id}`);
+        }),
+      ),
+    ];
     const inhoud = [
       el("p", { class: "doorlopen-verslag-kop", text: `${verslag.metadata.titel}, ${verslag.metadata.school} (versie ${verslag.metadata.versie}): verslag van het afwegingskader` }),
       kop,
@@ -233,22 +284,24 @@
         { class: u.melden ? "doorlopen-besluit doorlopen-besluit--melden" : "doorlopen-besluit" },
         u.melden ? "Besluit: melden bij Veilig Thuis." : "Besluit: geen melding bij Veilig Thuis.",
       ),
-      u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
-      u.voorwaarde ? el("p", { text: u.voorwaarde }) : null,
-      (u.tekst || []).map((t) => el("p", { text: t })),
-      el(
-        "p",
-        { class: "doorlopen-datum" },
-        el("label", { for: "startdatum", text: "Termijnen rekenen vanaf: " }),
-        datum,
-        el("span", { class: "doorlopen-datum-tekst", text: ` (${verslag.startdatum.tekst})` }),
-      ),
       el("h3", { text: "Wat nu: wie doet wat en wanneer" }),
-      el("ol", { class: "doorlopen-acties" }, acties.map(actieBlok)),
-      verslag.melding
+      el("ol", { class: "doorlopen-acties" }, verslag.acties.map(actieBlok)),
+      verslag.verwachten.length
+        ? [el("h3", { text: "Wat u daarna kunt verwachten" }), el("ul", { class: "doorlopen-acties doorlopen-verwachten" }, verslag.verwachten.map(actieBlok))]
+        : null,
+      el(
+        "div",
+        { class: "doorlopen-datums" },
+        el("h3", { text: "Data van de termijnen" }),
+        el("p", { text: verslag.momenten.length ? "Vul een datum in zodra u die weet; dan staat de termijn er als datum bij. Niets wordt bewaard." : "De termijnen hierboven hangen niet van een datum af." }),
+        datums,
+      ),
+      u.meldnorm || u.voorwaarde || (u.tekst && u.tekst.length)
         ? [
-            el("h3", { text: verslag.melding.titel }),
-            verslag.melding.secties.map((s) => [el("h4", { text: s.titel }), s.alineas.map((a) => el("p", { text: a }))]),
+            el("h3", { text: "Waarom deze uitkomst" }),
+            u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
+            u.voorwaarde ? el("p", {}, el("small", { class: "doorlopen-code", text: `In het protocol: ${u.voorwaarde}` })) : null,
+            (u.tekst || []).map((t) => el("p", { text: t })),
           ]
         : null,
       verslag.melding && verslag.melding.spoed
@@ -257,10 +310,17 @@
             el("ul", {}, verslag.melding.spoed.map((c) => el("li", {}, el("strong", { text: c.naam }), ": ", telefoon(c), c.toelichting ? ` (${c.toelichting})` : ""))),
           ]
         : null,
+      verslag.melding
+        ? [
+            el("h3", { text: verslag.melding.titel }),
+            verslag.melding.secties.map((s) => [el("h4", { text: s.titel }), s.alineas.map((a) => el("p", { text: a }))]),
+          ]
+        : null,
       el("h3", { text: "Uw antwoorden" }),
       el("ol", { class: "doorlopen-route" }, verslag.route.map(antwoordRegel)),
-      el("h3", { text: "Beslissingen" }),
-      el("ul", { class: "doorlopen-route" }, verslag.beslissingen.map(antwoordRegel)),
+      verslag.beslissingen.length
+        ? [el("h3", { text: "Beslissingen die niet gevraagd zijn" }), el("ul", { class: "doorlopen-route" }, verslag.beslissingen.map(antwoordRegel))]
+        : null,
       el(
         "div",
         { class: "doorlopen-knoppen" },
@@ -282,7 +342,7 @@
     toonFout("");
     markeerRoute(state);
     if (state.uitkomst) {
-      const verslag = await engine("verslag", startdatum);
+      const verslag = await engine("verslag", startdatum, momenten);
       tekenUitkomst(verslag).focus();
       return;
     }
@@ -329,7 +389,14 @@
     const knoop = veld.dataset.knoop;
     const antwoord = gekozen.value;
     const onderbouwing = form.querySelector("textarea").value;
-    uitvoeren(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten));
+    if (mislukt) return;
+    if (!klaar) {
+      wachtOpEngine({ knoop, antwoord, onderbouwing });
+      return;
+    }
+    if (form.getAttribute("aria-busy") === "true") return; // the previous answer is still on its way
+    form.setAttribute("aria-busy", "true");
+    engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(() => form.removeAttribute("aria-busy"));
   });
 
   root.addEventListener("click", (event) => {
@@ -342,9 +409,12 @@
       uitvoeren(() => engine("back").then(toon, fouten));
     } else if (actie === "opnieuw") {
       startdatum = vandaag();
+      momenten = {};
       if (!klaar) {
         form.reset();
         toonFout("");
+        wachtendAntwoord = null;
+        stopWachten();
       }
       uitvoeren(() => engine("restart").then(toon, fouten));
     }
