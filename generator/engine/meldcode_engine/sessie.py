@@ -181,7 +181,13 @@ class Sessie:
             "acties": [a for a in acties if a["door"] is None],
             "verwachten": [a for a in acties if a["door"] is not None],
             "momenten": [
-                {**moment, "datum": datum_data(bekend[mid]) if mid in bekend else None} for mid, moment in nodig.items()
+                {
+                    "id": mid,
+                    "naam": moment["naam"],
+                    "label": moment["datum"],  # how the moment's date is called
+                    "datum": datum_data(bekend[mid]) if mid in bekend else None,
+                }
+                for mid, moment in nodig.items()
             ],
             "melding": uitkomst["melding"],
         }

@@ -29,7 +29,6 @@
   let startdatum = vandaag();
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
   const wacht = form.querySelector(".doorlopen-wacht");
-  const knopVolgende = form.querySelector("[data-actie=volgende]");
 
   const el = window.meldcodeEl; // dom.js
 
@@ -74,14 +73,12 @@
     // a live region that is always there, so a screen reader hears the text change
     wacht.textContent = "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.";
     wacht.classList.add("is-wachtend");
-    knopVolgende.setAttribute("aria-disabled", "true");
     form.setAttribute("aria-busy", "true");
   }
 
   function stopWachten() {
     wacht.textContent = "";
     wacht.classList.remove("is-wachtend");
-    knopVolgende.removeAttribute("aria-disabled");
     form.removeAttribute("aria-busy");
   }
 
@@ -269,7 +266,7 @@
         herteken("startdatum");
       }),
       verslag.momenten.map((m) =>
-        datumVeld(`moment-${m.id}`, hoofdletter(m.datum), m.datum && m.datum.iso, (waarde) => {
+        datumVeld(`moment-${m.id}`, hoofdletter(m.label), m.datum && m.datum.iso, (waarde) => {
           if (waarde) momenten[m.id] = waarde;
           else delete momenten[m.id];
           herteken(`moment-${m.id}`);
