@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Path(__file__).resolve().parent / "engine"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core files Pyodide needs to start; nothing else of the npm package is served.
-PYODIDE_CORE = ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 ASSETS = "assets/afwegingskader"
 
 
@@ -94,7 +94,7 @@ def write_lock_file(wheel: Path, out_dir: Path) -> Path:
 
 def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
     """Write everything the doorloop page needs into site_dir/assets/afwegingskader/."""
-    if not (PYODIDE / "pyodide.js").exists():
+    if not (PYODIDE / "pyodide.mjs").exists():
         raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
     out = site_dir / ASSETS
     runtime = out / "pyodide"

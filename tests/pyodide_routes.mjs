@@ -3,12 +3,12 @@
 // Usage: node tests/pyodide_routes.mjs <site>/assets/afwegingskader/ < routes.json
 // Prints {"<route index>": {"state": ..., "verslag": ..., "tekst": ...}} as JSON.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const assets = path.resolve(process.argv[2]);
-// pyodide.js is the same UMD file the browser worker loads with importScripts
-const { loadPyodide } = createRequire(import.meta.url)(path.join(assets, "pyodide", "pyodide.js"));
+// pyodide.mjs is the same module the browser's worker imports
+const { loadPyodide } = await import(pathToFileURL(path.join(assets, "pyodide", "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL: path.join(assets, "pyodide") + path.sep,
   lockFileURL: path.join(assets, "pyodide", "pyodide-lock.json"),

@@ -4,6 +4,7 @@ Opnieuw, keyboard only, early answers, the fallback, and nothing stored or sent.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -249,6 +250,35 @@ def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
     assert page.locator(".doorlopen-verslag-kop").is_visible()
 
 
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+PERMISSIVE_CSP = "default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'"
+
+
+@pytest.mark.parametrize("policy", ["meta", "geen", "ruim"])
+def test_helper_starts_under_any_policy(context: BrowserContext, base: str, policy: str) -> None:
+    """The module worker needs no blob: and no data: scripts: it starts with the page's own
+    CSP, with none at all, and with a host's permissive header that allows data: (which
+    made Pyodide refuse the old classic worker)."""
+    if policy != "meta":
+
+        def without_meta(route: Route) -> None:
+            response = route.fetch()
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            if policy == "ruim":
+                headers["content-security-policy"] = PERMISSIVE_CSP
+            route.fulfill(response=response, headers=headers, body=CSP_META.sub("", response.text()))
+
+        context.route(f"**/{PAGE}", without_meta)
+    page = open_widget(context, base)
+    assert (page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1) == (policy == "meta")
+    wait_ready(page)
+    for knoop, antwoord in ROUTES["zelf-hulp"]:
+        answer(page, knoop, antwoord)
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    assert page.locator("#uitkomst-kop").inner_text() == expected_uitkomst(ROUTES["zelf-hulp"])["titel"]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:
     # context.route: the request comes from the Web Worker, which page.route may not see
     context.route("**/pyodide.asm.wasm", lambda route: route.abort())
@@ -266,7 +296,7 @@ def test_first_question_is_static_html(base: str, site: Path) -> None:
     html = (site / PAGE / "index.html").read_text(encoding="utf-8")
     assert 'data-knoop="vraag-1"' in html and 'id="antwoord-ja"' in html
     assert 'autocomplete="off"' in html.split('id="onderbouwing"', 1)[1][:200] or 'autocomplete="off"' in html
-    assert "'wasm-unsafe-eval'" in html and "connect-src 'self'" in html
+    assert "'wasm-unsafe-eval'" in html and "connect-src 'self'" in html and "blob:" not in html
 
 
 def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) -> None:
@@ -280,7 +310,7 @@ def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) 
     page.fill("#moment-melding", "2026-12-24")
     page.locator("#moment-melding").dispatch_event("change")
     page.locator(".doorlopen-verwachten", has_text="uiterlijk maandag 4 januari 2027").wait_for(timeout=READY)
-    off_origin = [u for u in requests if not u.startswith(base.rstrip("/") + "/") and not u.startswith("blob:")]
+    off_origin = [u for u in requests if not u.startswith(base.rstrip("/") + "/")]
     assert off_origin == []
     assert page.evaluate(STORAGE) == [0, 0, 0, ""]
     assert context.cookies() == []

@@ -10,7 +10,7 @@
 
   const script = document.currentScript;
   const assets = new URL(root.dataset.assets, location.href).href;
-  const workerUrl = new URL("doorlopen-worker.js", script ? script.src : location.href).href;
+  const workerUrl = new URL("doorlopen-worker.mjs", script ? script.src : location.href).href;
   const form = root.querySelector(".doorlopen-formulier");
   const status = root.querySelector(".doorlopen-status");
   const fout = root.querySelector(".doorlopen-fout");
@@ -95,14 +95,13 @@
   }
 
   function start() {
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || typeof Blob !== "function") {
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       faal("geen WebAssembly of Web Worker");
       return;
     }
     try {
-      // a worker from a blob: URL inherits this page's Content-Security-Policy
-      const bron = new Blob([`importScripts(${JSON.stringify(workerUrl)});`], { type: "text/javascript" });
-      worker = new Worker(URL.createObjectURL(bron));
+      // a module worker from the site's own origin: the only kind Pyodide 314 supports
+      worker = new Worker(workerUrl, { type: "module" });
     } catch (error) {
       faal(error);
       return;

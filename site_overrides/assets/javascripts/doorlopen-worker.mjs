@@ -1,8 +1,9 @@
 /* Runs Pyodide and the afwegingskader engine off the main thread, so the page never
- * freezes. Started from a blob: URL by doorlopen.js, so it inherits the page's
- * Content-Security-Policy: it can reach the site's own files and nothing else.
- * Every answer stays in this worker's memory and is gone with the tab. */
-"use strict";
+ * freezes. A module worker from the site's own origin: Pyodide 314 supports only module
+ * workers, and this one works whatever Content-Security-Policy the host sends. It fetches
+ * only the site's own files. Every answer stays in this worker's memory and is gone with
+ * the tab. */
+import { loadPyodide } from "../afwegingskader/pyodide/pyodide.mjs";
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 
@@ -13,7 +14,6 @@ function report(type, data) {
 async function start(assets) {
   // small named steps, so a failure says where it stopped
   report("stap", { stap: "runtime" });
-  importScripts(assets + "pyodide/pyodide.js");
   const pyodide = await loadPyodide({
     indexURL: assets + "pyodide/",
     lockFileURL: assets + "pyodide/pyodide-lock.json",
@@ -58,7 +58,7 @@ self.addEventListener("error", (event) => {
 self.onmessage = (event) => {
   const { id, method, args, assets } = event.data;
   if (method === "init") {
-    start(assets).catch((error) => report("mislukt", { reden: String(error && error.message || error) }));
+    start(assets).catch((error) => report("mislukt", { reden: String((error && error.message) || error) }));
     return;
   }
   if (!call) {
