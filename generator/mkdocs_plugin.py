@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator import csp
 from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
@@ -98,6 +99,8 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
             write_charts(self.protocol, Path(config.site_dir) / "routekaart", "routekaart.md")
             for css in config.extra_css:
                 minify_css(Path(config.site_dir) / css)
+            # last: the pages are final, so each page's inline scripts get their hashes
+            csp.apply(Path(config.site_dir))
         except ProtocolError as exc:
             raise PluginError(exc.report()) from None
 
