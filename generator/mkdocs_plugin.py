@@ -22,6 +22,7 @@ from generator import csp
 from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
+from generator.offline import write_service_worker, write_service_worker_off
 from generator.render import render_pages
 from generator.routekaart import write_charts
 from generator.telefoon import tel_href
@@ -50,6 +51,11 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
     """`plugins: [meldcode]` in mkdocs.yml."""
 
     protocol: Protocol | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # under `mkdocs serve` an editor wants every save to show at once: no offline cache
+        self.serving = command == "serve"
 
     def _source(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.protocol
@@ -81,6 +87,8 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
             ],
             "versie": meta.versie,
         }
+        # the service worker (offline use): on unless mkdocs.yml says `extra: offline: false`
+        config.extra["offline"] = bool(config.extra.get("offline", True)) and not self.serving
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -99,8 +107,13 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
             write_charts(self.protocol, Path(config.site_dir) / "routekaart", "routekaart.md")
             for css in config.extra_css:
                 minify_css(Path(config.site_dir) / css)
-            # last: the pages are final, so each page's inline scripts get their hashes
+            # the pages are final now, so each page's inline scripts get their hashes
             csp.apply(Path(config.site_dir))
+            # last: the service worker precaches the final files
+            if config.extra["offline"]:
+                write_service_worker(Path(config.site_dir), self.protocol.metadata.versie)
+            else:
+                write_service_worker_off(Path(config.site_dir))
         except ProtocolError as exc:
             raise PluginError(exc.report()) from None
 

@@ -1,0 +1,69 @@
+/* Offline use: registers the site's service worker (sw.js, at the site's root), and says
+ * so when a new version is waiting. The worker caches only the site's own files; nothing a
+ * user types or answers is ever in it. With offline switched off (mkdocs.yml), any worker
+ * left from before is removed, with its caches. */
+"use strict";
+
+(() => {
+  if (!("serviceWorker" in navigator)) return;
+  const script = document.currentScript;
+  const root = new URL("../../", script ? script.src : location.href);
+  const aan = document.querySelector('meta[name="meldcode-offline"]');
+
+  if (!aan || aan.content !== "aan") {
+    navigator.serviceWorker.getRegistrations().then((lijst) => lijst.forEach((r) => r.unregister()));
+    if (window.caches) caches.keys().then((namen) => namen.filter((n) => n.startsWith("meldcode-")).forEach((n) => caches.delete(n)));
+    return;
+  }
+
+  function meldNieuweVersie(registratie) {
+    if (document.querySelector(".nieuwe-versie")) return;
+    const balk = document.createElement("div");
+    balk.className = "nieuwe-versie";
+    balk.setAttribute("role", "status");
+    const tekst = document.createElement("span");
+    tekst.textContent = "Er is een nieuwe versie; vernieuw de pagina.";
+    const knop = document.createElement("button");
+    knop.type = "button";
+    knop.className = "md-button md-button--primary";
+    knop.textContent = "Vernieuwen";
+    knop.addEventListener("click", () => {
+      knop.disabled = true;
+      vernieuwen = true;
+      if (registratie.waiting) registratie.waiting.postMessage({ type: "SKIP_WAITING" });
+      else location.reload();
+    });
+    balk.append(tekst, knop);
+    document.body.append(balk);
+  }
+
+  let vernieuwen = false; // set when the user chose "Vernieuwen"
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // the new version took over at the user's request: show it, once
+    if (!vernieuwen) return;
+    vernieuwen = false;
+    location.reload();
+  });
+
+  window.addEventListener("load", () => {
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href, { scope: root.pathname })
+      .then((registratie) => {
+        if (registratie.waiting && navigator.serviceWorker.controller) meldNieuweVersie(registratie);
+        registratie.addEventListener("updatefound", () => {
+          const nieuw = registratie.installing;
+          if (!nieuw) return;
+          nieuw.addEventListener("statechange", () => {
+            if (nieuw.state === "installed" && navigator.serviceWorker.controller) meldNieuweVersie(registratie);
+          });
+        });
+      })
+      .catch(() => {}); // without a service worker the site works as before, online
+    // the helper page: keep its runtime (Pyodide and the engine) for offline use
+    if (document.getElementById("doorlopen-hulp")) {
+      navigator.serviceWorker.ready.then((registratie) => {
+        if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
+      });
+    }
+  });
+})();

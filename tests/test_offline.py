@@ -1,0 +1,158 @@
+"""Offline use in Chromium: after one visit the pages and the helper work with the network
+cut; a new version is offered and replaces the old caches; no cache entry ever holds what a
+user typed; with the switch off there is no service worker."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from generator.chromium import serve
+from generator.offline import write_service_worker, write_service_worker_off
+
+pytestmark = pytest.mark.browser
+
+READY = 60_000
+TYPED = "Geheim-7Q: wat de leerkracht zag"
+ROUTE = [("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "nee")]
+PAGES = ["", "meldcode/stap-1/", "contacten/", "afwegingskader-doorlopen/"]
+CACHES = """async () => {
+  const out = {};
+  for (const naam of await caches.keys()) {
+    const cache = await caches.open(naam);
+    out[naam] = (await cache.keys()).map((r) => r.url);
+  }
+  return out;
+}"""
+# every cached response, as text, searched for the typed words
+CACHE_HOLDS = """async (needle) => {
+  const hits = [];
+  for (const naam of await caches.keys()) {
+    const cache = await caches.open(naam);
+    for (const request of await cache.keys()) {
+      const body = new TextDecoder("latin1").decode(await (await cache.match(request)).arrayBuffer());
+      if (request.url.includes(needle) || body.includes(needle)) hits.push(request.url);
+    }
+  }
+  return hits;
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A copy of the built site, served, so a test can put a new version in its place."""
+    copy = tmp_path_factory.mktemp("offline") / "site"
+    shutil.copytree(site, copy)
+    with serve(copy) as url:
+        yield copy, url
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    yield ctx
+    ctx.close()
+
+
+def visit_and_wait_for_worker(page: Page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+def wait_for_helper_cache(page: Page) -> None:
+    for _ in range(200):
+        hulp = [urls for naam, urls in page.evaluate(CACHES).items() if naam.endswith("-hulp")]
+        if hulp and len(hulp[0]) >= 6:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"helper runtime not cached: {page.evaluate(CACHES)}")
+
+
+def walk(page: Page, onderbouwing: str = "") -> None:
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    for knoop, antwoord in ROUTE:
+        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
+        page.check(f"#antwoord-{antwoord}")
+        if onderbouwing:
+            page.fill("#onderbouwing", onderbouwing)
+        page.click("button[data-actie=volgende]")
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+
+
+def test_works_offline_after_one_visit_and_caches_nothing_typed(
+    context: BrowserContext, served: tuple[Path, str]
+) -> None:
+    _, base = served
+    page = context.new_page()
+    visit_and_wait_for_worker(page, base + "afwegingskader-doorlopen/")
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    wait_for_helper_cache(page)
+    caches = page.evaluate(CACHES)
+    assert all(naam.startswith("meldcode-") for naam in caches)
+    urls = [u for lijst in caches.values() for u in lijst]
+    assert all(u.startswith(base) for u in urls), "only the site's own files"
+    assert any(u.split("?")[0].endswith("contacten/index.html") for u in urls)
+
+    context.set_offline(True)
+    for path in PAGES:
+        response = page.goto(base + path)
+        assert response is not None and response.ok, path
+        assert page.locator("h1").count() == 1, path
+    assert page.locator("a[href='tel:08002000']").count() >= 1
+    walk(page, TYPED)
+    assert page.locator("#uitkomst-kop").inner_text() == "Melden bij Veilig Thuis"
+    assert page.evaluate(CACHE_HOLDS, TYPED) == []
+    assert page.evaluate(CACHE_HOLDS, "Geheim-7Q") == []
+
+
+def test_new_version_is_offered_served_and_replaces_the_old_caches(
+    context: BrowserContext, served: tuple[Path, str]
+) -> None:
+    root, base = served
+    page = context.new_page()
+    visit_and_wait_for_worker(page, base)
+    page.wait_for_timeout(500)
+    oud = set(page.evaluate(CACHES))
+    assert oud
+
+    home = root / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (nieuw)</h1>", 1), encoding="utf-8")
+    write_service_worker(root, "2099.1")
+    page.goto(base)  # the browser checks sw.js on navigation and finds the new one
+    balk = page.locator(".nieuwe-versie")
+    balk.wait_for(timeout=READY)
+    assert "Er is een nieuwe versie; vernieuw de pagina." in balk.inner_text()
+    assert "(nieuw)" not in page.locator("h1").inner_text()  # nothing changes under the user
+    with page.expect_navigation():
+        balk.locator("button").click()
+    page.locator("h1", has_text="(nieuw)").wait_for(timeout=READY)
+    for _ in range(50):
+        nieuw = set(page.evaluate(CACHES))
+        if not nieuw & oud:
+            break
+        page.wait_for_timeout(100)
+    assert not nieuw & oud, f"old caches left: {nieuw & oud}"
+    assert all("2099.1" in naam for naam in nieuw)
+
+
+def test_switched_off_the_old_worker_and_its_caches_go(context: BrowserContext, served: tuple[Path, str]) -> None:
+    root, base = served
+    page = context.new_page()
+    visit_and_wait_for_worker(page, base)
+    assert page.evaluate(CACHES)
+    # what a build with `offline: false` ships: the pages say "uit", sw.js removes itself
+    for html in root.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        html.write_text(text.replace('name="meldcode-offline" content="aan"', 'name="meldcode-offline" content="uit"'))
+    write_service_worker_off(root)
+    page.goto(base)
+    for _ in range(100):
+        if not page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)"):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
+    assert [n for n in page.evaluate(CACHES) if n.startswith("meldcode-")] == []
