@@ -12,8 +12,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
+from .check import Graph
 from .errors import ProtocolError, SourceError
 from .export import write_json
 from .model import Protocol
@@ -24,6 +26,8 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core files Pyodide needs to start; nothing else of the npm package is served.
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 ASSETS = "assets/afwegingskader"
+RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
+SNAPSHOT = "engine.snapshot.gz"
 
 
 class WidgetBuildError(ProtocolError):
@@ -92,6 +96,47 @@ def write_lock_file(wheel: Path, out_dir: Path) -> Path:
     return path
 
 
+def _node(*args: str, stdin: str | None = None) -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise _fail("Node.js ontbreekt; voer 'make setup' uit")
+    result = subprocess.run(
+        [node, str(RUNTIME_SCRIPT), *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    if result.returncode != 0:
+        raise _fail(f"de Pyodide-runtime kon niet worden voorbereid ({args[0]}): {result.stderr.strip()[-400:]}")
+    return result.stdout
+
+
+def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
+    """Keep only the standard library files the engine and Pyodide use: every route is walked
+    in Pyodide under Node and each file Python opened is kept. Returns (bytes before, after)."""
+    routes = [[[k, a] for k, a in route] for route in Graph.of(protocol).routes()]
+    used = set(json.loads(_node("modules", str(runtime), stdin=json.dumps(routes))))
+    full = runtime / "python_stdlib.zip"
+    before = full.stat().st_size
+    trimmed = runtime / "python_stdlib.klein.zip"
+    with zipfile.ZipFile(full) as source, zipfile.ZipFile(trimmed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.is_dir() or info.filename in used:
+                target.writestr(info, source.read(info))
+    trimmed.replace(full)
+    return before, full.stat().st_size
+
+
+def write_snapshot(runtime: Path) -> Path:
+    """A gzipped Pyodide memory snapshot with the engine imported, and its manifest
+    (snapshot.json: Pyodide and engine version) that the worker checks before using it."""
+    info = json.loads(_node("snapshot", str(runtime), str(runtime / SNAPSHOT)))
+    versie = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    manifest = runtime / "snapshot.json"
+    manifest.write_text(
+        json.dumps({"pyodide": versie, "engine": info["engine"], "bestand": SNAPSHOT, "bytes": info["bytes"]}),
+        encoding="utf-8",
+    )
+    return manifest
+
+
 def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
     """Write everything the doorloop page needs into site_dir/assets/afwegingskader/."""
     if not (PYODIDE / "pyodide.mjs").exists():
@@ -104,4 +149,7 @@ def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
     wheel = build_engine_wheel(runtime)
     lock = write_lock_file(wheel, runtime)
     data = write_json(protocol, out / "afwegingskader.json")
-    return [*(runtime / n for n in PYODIDE_CORE), wheel, lock, data]
+    # a faster start: less to download and mount, and no Python start-up in the browser
+    trim_stdlib(protocol, runtime)
+    manifest = write_snapshot(runtime)
+    return [*(runtime / n for n in PYODIDE_CORE), wheel, lock, data, manifest, runtime / SNAPSHOT]

@@ -279,6 +279,36 @@ def test_helper_starts_under_any_policy(context: BrowserContext, base: str, poli
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_starts_from_the_snapshot(context: BrowserContext, base: str) -> None:
+    page = open_widget(context, base)
+    wait_ready(page)
+    assert page.get_attribute("#doorlopen-hulp", "data-start") == "snapshot"
+
+
+def wrong_engine(route: Route) -> None:
+    manifest = route.fetch().json()
+    route.fulfill(json={**manifest, "engine": "0.0"})
+
+
+@pytest.mark.parametrize(
+    "breuk",
+    [
+        ("**/engine.snapshot.gz", lambda route: route.abort()),
+        ("**/snapshot.json", wrong_engine),
+    ],
+    ids=["snapshot-ontbreekt", "snapshot-past-niet"],
+)
+def test_without_a_usable_snapshot_the_normal_start_takes_over(context: BrowserContext, base: str, breuk) -> None:
+    context.route(*breuk)
+    page = open_widget(context, base)
+    wait_ready(page)
+    assert page.get_attribute("#doorlopen-hulp", "data-start") == "gewoon"
+    answer(page, "vraag-1", "nee")
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    assert page.locator("#uitkomst-kop").inner_text() == expected_uitkomst([("vraag-1", "nee")])["titel"]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:
     # context.route: the request comes from the Web Worker, which page.route may not see
     context.route("**/pyodide.asm.wasm", lambda route: route.abort())

@@ -113,6 +113,7 @@
       if (bericht.type === "klaar") {
         clearTimeout(timer);
         klaar = true;
+        root.dataset.start = bericht.manier; // snapshot or gewoon: for tests and the benchmark
         meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
         const acties = wachtrij;
         wachtrij = [];
