@@ -64,11 +64,12 @@
       fout.replaceChildren();
       return;
     }
-    fout.replaceChildren(
+    const delen = [
       el("p", {}, el("strong", { text: `${naam} is niet geopend. ` }), tekst),
       link ? el("p", {}, el("a", { href: link.href, text: `Naar het werkblad ${link.naam}` })) : null,
       el("p", { text: "Het formulier is niet veranderd." }),
-    );
+    ];
+    fout.replaceChildren(...delen.filter(Boolean));
     fout.hidden = false;
     fout.focus();
   }
