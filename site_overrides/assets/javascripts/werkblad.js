@@ -17,6 +17,33 @@
   const wijzigingen = document.querySelector(".werkblad-wijzigingen");
   const velden = () => Array.from(form.querySelectorAll("input[name], textarea[name]"));
 
+  // each ticked signal gets a date and an observation: cloned from the page's template
+  const sjabloon = form.querySelector("template.werkblad-details-sjabloon");
+  if (sjabloon) {
+    form.querySelectorAll("[data-details] .werkblad-items > li").forEach((item) => {
+      const box = item.querySelector("input[type=checkbox]");
+      const details = sjabloon.content.firstElementChild.cloneNode(true);
+      details.dataset.bij = box.name;
+      details.hidden = true;
+      details.querySelectorAll("[data-veld]").forEach((n) => {
+        const id = `wb-${box.name}-${n.dataset.veld}`;
+        if (n.tagName === "LABEL") n.htmlFor = id;
+        else Object.assign(n, { id, name: `${box.name}-${n.dataset.veld}` });
+        if (n.tagName !== "LABEL") n.dataset.signaal = box.name;
+      });
+      item.append(details);
+    });
+  }
+
+  /* The question or signal a field answers, as the file keeps it: the field's own
+   * data-tekst, else the text of the checkbox's label (of the signal it belongs to). */
+  function tekstVan(veld) {
+    if (veld.dataset.tekst) return veld.dataset.tekst;
+    const box = veld.dataset.signaal ? form.querySelector(`input[name="${CSS.escape(veld.dataset.signaal)}"]`) : veld;
+    const label = box && box.closest("label");
+    return label ? label.textContent.replace(/\s+/g, " ").trim() : null;
+  }
+
   let gewijzigd = false; // input that is not in a saved file yet
   let verweesd = []; // fields from an opened file that this form no longer has: kept, shown, saved again
 
@@ -42,7 +69,7 @@
       if (veld.type === "checkbox") {
         const details = form.querySelector(`[data-bij="${CSS.escape(veld.name)}"]`);
         if (details) details.hidden = !veld.checked;
-        veld.closest(".werkblad-item").classList.toggle("is-aangevinkt", veld.checked);
+        veld.closest("li").classList.toggle("is-aangevinkt", veld.checked);
         if (veld.checked) vinkjes += 1;
       } else {
         spiegel(veld);
@@ -80,7 +107,7 @@
     for (const veld of velden()) {
       const waarde = veld.type === "checkbox" ? veld.checked : veld.value;
       if (waarde === false || waarde === "") continue;
-      uit.push({ id: veld.name, tekst: veld.dataset.tekst || null, waarde });
+      uit.push({ id: veld.name, tekst: tekstVan(veld), waarde });
     }
     return uit.concat(verweesd);
   }
@@ -110,9 +137,8 @@
       }
       if (veld.type === "checkbox") veld.checked = v.waarde;
       else veld.value = v.waarde;
-      if (v.tekst && veld.dataset.tekst && v.tekst !== veld.dataset.tekst && !anders.some((a) => a.nu === veld.dataset.tekst)) {
-        anders.push({ was: v.tekst, nu: veld.dataset.tekst });
-      }
+      const nu = tekstVan(veld);
+      if (v.tekst && nu && v.tekst !== nu && !anders.some((a) => a.nu === nu)) anders.push({ was: v.tekst, nu });
     }
     toonWijzigingen(data, anders);
     bijwerken();
@@ -148,6 +174,7 @@
 
   async function open(file) {
     toonFout("", "");
+    melding("");
     const naam = `Het bestand ${JSON.stringify(file.name)}`;
     if (file.size > bestand.MAX_BYTES) {
       const mb = (file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 });
