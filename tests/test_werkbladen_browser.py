@@ -35,7 +35,8 @@ class Watched:
         self.context = browser.new_context(viewport={"width": width, "height": 844}, accept_downloads=True)
         self.requests: list[str] = []
         self.errors: list[str] = []
-        self.context.on("request", lambda r: self.requests.append(r.url))
+        self.methods: set[str] = set()
+        self.context.on("request", lambda r: (self.requests.append(r.url), self.methods.add(r.method)))
 
     def open(self, url: str) -> Page:
         page = self.context.new_page()
@@ -105,6 +106,7 @@ def assert_private(w: Watched, page: Page, base: str) -> None:
     assert [u for u in w.requests if not u.startswith(base) and not u.startswith(("blob:", "data:"))] == []
     assert [u for u in w.requests if MARK.lower() in unquote(u).lower()] == []
     assert MARK not in unquote(page.url)
+    assert w.methods == {"GET"}, "nothing is posted"
     assert w.errors == []
 
 
