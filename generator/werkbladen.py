@@ -66,10 +66,20 @@ class Groep:
     vragen: list[Vraag] = field(default_factory=list)
 
 
+def _unique(items: list[Item]) -> list[Item]:
+    """The same text twice in one list would share an id: number the repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        seen[item.id] = seen.get(item.id, 0) + 1
+        out.append(item if seen[item.id] == 1 else Item(f"{item.id}-{seen[item.id]}", item.tekst))
+    return out
+
+
 def signalen(protocol: Protocol) -> list[Groep]:
     """Bijlage 1: one group per categorie, one checkbox per signaal."""
     return [
-        Groep(titel=c.titel, id=c.id, items=[Item(text_id(c.id, s), s) for s in c.signalen])
+        Groep(titel=c.titel, id=c.id, items=_unique([Item(text_id(c.id, s), s) for s in c.signalen]))
         for c in protocol.bijlage_1.categorieen
     ]
 
@@ -118,6 +128,9 @@ def gesprek(protocol: Protocol) -> tuple[list[Groep], list[Groep]]:
     b = protocol.bijlage_4
     voorbereiding = checklist(b.inhoud, "voorbereiding")
     stappen = [g for s in b.secties for g in checklist(s.inhoud, "gesprek")]
+    ids = iter(_unique([i for g in [*voorbereiding, *stappen] for i in g.items]))
+    for g in [*voorbereiding, *stappen]:
+        g.items = [next(ids) for _ in g.items]
     return voorbereiding, stappen
 
 

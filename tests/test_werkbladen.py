@@ -84,7 +84,8 @@ def test_ids_are_unique_and_follow_the_text() -> None:
 def test_forms_follow_an_edited_source(protocol_copy: Path, edit: Edit) -> None:
     before = load(protocol_copy)
     edit("bijlagen/bijlage-1-signalen.yaml", "- Littekens\n", "- Littekens op armen of benen\n")
-    edit("bijlagen/bijlage-1-signalen.yaml", "- Faalangst\n", "- Faalangst\n      - Slaapt in de klas\n")
+    extra = "- Faalangst\n      - Slaapt in de klas\n      - Faalangst\n"  # a new signal, and one listed twice
+    edit("bijlagen/bijlage-1-signalen.yaml", "- Faalangst\n", extra)
     edit(
         "bijlagen/bijlage-3-overlegformulier.yaml",
         "tekst: Waardoor is de zorg ontstaan? Bij wie?",
@@ -100,14 +101,18 @@ def test_forms_follow_an_edited_source(protocol_copy: Path, edit: Edit) -> None:
     sig = renderer.render(SIGNALEN)
     texts = [t for _, t in CHECKBOX.findall(sig)]
     assert "Littekens op armen of benen" in texts and "Littekens" not in texts
-    assert len(texts) == 84
+    assert len(texts) == 85
+    ids = [name for name, _ in CHECKBOX.findall(sig)]
+    assert len(set(ids)) == len(ids), "a signal listed twice still gets its own checkbox"
     ov = renderer.render(OVERLEG)
     assert "3. Wanneer en waardoor is de zorg ontstaan?" in ov
     assert "Waardoor is de zorg ontstaan? Bij wie?" not in ov
     assert "Beloof het kind nooit geheimhouding." in renderer.render(GESPREK)
     # an inserted signal leaves the ids of the other signals alone; a changed one gets a new id
     old = {i.tekst: i.id for g in signalen(before) for i in g.items}
-    new = {i.tekst: i.id for g in signalen(after) for i in g.items}
+    new: dict[str, str] = {}
+    for i in (i for g in signalen(after) for i in g.items):
+        new.setdefault(i.tekst, i.id)
     assert all(new[t] == old[t] for t in old if t in new)
     assert new["Littekens op armen of benen"] not in old.values()
     kop_before, _ = overlegformulier(before)
