@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import werkbladen
 from .check import REFERENCE, Graph, anchors
 from .model import Contact, Protocol, Rol, Termijn
 from .telefoon import is_dutch_number, tel_href
@@ -40,6 +41,7 @@ PAGES: dict[str, str] = {
     "bijlagen/bijlage-2.md": "bijlage-2.md.j2",
     "bijlagen/bijlage-3.md": "bijlage-3.md.j2",
     "bijlagen/bijlage-4.md": "bijlage-4.md.j2",
+    **{src: template for src, (_, template) in werkbladen.WERKBLADEN.items()},
     "over/index.md": "over.md.j2",
     "over/versiegeschiedenis.md": "versies.md.j2",
     "over/evaluatie-checklist.md": "checklist.md.j2",
@@ -283,6 +285,11 @@ class Renderer:
                 c for c in self.protocol.contacten.contacten if c.telefoon and not is_dutch_number(c.telefoon)
             ],
         }
+        if src in werkbladen.WERKBLADEN:
+            context["werkblad"] = werkbladen.WERKBLADEN[src][0]
+            context["wb"] = werkbladen
+            context["plain"] = self.references.plain
+            context["stappen"] = {s.nummer: s for s in self.protocol.stappen.stappen}
         if src.startswith("meldcode/stap-"):
             nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))
             context["stap"] = next(s for s in self.protocol.stappen.stappen if s.nummer == nummer)

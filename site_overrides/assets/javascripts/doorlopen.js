@@ -324,9 +324,15 @@
         el("button", { type: "button", class: "md-button md-button--primary", "data-actie": "afdrukken", text: "Afdrukken / opslaan als PDF" }),
         el("button", { type: "button", class: "md-button", "data-actie": "terug", text: "Vorige" }),
         el("button", { type: "button", class: "md-button", "data-actie": "opnieuw", text: "Opnieuw" }),
+        // werkblad-verslag.js: the route as a file for the overlegformulier
+        window.meldcodeOpslaanVoorOverleg
+          ? el("button", { type: "button", class: "md-button", "data-actie": "overlegformulier", text: "Opslaan voor het overlegformulier" })
+          : null,
       ),
     ];
     uitkomstPaneel.replaceChildren(...inhoud.flat(Infinity).filter(Boolean));
+    const overleg = uitkomstPaneel.querySelector("[data-actie=overlegformulier]");
+    if (overleg) overleg.addEventListener("click", () => window.meldcodeOpslaanVoorOverleg(verslag, overleg));
     uitkomstPaneel.classList.toggle("doorlopen-uitkomst--melden", u.melden);
     uitkomstPaneel.hidden = false;
     form.hidden = true;

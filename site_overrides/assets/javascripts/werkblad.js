@@ -1,0 +1,259 @@
+/* A werkblad page: fill in, save as the user's own file, open it again, print.
+ * Nothing is stored or sent: the input lives in the page and in the file the user
+ * downloads. Fields carry their id (`name`) and their question (`data-tekst`), both
+ * generated from protocol/; this script knows no protocol text. */
+"use strict";
+
+(() => {
+  const form = document.getElementById("werkblad");
+  if (!form) return;
+  const bestand = window.meldcodeWerkbladBestand; // werkblad-bestand.js
+  const el = window.meldcodeEl; // dom.js
+  const werkblad = form.dataset.werkblad;
+  const protocol = { titel: form.dataset.protocol, school: form.dataset.school, versie: form.dataset.versie };
+  const kiezer = document.querySelector(".werkblad-bestand");
+  const status = document.querySelector(".werkblad-status");
+  const fout = document.querySelector(".werkblad-fout");
+  const wijzigingen = document.querySelector(".werkblad-wijzigingen");
+  const velden = () => Array.from(form.querySelectorAll("input[name], textarea[name]"));
+
+  // each ticked signal gets a date and an observation: cloned from the page's template
+  const sjabloon = form.querySelector("template.werkblad-details-sjabloon");
+  if (sjabloon) {
+    form.querySelectorAll("[data-details] .werkblad-items > li").forEach((item) => {
+      const box = item.querySelector("input[type=checkbox]");
+      const details = sjabloon.content.firstElementChild.cloneNode(true);
+      details.dataset.bij = box.name;
+      details.hidden = true;
+      details.querySelectorAll("[data-veld]").forEach((n) => {
+        const id = `wb-${box.name}-${n.dataset.veld}`;
+        if (n.tagName === "LABEL") n.htmlFor = id;
+        else Object.assign(n, { id, name: `${box.name}-${n.dataset.veld}` });
+        if (n.tagName !== "LABEL") n.dataset.signaal = box.name;
+      });
+      item.append(details);
+    });
+  }
+
+  /* The question or signal a field answers, as the file keeps it: the field's own
+   * data-tekst, else the text of the checkbox's label (of the signal it belongs to). */
+  function tekstVan(veld) {
+    if (veld.dataset.tekst) return veld.dataset.tekst;
+    const box = veld.dataset.signaal ? form.querySelector(`input[name="${CSS.escape(veld.dataset.signaal)}"]`) : veld;
+    const label = box && box.closest("label");
+    return label ? label.textContent.replace(/\s+/g, " ").trim() : null;
+  }
+
+  let gewijzigd = false; // input that is not in a saved file yet
+  let verweesd = []; // fields from an opened file that this form no longer has: kept, shown, saved again
+
+  // --- print: a copy of each text as plain text, since a textarea prints clipped ------------
+  function spiegel(veld) {
+    if (veld.type === "checkbox") return;
+    let kopie = veld.nextElementSibling;
+    if (!kopie || !kopie.classList.contains("werkblad-afdruk")) {
+      kopie = el("div", { class: "werkblad-afdruk", "aria-hidden": "true" });
+      veld.after(kopie);
+    }
+    kopie.textContent = veld.type === "date" && veld.value ? datumTekst(veld.value) : veld.value;
+  }
+
+  function datumTekst(iso) {
+    const d = new Date(`${iso}T12:00:00`);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function bijwerken() {
+    let vinkjes = 0;
+    for (const veld of velden()) {
+      if (veld.type === "checkbox") {
+        const details = form.querySelector(`[data-bij="${CSS.escape(veld.name)}"]`);
+        if (details) details.hidden = !veld.checked;
+        veld.closest("li").classList.toggle("is-aangevinkt", veld.checked);
+        if (veld.checked) vinkjes += 1;
+      } else {
+        spiegel(veld);
+      }
+    }
+    form.classList.toggle("heeft-vinkjes", vinkjes > 0);
+    document.querySelectorAll(".werkblad-afgedrukt").forEach((n) => {
+      n.textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    });
+  }
+
+  function melding(tekst) {
+    status.textContent = tekst;
+  }
+
+  function toonFout(naam, tekst, link) {
+    if (!tekst) {
+      fout.hidden = true;
+      fout.replaceChildren();
+      return;
+    }
+    const delen = [
+      el("p", {}, el("strong", { text: `${naam} is niet geopend. ` }), tekst),
+      link ? el("p", {}, el("a", { href: link.href, text: `Naar het werkblad ${link.naam}` })) : null,
+      el("p", { text: "Het formulier is niet veranderd." }),
+    ];
+    fout.replaceChildren(...delen.filter(Boolean));
+    fout.hidden = false;
+    fout.focus();
+  }
+
+  // --- form ⇄ file ----------------------------------------------------------------------
+  function verzamel() {
+    const uit = [];
+    for (const veld of velden()) {
+      const waarde = veld.type === "checkbox" ? veld.checked : veld.value;
+      if (waarde === false || waarde === "") continue;
+      uit.push({ id: veld.name, tekst: tekstVan(veld), waarde });
+    }
+    return uit.concat(verweesd);
+  }
+
+  function leeg() {
+    for (const veld of velden()) {
+      if (veld.type === "checkbox") veld.checked = false;
+      else veld.value = "";
+    }
+    verweesd = [];
+    wijzigingen.hidden = true;
+    wijzigingen.replaceChildren();
+  }
+
+  /* Put a checked file into the form. What the form no longer has is kept aside and
+   * shown; a question whose wording changed is filled in and named. */
+  function vulIn(data) {
+    leeg();
+    const opNaam = new Map(velden().map((v) => [v.name, v]));
+    const anders = [];
+    for (const v of data.velden) {
+      const veld = opNaam.get(v.id);
+      const past = veld && (veld.type === "checkbox" ? typeof v.waarde === "boolean" : typeof v.waarde === "string");
+      if (!past) {
+        verweesd.push(v);
+        continue;
+      }
+      if (veld.type === "checkbox") veld.checked = v.waarde;
+      else veld.value = v.waarde;
+      const nu = tekstVan(veld);
+      if (v.tekst && nu && v.tekst !== nu && !anders.some((a) => a.nu === nu)) anders.push({ was: v.tekst, nu });
+    }
+    toonWijzigingen(data, anders);
+    bijwerken();
+  }
+
+  function toonWijzigingen(data, anders) {
+    const andereVersie = data.protocol.versie !== protocol.versie;
+    if (!andereVersie && !anders.length && !verweesd.length) return;
+    const inhoud = [
+      el("p", {}, el("strong", { text: andereVersie ? `Dit bestand is gemaakt met versie ${data.protocol.versie} van het protocol; deze site heeft versie ${protocol.versie}.` : "Het formulier is veranderd sinds u dit bestand opsloeg." })),
+    ];
+    if (anders.length) {
+      inhoud.push(
+        el("p", { text: "Deze vragen of signalen zijn anders geformuleerd; uw antwoord staat er nog bij:" }),
+        el("ul", {}, anders.map((a) => el("li", {}, "Nu: ", el("q", { text: a.nu }), ". In uw bestand: ", el("q", { text: a.was }), "."))),
+      );
+    }
+    if (verweesd.length) {
+      inhoud.push(
+        el("p", { text: "Deze vragen of signalen staan niet meer in het formulier. Uw invoer staat hieronder en blijft in het bestand als u opnieuw opslaat; neem over wat nog nodig is:" }),
+        el(
+          "ul",
+          { class: "werkblad-verweesd" },
+          verweesd.map((v) => el("li", {}, el("strong", { text: v.tekst || v.id }), el("span", { class: "werkblad-verweesd-waarde", text: typeof v.waarde === "boolean" ? (v.waarde ? "aangevinkt" : "niet aangevinkt") : v.waarde }))),
+        ),
+      );
+    } else if (andereVersie && !anders.length) {
+      inhoud.push(el("p", { text: "De vragen en signalen van dit werkblad zijn niet veranderd." }));
+    }
+    wijzigingen.replaceChildren(...inhoud);
+    wijzigingen.hidden = false;
+  }
+
+  async function open(file) {
+    toonFout("", "");
+    melding("");
+    const naam = `Het bestand ${JSON.stringify(file.name)}`;
+    if (file.size > bestand.MAX_BYTES) {
+      const mb = (file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 });
+      toonFout(naam, `Het is ${mb} MB groot; een werkbladbestand is veel kleiner (hoogstens 2 MB). Kies het bestand dat u met Opslaan als bestand hebt gemaakt.`);
+      return;
+    }
+    let data;
+    try {
+      data = bestand.lees(await file.text(), werkblad);
+    } catch (e) {
+      if (!(e instanceof bestand.BestandFout)) throw e;
+      const link = e.werkblad ? { href: new URL(`../${e.werkblad}/`, location.href).pathname, naam: bestand.NAMEN[e.werkblad] } : null;
+      toonFout(naam, e.message, link);
+      return;
+    }
+    if (gewijzigd && !window.confirm("Het formulier bevat invoer die nog niet is opgeslagen. Wilt u die vervangen door de inhoud van het bestand?")) {
+      melding("Het bestand is niet geopend; uw invoer is gebleven.");
+      return;
+    }
+    vulIn(data);
+    gewijzigd = false;
+    melding(`${naam} is geopend.`);
+  }
+
+  function opslaan() {
+    bestand.download(bestand.maak(werkblad, protocol, verzamel()));
+    gewijzigd = false;
+    melding("Het bestand is opgeslagen in uw map voor downloads. Bewaar het zoals de school dat voorschrijft.");
+  }
+
+  function afdrukken(zonderInvoer) {
+    bijwerken();
+    document.body.classList.toggle("werkblad-leeg-afdrukken", zonderInvoer);
+    window.print();
+  }
+
+  // --- events ------------------------------------------------------------------------------
+  form.addEventListener("input", (event) => {
+    gewijzigd = true;
+    if (event.target.type !== "checkbox") spiegel(event.target);
+  });
+  form.addEventListener("change", () => {
+    gewijzigd = true;
+    bijwerken();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  kiezer.addEventListener("change", () => {
+    const file = kiezer.files[0];
+    kiezer.value = ""; // the same file can be chosen again
+    if (file) open(file);
+  });
+  document.addEventListener("click", (event) => {
+    const knop = event.target.closest(".werkblad-knoppen button[data-actie]");
+    if (!knop) return;
+    const actie = knop.dataset.actie;
+    if (actie === "opslaan") opslaan();
+    else if (actie === "openen") kiezer.click();
+    else if (actie === "afdrukken") afdrukken(false);
+    else if (actie === "leeg-afdrukken") afdrukken(true);
+    else if (actie === "wissen" && window.confirm("Alles wissen wat op dit werkblad is ingevuld? Wat u niet als bestand hebt opgeslagen, is dan weg.")) {
+      leeg();
+      toonFout("", "");
+      bijwerken();
+      gewijzigd = false;
+      melding("Het werkblad is gewist.");
+    }
+  });
+  window.addEventListener("beforeprint", bijwerken);
+  window.addEventListener("afterprint", () => document.body.classList.remove("werkblad-leeg-afdrukken"));
+  window.addEventListener("beforeunload", (event) => {
+    if (!gewijzigd) return;
+    event.preventDefault();
+    event.returnValue = ""; // older browsers need this to ask
+  });
+
+  fout.tabIndex = -1;
+  document.querySelectorAll(".werkblad-knoppen").forEach((k) => {
+    k.hidden = false;
+  });
+  leeg(); // a browser may restore fields on reload; the page starts empty, the user's file holds the work
+  bijwerken();
+})();
