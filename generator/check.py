@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .check_oefencasussen import check_oefencasussen
 from .errors import ProtocolError, SourceError
 from .load import Loaded, Loc
 from .model import Knoop, Protocol
@@ -442,7 +443,7 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
     if errors:
         raise ProtocolError(errors)
 
-    warnings: list[str] = []
+    warnings: list[str] = check_oefencasussen(loaded)  # raises ProtocolError on a case that no longer fits
     today = today or dt.date.today()
     if wijzigingen[0].versie != p.metadata.versie:
         warnings.append(
