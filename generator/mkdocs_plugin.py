@@ -21,6 +21,8 @@ from mkdocs.structure.files import File, Files
 from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
+from generator.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
+from generator.oefencasussen import oefencasussen_json
 from generator.render import render_pages, tel_href
 from generator.routekaart import write_charts
 from generator.widget import write_assets
@@ -83,6 +85,7 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         assert self.protocol is not None
         for src, markdown in render_pages(self.protocol).items():
             files.append(File.generated(config, src, content=markdown))
+        files.append(File.generated(config, OEFENCASUSSEN_JSON, content=oefencasussen_json(self.protocol)))
         # how the charts look lives in flowcharts/; the site serves it as a stylesheet
         files.append(File.generated(config, CHART_CSS, abs_src_path=str(FLOWCHARTS / "routekaart.css")))
         return files

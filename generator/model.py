@@ -585,7 +585,10 @@ class CasusStap(Strict):
     )
     lkc: list[int] = Field(
         default_factory=list,
-        description="Uitspraaknummers van de LKC-adviezen waarop de reden steunt, uit adviezen-lkc.yaml.",
+        description=(
+            "Uitspraaknummers uit adviezen-lkc.yaml waarop de reden steunt; elk nummer toont het advies "
+            "dat het noemt (bij meer adviezen: het advies met de minste uitspraken)."
+        ),
     )
 
 
