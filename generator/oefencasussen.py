@@ -155,7 +155,9 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                 "titel": k["titel"],
                 "vraag": k["vraag"],
                 # in the order of protocol/afwegingskader.yaml, as the trainee sees them
-                "antwoorden": [{"id": a["id"], "label": a["label"], "betekenis": a["betekenis"]} for a in k["antwoorden"]],
+                "antwoorden": [
+                    {"id": a["id"], "label": a["label"], "betekenis": a["betekenis"]} for a in k["antwoorden"]
+                ],
             }
             for k in knopen.values()
         },
@@ -203,4 +205,11 @@ def oefencasussen_json(protocol: Protocol) -> str:
     return json.dumps(oefencasussen_data(protocol), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-__all__ = ["JSON_PATH", "actie_samenvatting", "antwoordsleutel", "lkc_adviezen", "oefencasussen_data", "oefencasussen_json"]
+__all__ = [
+    "JSON_PATH",
+    "actie_samenvatting",
+    "antwoordsleutel",
+    "lkc_adviezen",
+    "oefencasussen_data",
+    "oefencasussen_json",
+]
