@@ -67,8 +67,8 @@
       zet(`kaart-rand-${stap.knoop}-${antwoord}`, "is-gekozen");
       zet(`kaart-rand-${stap.knoop}-${stap.antwoord}`, "is-verwacht");
     });
-    const klaar = gegeven.length === casus.route.length && beantwoord;
-    const actief = klaar ? casus.uitkomst.id : casus.route[Math.min(gegeven.length, casus.route.length - 1)].knoop;
+    // after the last answer the expected route has reached its uitkomst
+    const actief = gegeven.length === casus.route.length ? casus.uitkomst.id : casus.route[gegeven.length].knoop;
     const node = document.getElementById(`kaart-${actief}`);
     if (node) {
       node.classList.add("is-actief");
