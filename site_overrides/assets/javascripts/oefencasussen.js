@@ -245,7 +245,6 @@
     if (opnieuw) opnieuw.click();
     vrij.hidden = true;
     paneel.hidden = false;
-    grid.classList.add("is-casus");
     teken("#casus-titel");
   }
 
@@ -256,7 +255,6 @@
     paneel.hidden = true;
     paneel.replaceChildren();
     vrij.hidden = false;
-    grid.classList.remove("is-casus");
     const opnieuw = vrij.querySelector("[data-actie=opnieuw]");
     if (opnieuw) opnieuw.click();
     const terug = lijst.querySelector(`[data-casus="${id}"]`);
@@ -273,7 +271,7 @@
         merk = el("span", { class: "casus-gedaan" });
         knopCasus.append(merk);
       }
-      if (merk) merk.textContent = uitslag ? ` (gedaan: ${uitslag[0]} van ${uitslag[1]} goed)` : "";
+      if (merk) merk.textContent = uitslag ? `(gedaan: ${uitslag[0]} van ${uitslag[1]} goed)` : "";
     }
   }
 
