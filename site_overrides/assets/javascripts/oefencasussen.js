@@ -275,18 +275,23 @@
     }
   }
 
-  lijst.addEventListener("click", (event) => {
-    const kies = event.target.closest("[data-casus]");
-    if (!kies) return;
+  function kies(id) {
     haal().then(
       (d) => {
         data = d;
-        start(kies.dataset.casus);
+        start(id);
       },
       () => {
         score.textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";
       },
     );
+  }
+
+  // oefencasussen-laden.js loads this file on the first choice and hands that choice over
+  window.meldcodeOefencasussen = { kies };
+  lijst.addEventListener("click", (event) => {
+    const keuze = event.target.closest("[data-casus]");
+    if (keuze) kies(keuze.dataset.casus);
   });
 
   paneel.addEventListener("click", (event) => {
