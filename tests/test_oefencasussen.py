@@ -313,6 +313,13 @@ def test_a_case_with_the_keyboard_only(browser: Browser, base: str, protocol: Pr
     context.close()
 
 
+def axe(page: Page, tags: list[str]) -> list[str]:
+    """axe on the page at rest: the theme fades its back-to-top button in after a scroll,
+    and a half-faded button is not what a reader sees."""
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
+    return list(page.evaluate(AXE_RUN, tags))
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["390", "1280"]
@@ -329,10 +336,10 @@ def test_nothing_stored_nothing_sent_axe_clean(browser: Browser, base: str, view
     answer(page, "nee")  # wrong: the feedback with its links is on the page
     page.add_script_tag(path=str(AXE))
     tags = [*AXE_TAGS, "wcag22aa"]
-    assert page.evaluate(AXE_RUN, tags) == []
+    assert axe(page, tags) == []
     page.click("[data-casus-actie=verder]")
     page.locator("#casus-samenvatting").wait_for()
-    assert page.evaluate(AXE_RUN, tags) == []
+    assert axe(page, tags) == []
     assert page.url == base + "oefenen/"
     assert all(u.startswith(base) for u in requests), requests
     assert {k: v for k, v in page.evaluate(STORAGE).items() if v} == {}
