@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .check_oefencasussen import check_oefencasussen
 from .errors import ProtocolError, SourceError
 from .load import Loaded, Loc
 from .model import Knoop, Protocol
@@ -146,8 +147,11 @@ def _duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
         seen.add(value)
 
 
-def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
-    """Raise ProtocolError on any broken link between parts; return warnings."""
+def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -> list[str]:
+    """Raise ProtocolError on any broken link between parts; return warnings.
+
+    `casussen=False` leaves out the oefencasussen, for `meldcode diff`: a route change
+    that leaves a case behind is for `meldcode check` to report, the diff still shows it."""
     p = loaded.protocol
     err = loaded.error
     errors: list[SourceError] = []
@@ -477,6 +481,8 @@ def check(loaded: Loaded, today: dt.date | None = None) -> list[str]:
         raise ProtocolError(errors)
 
     warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
+    if casussen:
+        warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
     today = today or dt.date.today()
     if wijzigingen[0].versie != p.metadata.versie:
         warnings.append(
@@ -567,14 +573,14 @@ def _graph_shape(
     return errors
 
 
-def load_and_check(root: Any, today: dt.date | None = None) -> tuple[Loaded, list[str]]:
+def load_and_check(root: Any, today: dt.date | None = None, casussen: bool = True) -> tuple[Loaded, list[str]]:
     """The one entry the CLI, the mkdocs hook and the tests share."""
     from pathlib import Path
 
     from .load import load
 
     loaded = load(Path(root))
-    return loaded, check(loaded, today)
+    return loaded, check(loaded, today, casussen)
 
 
 __all__ = ["Graph", "ProtocolError", "anchors", "check", "load_and_check"]

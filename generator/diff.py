@@ -559,7 +559,7 @@ def resolve(arg: str, workdir: Path, cwd: Path) -> Bron:
 
 def _load(bron: Bron) -> Protocol:
     try:
-        loaded, _ = load_and_check(bron.root)
+        loaded, _ = load_and_check(bron.root, casussen=False)  # a stale case does not hide the diff
     except ProtocolError as exc:
         errors = exc.errors
         if bron.git_prefix is not None:

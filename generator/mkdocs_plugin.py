@@ -22,6 +22,8 @@ from generator import csp
 from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
+from generator.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
+from generator.oefencasussen import oefencasussen_json
 from generator.offline import write_service_worker, write_service_worker_off
 from generator.render import render_pages
 from generator.routekaart import write_charts
@@ -95,6 +97,7 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         assert self.protocol is not None
         for src, markdown in render_pages(self.protocol).items():
             files.append(File.generated(config, src, content=markdown))
+        files.append(File.generated(config, OEFENCASUSSEN_JSON, content=oefencasussen_json(self.protocol)))
         # how the charts look lives in flowcharts/; the site serves it as a stylesheet
         files.append(File.generated(config, CHART_CSS, abs_src_path=str(FLOWCHARTS / "routekaart.css")))
         return files

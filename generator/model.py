@@ -611,6 +611,7 @@ class Protocol(BaseModel):
     bijlage_3: Bijlage3
     bijlage_4: Bijlage4
     wijzigingen: Wijzigingen
+    oefencasussen: Oefencasussen
 
 
 # Which file holds which part: the loader and the docs use this one table.
@@ -631,3 +632,52 @@ BRONNEN: dict[str, tuple[str, type[Strict]]] = {
     "bijlage_4": ("bijlagen/bijlage-4-gesprekken.yaml", Bijlage4),
     "wijzigingen": ("wijzigingen.yaml", Wijzigingen),
 }
+
+
+# --- oefencasussen ------------------------------------------------------------
+
+
+class CasusStap(Strict):
+    """Eén vraag of beslissing op de route van een oefencasus: het antwoord dat het protocol verwacht, en waarom."""
+
+    knoop: Id = Field(description="Id van de vraag of beslissing, bijvoorbeeld vraag-2.")
+    antwoord: AntwoordId = Field(description="Het antwoord dat het protocol hier verwacht: ja, nee of twijfel.")
+    reden: Tekst = Field(
+        description="Waarom het protocol dit antwoord verwacht; verwijs naar de bron met {anker:…} of {bijlage:2|…}."
+    )
+    lkc: list[int] = Field(
+        default_factory=list,
+        description=(
+            "Uitspraaknummers uit adviezen-lkc.yaml waarop de reden steunt; elk nummer toont het advies "
+            "dat het noemt (bij meer adviezen: het advies met de minste uitspraken)."
+        ),
+    )
+
+
+class Oefencasus(Strict):
+    """Een verzonnen situatie om het afwegingskader te oefenen, met de antwoordsleutel."""
+
+    id: Id = Field(description="Vaste id van de casus, bijvoorbeeld alleen-thuis.")
+    titel: Tekst = Field(description="Korte titel voor de lijst, bijvoorbeeld Alleen thuis.")
+    situatie: Annotated[list[Blok], Field(min_length=1)] = Field(
+        description="Wat de leerkracht zag en hoorde, in gewone woorden."
+    )
+    gesprek_ouders: list[Blok] = Field(
+        default_factory=list,
+        description="Wat er in het gesprek met de ouders (stap 3) gezegd werd, als de route daarvan afhangt.",
+    )
+    route: Annotated[list[CasusStap], Field(min_length=1)] = Field(
+        description="Elke vraag en beslissing op de route, op volgorde, met het verwachte antwoord en de reden."
+    )
+    uitkomst: Id = Field(description="Id van de uitkomst waar de route eindigt, bijvoorbeeld uitkomst-direct-melden.")
+
+
+class Oefencasussen(Strict):
+    """Oefencasussen voor nieuwe collega's (oefencasussen.yaml): verzonnen situaties, geen echte leerlingen."""
+
+    inleiding: list[Blok] = Field(default_factory=list, description="Tekst boven de casussen.")
+    casussen: Annotated[list[Oefencasus], Field(min_length=1)] = Field(description="De casussen, in oefenvolgorde.")
+
+
+BRONNEN["oefencasussen"] = ("oefencasussen.yaml", Oefencasussen)
+Protocol.model_rebuild()

@@ -32,6 +32,7 @@ PAGES: dict[str, str] = {
     "afwegingskader-doorlopen.md": "doorlopen.md.j2",
     "routekaart.md": "routekaart.md.j2",
     "oefenen.md": "oefenen.md.j2",
+    "oefencasussen.md": "oefencasussen.md.j2",
     "melding.md": "melding.md.j2",
     "contacten.md": "contacten.md.j2",
     "rollen-en-termijnen.md": "rollen.md.j2",
@@ -290,6 +291,10 @@ class Renderer:
             context["wb"] = werkbladen
             context["plain"] = self.references.plain
             context["stappen"] = {s.nummer: s for s in self.protocol.stappen.stappen}
+        if src == "oefencasussen.md":
+            from .oefencasussen import antwoordsleutel  # builds on this module's Renderer
+
+            context["sleutel"] = antwoordsleutel(self.protocol)
         if src.startswith("meldcode/stap-"):
             nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))
             context["stap"] = next(s for s in self.protocol.stappen.stappen if s.nummer == nummer)
@@ -339,6 +344,7 @@ PRINTED: tuple[str, ...] = (
     "achtergrond.md",
     "adviezen-lkc.md",
     *(f"bijlagen/bijlage-{n}.md" for n in range(1, 5)),
+    "oefencasussen.md",  # appendix for the trainer: the cases with their answer keys
 )
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _HEADING = re.compile(r"^# (.+?)(?: \{#[^}]+\})?$", re.M)

@@ -22,8 +22,7 @@ CHECKBOX = re.compile(r'<label><input type="checkbox" name="([^"]+)"> (.*?)</lab
 
 
 def load(root: Path) -> Protocol:
-    loaded, errors = load_and_check(root)
-    assert not errors, errors
+    loaded, _ = load_and_check(root)  # errors raise; warnings (a number to check) do not matter here
     return loaded.protocol
 
 
