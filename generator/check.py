@@ -485,11 +485,20 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
         warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
     today = today or dt.date.today()
     if wijzigingen[0].versie != p.metadata.versie:
-        warnings.append(
-            f"{loaded.sources['wijzigingen'].name}: de nieuwste wijziging hoort bij versie "
-            f"{wijzigingen[0].versie}, maar metadata.yaml noemt versie {p.metadata.versie}; "
-            "noteer de wijziging van deze versie bovenaan"
-        )
+        nieuwste, vastgesteld = wijzigingen[0].versie, p.metadata.versie
+        if _versie_key(nieuwste) > _versie_key(vastgesteld):
+            # the change was noted before the version was raised: the fix is in metadata.yaml
+            warnings.append(
+                f"{loaded.sources['metadata'].name}: de nieuwste wijziging in wijzigingen.yaml hoort bij "
+                f"versie {nieuwste}, maar metadata.yaml noemt nog versie {vastgesteld}; zet versie in "
+                f"metadata.yaml op '{nieuwste}' (of verbeter de versie van die wijziging)"
+            )
+        else:
+            warnings.append(
+                f"{loaded.sources['wijzigingen'].name}: metadata.yaml noemt versie {vastgesteld}, maar de "
+                f"nieuwste wijziging hoort bij versie {nieuwste}; noteer bovenaan in wijzigingen.yaml wat er "
+                f"in versie {vastgesteld} veranderde"
+            )
     meta = p.metadata
     if meta.volgende_evaluatie < today:
         warnings.append(
@@ -498,6 +507,11 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
             "pas volgende_evaluatie aan"
         )
     return warnings
+
+
+def _versie_key(versie: str) -> tuple[tuple[int, str], ...]:
+    """'2027.1' > '2026.10' > '2026.9': numbers compared as numbers, anything else as text."""
+    return tuple((int(deel), "") if deel.isdigit() else (-1, deel) for deel in re.split(r"[.\-]", versie))
 
 
 ANSWER_ORDER = ("ja", "nee", "twijfel")

@@ -76,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-nieuw-", dir=target.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MELDCODE_PDF": "0" if args.zonder_pdf else "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", args.config, "-d", str(staging)]
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
@@ -98,6 +98,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     print(f"De site staat in {target}.")
+    if args.zonder_pdf:
+        print(
+            "Let op: gebouwd zonder PDF. De site linkt daarom niet naar een PDF; een PDF van een "
+            "eerdere bouw is niet meegenomen. Bouw zonder --zonder-pdf voordat u de site publiceert.",
+            file=sys.stderr,
+        )
     return 0
 
 

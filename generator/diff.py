@@ -48,6 +48,7 @@ from .model import (
     Uitspraakbron,
     Veld,
 )
+from .model import Wijziging as Versiewijziging
 
 Soort = Literal["gewijzigd", "toegevoegd", "verwijderd", "volgorde", "verplaatst"]
 
@@ -357,7 +358,10 @@ def _samenvatting(item: BaseModel) -> str:
         case Rol():
             return item.naam + (f" (invulling: {item.invulling})" if item.invulling else "")
         case Termijn():
-            return f"{item.tekst} ({item.duur.aantal} {item.duur.eenheid}): {item.waarvoor}"
+            duur = f", {item.duur.aantal} {item.duur.eenheid}" if item.duur else ""
+            return f"{item.wanneer} ({item.soort}{duur}): {item.waarvoor}"
+        case Versiewijziging():
+            return f"versie {item.versie} van {item.datum:%d-%m-%Y}: {item.wat} Waarom: {item.waarom}"
         case Blok():
             return _tekst(getattr(item, _blok_soort(item)))
         case Knoop():
@@ -375,7 +379,7 @@ def _samenvatting(item: BaseModel) -> str:
         case SpoedContact():
             return item.contact + (f": {item.toelichting}" if item.toelichting else "")
         case Actie():
-            bij = [f"{k} {v}" for k in ("rol", "termijn", "contact") if (v := getattr(item, k))]
+            bij = [f"{k} {v}" for k in ("rol", "door", "termijn", "contact") if (v := getattr(item, k))]
             return item.tekst + (f" ({', '.join(bij)})" if bij else "")
     for name in ("naam", "titel", "tekst", "label", "definitie"):
         value = getattr(item, name, None)

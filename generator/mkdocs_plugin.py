@@ -7,6 +7,7 @@ their output to mkdocs, so a successor builder needs a new glue file, nothing mo
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,10 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.protocol is not None
-        for src, markdown in render_pages(self.protocol).items():
+        # only `meldcode build` (without --zonder-pdf) prints the PDF after the builder;
+        # it says so in MELDCODE_PDF, so no other build links to a PDF that is not there
+        met_pdf = os.environ.get("MELDCODE_PDF") == "1"
+        for src, markdown in render_pages(self.protocol, met_pdf=met_pdf).items():
             files.append(File.generated(config, src, content=markdown))
         files.append(File.generated(config, OEFENCASUSSEN_JSON, content=oefencasussen_json(self.protocol)))
         # how the charts look lives in flowcharts/; the site serves it as a stylesheet

@@ -139,6 +139,7 @@ class References:
 @dataclass
 class Renderer:
     protocol: Protocol
+    met_pdf: bool = True  # whether the build writes meldcode.pdf: no link to a PDF that is not there
 
     def __post_init__(self) -> None:
         self.anchors = anchors(self.protocol)
@@ -263,6 +264,7 @@ class Renderer:
         at = at or src
         context = {
             "p": self.protocol,
+            "met_pdf": self.met_pdf,
             "page": at,
             "t": self.inline(at),
             "h": self.inline(at, as_html=True),
@@ -393,9 +395,9 @@ def contact_regels(contact: Contact) -> list[str]:
     return list(contact.adres)
 
 
-def render_pages(protocol: Protocol) -> dict[str, str]:
+def render_pages(protocol: Protocol, met_pdf: bool = True) -> dict[str, str]:
     """Every generated page: src path → Markdown. Pure: same model, same output."""
-    renderer = Renderer(protocol)
+    renderer = Renderer(protocol, met_pdf)
     pages = {src: renderer.render(src) for src in PAGES}
     pages[PRINT_PAGE] = PrintRenderer(protocol).document()
     return pages

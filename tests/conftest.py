@@ -47,7 +47,7 @@ def edit(protocol_copy: Path) -> Edit:
     return apply
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run the real build (`meldcode build`) for a project folder."""
     return subprocess.run(
         [
@@ -59,6 +59,7 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
             str(project / "mkdocs.yml"),
             "--site-dir",
             str(site_dir),
+            *extra,
         ],
         cwd=project,
         capture_output=True,

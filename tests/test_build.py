@@ -122,11 +122,18 @@ def test_changing_a_phone_number_changes_every_page(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
     contacten = project / "protocol" / "contacten.yaml"
     contacten.write_text(contacten.read_text(encoding="utf-8").replace("0800-2000", "0800-2099"), "utf-8")
-    # the same build also switches offline use off (one build less in the run)
+    # the same build also switches offline use off and leaves out the PDF (one build less in the run)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  offline: true", "  offline: false"), "utf-8")
-    result = build_site(project, project / "site")
+    result = build_site(project, project / "site", "--zonder-pdf")
     assert result.returncode == 0, result.stderr
+    # without the PDF: said so, and no link to it; every link on the home page works
+    assert "gebouwd zonder PDF" in result.stderr
+    home = project / "site" / "index.html"
+    assert not (project / "site" / "meldcode.pdf").exists()
+    for _, url in read_page(home).links:
+        if urlsplit(url).scheme not in ("http", "https", "tel", "mailto", "data"):
+            assert resolve(home, project / "site", url)[0].exists(), f"dode link op de startpagina: {url}"
     assert '<meta name="meldcode-offline" content="uit">' in (project / "site" / "index.html").read_text("utf-8")
     sw = (project / "site" / "sw.js").read_text(encoding="utf-8")
     assert "unregister()" in sw and "precache" not in sw.lower()

@@ -291,3 +291,20 @@ def test_git_revision_without_protocol(repo: Path) -> None:
     git(repo, "commit", "-q", "-m", "weg")
     result = cli(repo, "HEAD~1", "HEAD")
     assert result.returncode == 1 and "in revisie 'HEAD' staat geen map protocol/" in result.stderr
+
+
+def test_added_and_removed_wijziging_read_as_dutch(oud: Path, nieuw: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entry = (
+        "  - datum: 2026-11-29\n    versie: '2026.1'\n"
+        "    wat: Nieuw nummer voor *Veilig Thuis*.\n    waarom: Evaluatie.\n"
+    )
+    change(nieuw, "wijzigingen.yaml", "wijzigingen:\n", "wijzigingen:\n" + entry)
+    code, out, _ = run(capsys, str(oud), str(nieuw))
+    assert code == 0
+    line = "toegevoegd: “versie 2026.1 van 29-11-2026: Nieuw nummer voor *Veilig Thuis*. Waarom: Evaluatie.”"
+    assert line in section(out, "Wijzigingen (wijzigingen.yaml)")
+    assert "{" not in out and '"datum"' not in out
+    code, out, _ = run(capsys, "--markdown", str(oud), str(nieuw))
+    assert "Nieuw nummer voor \\*Veilig Thuis\\*" in out and "\\{" not in out
+    code, out, _ = run(capsys, str(nieuw), str(oud))
+    assert "verwijderd: “versie 2026.1 van 29-11-2026" in out

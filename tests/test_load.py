@@ -86,4 +86,17 @@ def test_wijzigingen_newest_first_and_matching_version(edit: Edit, protocol_copy
         "",
     )
     _, warnings = load_and_check(protocol_copy)
-    assert any("versie 2026.1" in w and "versie 2027.1" in w for w in warnings)
+    [warning] = [w for w in warnings if "2027.1" in w]
+    assert "wijzigingen.yaml" in warning and "noteer bovenaan in wijzigingen.yaml" in warning
+
+    # the other direction: the change noted first, the version not yet raised
+    edit("metadata.yaml", 'versie: "2027.1"', 'versie: "2026.1"')
+    edit(
+        "wijzigingen.yaml",
+        "wijzigingen:\n",
+        "wijzigingen:\n  - datum: 2026-11-29\n    versie: '2027.1'\n    wat: Nieuw nummer.\n    waarom: Evaluatie.\n",
+    )
+    _, warnings = load_and_check(protocol_copy)
+    [warning] = [w for w in warnings if "2027.1" in w]
+    assert warning.startswith(str(protocol_copy / "metadata.yaml")) or "metadata.yaml" in warning.split(":")[0]
+    assert "zet versie in metadata.yaml op '2027.1'" in warning
