@@ -7,6 +7,8 @@ key path (as in dagster's pydantic_yaml): the editor never sees a traceback.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .errors import ProtocolError, SourceError
 from .model import BRONNEN, Protocol
@@ -148,7 +151,62 @@ _YAML_HINTS = {
 }
 
 
-def _yaml_error(name: str, exc: YAMLError) -> SourceError:
+# a value that opens a quote: `key: "…` or `- '…`
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<q>["'])(?P<rest>.*)$""")
+_KEY_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[^\s#'\"-][^:#]*):(?:\s|$)")
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> int | None:
+    """The first line (1-based) up to `upto` that opens a quoted value and does not close it:
+    the parser only notices many lines later, where the next quote or colon confuses it."""
+    for number, line in enumerate(lines[:upto], 1):
+        match = _OPENS_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group("q"), match.group("rest")
+        # in single quotes '' is an escaped quote; in double quotes \" is
+        closing = rest.replace("''", "") if quote == "'" else rest.replace('\\"', "")
+        if quote not in closing:
+            return number
+    return None
+
+
+def _deeper_than_block(lines: list[str], line: int) -> int:
+    """How many columns a `key:` line stands right of the key on the line above it (0: not)."""
+    here = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if here is None:
+        return 0
+    for above in reversed(lines[: line - 1]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        match = _KEY_LINE.match(above)
+        if match is None or above.rstrip().endswith((":", "|", ">", "|-", ">-")):
+            return 0  # the line above opens a block: deeper is right there
+        column = len(above) - len(above.lstrip(" -")) if above.lstrip().startswith("-") else len(match["indent"])
+        return max(0, len(here["indent"]) - column)
+    return 0
+
+
+def _control_character(name: str, text: str, exc: ReaderError) -> SourceError:
+    """PyYAML's 'unacceptable character #x0000 … position 394' as line, column and a fix."""
+    position = max(0, min(int(getattr(exc, "position", 0) or 0), len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = text[position] if position < len(text) else "\x00"
+    naam = unicodedata.name(character, "stuurteken")
+    return SourceError(
+        name,
+        line,
+        "",
+        f"kolom {column}: er staat een onzichtbaar teken (U+{ord(character):04X}, {naam.lower()}) in de tekst, "
+        "vaak meegekomen bij kopiëren en plakken; verwijder het (typ de woorden eromheen opnieuw)",
+    )
+
+
+def _yaml_error(name: str, exc: YAMLError, text: str = "") -> SourceError:
+    lines = text.splitlines()
+    if isinstance(exc, ReaderError):
+        return _control_character(name, text, exc)
     if isinstance(exc, DuplicateKeyError):
         mark = exc.problem_mark
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
@@ -161,14 +219,25 @@ def _yaml_error(name: str, exc: YAMLError) -> SourceError:
     if isinstance(exc, MarkedYAMLError):
         problem = exc.problem or ""
         mark = exc.problem_mark
+        line = mark.line + 1 if mark else 0
         # for an unclosed quote or a missing colon the context mark is the real spot
         if exc.context_mark is not None and (
             "quoted scalar" in (exc.context or "") or "simple key" in (exc.context or "")
         ):
-            mark = exc.context_mark
+            line = exc.context_mark.line + 1
         hint = next((v for k, v in _YAML_HINTS.items() if problem.startswith(k)), None)
+        quote = _unclosed_quote(lines, line) if lines else None
+        if quote is not None and (quote < line or problem.startswith("found unexpected end of stream")):
+            # the parser read on from an open quote: the mistake is where the quote opened
+            line, hint = quote, _YAML_HINTS["found unexpected end of stream"]
+        elif problem.startswith("mapping values are not allowed here") and (extra := _deeper_than_block(lines, line)):
+            spaties = "1 spatie" if extra == 1 else f"{extra} spaties"
+            hint = (
+                f"deze regel springt {spaties} verder in dan de sleutel erboven; zet sleutels van hetzelfde "
+                "blok precies onder elkaar"
+            )
         message = hint or f"dit is geen geldige YAML ({problem}); controleer inspringing en leestekens"
-        return SourceError(name, mark.line + 1 if mark else 0, "", message)
+        return SourceError(name, line, "", message)
     return SourceError(name, 0, "", f"dit is geen geldige YAML ({exc})")
 
 
@@ -197,7 +266,7 @@ def read_yaml(path: Path, name: str) -> Any:
     try:
         return yaml.load(text)
     except YAMLError as exc:
-        raise ProtocolError([_yaml_error(name, exc)]) from None
+        raise ProtocolError([_yaml_error(name, exc, text)]) from None
 
 
 # --- validation messages ---------------------------------------------------------
@@ -295,12 +364,37 @@ def validate_part(model: type[BaseModel], data: Any, name: str) -> tuple[BaseMod
             loc = tuple(e["loc"])
             for close in difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1):
                 typos.add((*loc[:-1], close))
+    voorbeeld = _example_id(data)
     errors = [
-        SourceError(name, locate(data, tuple(e["loc"])), key_path(data, tuple(e["loc"])), dutch_message(e, model))
+        SourceError(
+            name,
+            locate(data, tuple(e["loc"])),
+            key_path(data, tuple(e["loc"])),
+            # the model's example id is the afwegingskader's; give one from this very file
+            dutch_message(e, model).replace("bijvoorbeeld vraag-2", f"bijvoorbeeld {voorbeeld}"),
+        )
         for e in raw
         if not (e["type"] == "missing" and tuple(e["loc"]) in typos)
     ]
     return None, errors
+
+
+_GOOD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
+
+
+def _example_id(data: Any) -> str:
+    """A valid id that already stands in this file (one with a dash, so it shows the form)."""
+    stack = [data]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            value = node.get("id")
+            if isinstance(value, str) and _GOOD_ID.match(value):
+                return value
+            stack += list(node.values())
+        elif isinstance(node, list):
+            stack += node
+    return "vraag-2"
 
 
 # --- entry point ---------------------------------------------------------------------
