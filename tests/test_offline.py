@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page
 
 from generator.chromium import serve
 from generator.offline import write_service_worker, write_service_worker_off
@@ -49,13 +49,6 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
     shutil.copytree(site, copy)
     with serve(copy) as url:
         yield copy, url
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 390, "height": 844})
-    yield ctx
-    ctx.close()
 
 
 def visit_and_wait_for_worker(page: Page, url: str) -> None:

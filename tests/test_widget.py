@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL
 from meldcode_engine import Sessie
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Page, Route
 
 from generator.check import load_and_check
 from generator.export import afwegingskader_data
@@ -25,13 +24,6 @@ STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return [localStorage.length, sessionStorage.length, dbs.length, document.cookie];
 }"""
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 390, "height": 844})
-    yield ctx
-    ctx.close()
 
 
 def open_widget(context: BrowserContext, base: str) -> Page:
