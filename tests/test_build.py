@@ -219,7 +219,7 @@ def test_evaluation_checklist_lists_everything_to_verify(site: Path) -> None:
     for r in p.rollen.rollen:
         assert r.naam in text
     for t in p.termijnen.termijnen:
-        assert t.tekst in text
+        assert t.wanneer in text
     links = {url for _, url in read_page(site / "over" / "evaluatie-checklist" / "index.html").links}
     for url in [c.website for c in p.contacten.contacten if c.website] + [b.url for b in p.adviezen_lkc.bronnen]:
         assert url in links

@@ -21,8 +21,9 @@ CONTINUES = re.compile(r"[,\-/(]$|\b(de|het|een|van|en|of|met|die|te|in)$")
 
 
 def listed_corrections(changelog: str) -> list[tuple[str, str]]:
-    section = changelog.split("### Redactionele correcties", 1)[1].split("\n### ", 1)[0]
-    return [m.groups() for line in section.splitlines() for m in CORRECTION.finditer(line)]
+    # every version's "Redactionele correcties", each up to the next heading
+    sections = [part.split("\n#", 1)[0] for part in changelog.split("### Redactionele correcties")[1:]]
+    return [m.groups() for section in sections for line in section.splitlines() for m in CORRECTION.finditer(line)]
 
 
 def seed_sentences(seed: str, corrections: list[tuple[str, str]]) -> list[str]:
