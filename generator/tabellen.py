@@ -33,10 +33,10 @@ class ColumnLabels(Treeprocessor):
 
 
 class TabellenExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (the Markdown API's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # the name Python-Markdown looks for
         # after the inline patterns (priority 20), so header text is plain text
         md.treeprocessors.register(ColumnLabels(md), "meldcode_tabellen", 5)
 
 
-def makeExtension(**kwargs: Any) -> TabellenExtension:  # noqa: N802 (the Markdown API's name)
+def makeExtension(**kwargs: Any) -> TabellenExtension:  # the name Python-Markdown looks for
     return TabellenExtension(**kwargs)
