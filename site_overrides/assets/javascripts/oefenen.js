@@ -10,7 +10,6 @@
   const status = root.querySelector(".oefenen-status");
   const routeLijst = root.querySelector(".oefenen-route");
   const knopTerug = root.querySelector("[data-actie=terug]");
-  const houder = root.querySelector(".kaart-houder");
 
   let kader = null;
   let knopen = new Map();
@@ -37,13 +36,17 @@
       if (rand) rand.classList.add("is-gekozen");
     }
     const actief = document.getElementById(`kaart-${huidig}`);
-    if (actief) {
-      actief.classList.add("is-actief");
-      // keep the current node in view inside the scrollable chart, not the whole page
-      const vak = actief.getBoundingClientRect();
-      const kader = houder.getBoundingClientRect();
-      houder.scrollBy({ left: vak.left + vak.width / 2 - (kader.left + kader.width / 2), behavior: "smooth" });
-    }
+    if (actief) actief.classList.add("is-actief");
+  }
+
+  // After an answer: beside the chart (the panel is sticky) bring the current node into
+  // view; above it (a phone) the new question with its heading. scroll-margin keeps both
+  // clear of the sticky header.
+  function inBeeld(id) {
+    const knoop = (window.meldcodeKaartKnoop && window.meldcodeKaartKnoop(id)) || document.getElementById(`kaart-${id}`);
+    const naast = getComputedStyle(root.querySelector(".oefenen-paneel")).position === "sticky";
+    const doel = naast && knoop ? knoop : paneel;
+    doel.scrollIntoView({ block: naast ? "nearest" : "start", inline: "nearest" });
   }
 
   function teken(focus) {
@@ -91,7 +94,10 @@
     );
     knopTerug.disabled = route.length === 0;
     markeer(id);
-    if (focus) paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+    if (focus) {
+      paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+      inBeeld(id);
+    }
   }
 
   root.addEventListener("click", (event) => {
