@@ -135,16 +135,42 @@ def test_back_to_top_sits_in_the_spoedbalk_not_over_the_page(phone: Page, base: 
     assert padding >= balk["height"]
 
 
-def test_oefenen_on_a_phone_keeps_the_new_question_in_view(phone: Page, base: str) -> None:
-    phone.goto(base + "oefenen/")
-    phone.wait_for_selector("[data-antwoord]")
-    header = phone.locator(".md-header").bounding_box()
-    assert header
-    for antwoord in ("ja", "nee", "ja"):
-        phone.click(f".oefenen-antwoord[data-antwoord={antwoord}]")
-        vraag = phone.locator(".oefenen-knoop").bounding_box()
-        assert vraag
-        assert header["y"] + header["height"] <= vraag["y"] < PHONE["height"] / 2, vraag
-    # the phone layout of the chart shows the same route as the desktop one
-    assert "is-actief" in (phone.locator("#kaart-smal-vraag-4").get_attribute("class") or "")
-    assert "is-gekozen" in (phone.locator("#kaart-smal-rand-vraag-3-ja").get_attribute("class") or "")
+IN_VIEW = """() => {
+  const free = (el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    const bottom = document.querySelector('.md-banner').getBoundingClientRect().top;
+    return r.width > 0 && r.top >= top - 1 && r.bottom <= bottom + 1;
+  };
+  const vraag = document.querySelector('#oefenen-vraag');
+  const knoop = [...document.querySelectorAll('.kaart .knoop.is-actief')].find((k) => k.getBoundingClientRect().width);
+  // the node is not under the sticky panel either
+  const paneel = document.querySelector('.oefenen-paneel').getBoundingClientRect();
+  const k = knoop.getBoundingClientRect();
+  const covered = !(paneel.right <= k.left || paneel.left >= k.right
+    || paneel.bottom <= k.top || paneel.top >= k.bottom);
+  return {vraag: free(vraag), knoop: free(knoop) && !covered, id: knoop.id};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_oefenen_keeps_question_and_node_in_view(browser: Browser, base: str, width: int) -> None:
+    """After every answer: the new question and its node on the chart, both on screen."""
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
+    page = context.new_page()
+    page.goto(base + "oefenen/")
+    page.wait_for_selector("[data-antwoord]")
+    seen = []
+    for antwoord in ("ja", "nee", "ja", "ja", "ja", "nee", "nee"):
+        page.click(f".oefenen-antwoord[data-antwoord={antwoord}]")
+        seen.append(page.evaluate(IN_VIEW))
+    assert all(s["vraag"] and s["knoop"] for s in seen), seen[-2:]
+    if width == 390:
+        # the phone layout of the chart shows the same route as the desktop one
+        # an uitkomst drawn more than once: only the copy the chosen arrow points at is lit
+        assert seen[-1]["id"].startswith("kaart-smal-uitkomst-melden--")
+        assert page.locator(".kaart--smal .knoop.is-actief").count() == 1
+        naar = page.locator("#kaart-smal-rand-beslissing-2-nee").get_attribute("data-naar")
+        assert seen[-1]["id"] == f"kaart-smal-{naar}"
+        assert "is-gekozen" in (page.locator("#kaart-smal-rand-vraag-3-ja").get_attribute("class") or "")
+    context.close()

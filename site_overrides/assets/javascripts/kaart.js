@@ -45,6 +45,8 @@
   /* The node of the chart the reader sees now (desktop or phone layout), for scripts
    * that scroll it into view. */
   window.meldcodeKaartKnoop = (id) => {
+    // the marks were just set: mirror them now, not after the observer's turn
+    document.querySelectorAll(".kaart--smal").forEach(sync);
     const kandidaten = [
       document.querySelector(`.kaart--smal .knoop.is-actief[id^='kaart-smal-${CSS.escape(id)}']`),
       document.getElementById(`kaart-smal-${id}`),

@@ -39,14 +39,27 @@
     if (actief) actief.classList.add("is-actief");
   }
 
-  // After an answer: beside the chart (the panel is sticky) bring the current node into
-  // view; above it (a phone) the new question with its heading. scroll-margin keeps both
-  // clear of the sticky header.
+  // After an answer the new question and the node it is about are both in view: the
+  // panel is sticky (beside the chart, or on top of it on a phone), so the node is
+  // scrolled into the part of the screen the panel, the header and the spoedbalk leave free.
   function inBeeld(id) {
+    const paneelVak = root.querySelector(".oefenen-paneel");
+    paneelVak.scrollTop = 0;
     const knoop = (window.meldcodeKaartKnoop && window.meldcodeKaartKnoop(id)) || document.getElementById(`kaart-${id}`);
-    const naast = getComputedStyle(root.querySelector(".oefenen-paneel")).position === "sticky";
-    const doel = naast && knoop ? knoop : paneel;
-    doel.scrollIntoView({ block: naast ? "nearest" : "start", inline: "nearest" });
+    if (!knoop) return;
+    knoop.scrollIntoView({ block: "nearest", inline: "nearest" }); // sideways in a wide chart
+    const header = document.querySelector(".md-header");
+    const balk = document.querySelector(".md-banner");
+    const p = paneelVak.getBoundingClientRect();
+    const vak = knoop.getBoundingClientRect();
+    const kop = header ? header.getBoundingClientRect().bottom : 0;
+    // a panel over the chart's column sticks right under the header once the page scrolls
+    const naast = p.right <= vak.left || p.left >= vak.right;
+    const top = kop + (naast ? 0 : p.height) + 8;
+    const bottom = (balk ? balk.getBoundingClientRect().top : innerHeight) - 8;
+    // as little as needed: the sticky panel stays where it is
+    if (vak.top < top) window.scrollBy({ top: vak.top - top });
+    else if (vak.bottom > bottom) window.scrollBy({ top: Math.min(vak.bottom - bottom, vak.top - top) });
   }
 
   function teken(focus) {
