@@ -6,6 +6,7 @@ their output to mkdocs, so a successor builder needs a new glue file, nothing mo
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -34,6 +35,7 @@ from generator.widget import write_assets
 log = logging.getLogger("mkdocs.plugins.meldcode")
 FLOWCHARTS = Path(__file__).resolve().parent.parent / "flowcharts"
 CHART_CSS = "assets/stylesheets/routekaart.css"
+PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
 
 
@@ -44,6 +46,15 @@ def minify_css(path: Path) -> None:
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     lines = (line.strip() for line in text.splitlines())
     path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+
+
+def print_css(protocol: Protocol) -> str:
+    """Every printed page carries the emergency numbers in its footer (a page margin box):
+    the numbers come from protocol/contacten.yaml, so the style sheet is generated."""
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    spoed = " · ".join(f"{contacten[cid].naam} {contacten[cid].telefoon}" for cid in protocol.contacten.spoedbalk)
+    text = json.dumps(f"Spoed? {spoed}", ensure_ascii=False)  # a CSS string: same quoting as JSON
+    return f"@page {{\n  @bottom-left {{ content: {text}; font: 700 8pt sans-serif; color: #8c1c13; }}\n}}\n"
 
 
 class MeldcodeConfig(Config):
@@ -76,8 +87,9 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         self.protocol = protocol = loaded.protocol
         meta = protocol.metadata
         config.site_name = f"{meta.titel} · {meta.school_kort}"
-        if CHART_CSS not in config.extra_css:
-            config.extra_css.append(CHART_CSS)
+        for css in (CHART_CSS, PRINT_CSS):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
         contacten = {c.id: c for c in protocol.contacten.contacten}
         config.extra["meldcode"] = {
             "spoedbalk": [
@@ -104,6 +116,7 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
         files.append(File.generated(config, OEFENCASUSSEN_JSON, content=oefencasussen_json(self.protocol)))
         # how the charts look lives in flowcharts/; the site serves it as a stylesheet
         files.append(File.generated(config, CHART_CSS, abs_src_path=str(FLOWCHARTS / "routekaart.css")))
+        files.append(File.generated(config, PRINT_CSS, content=print_css(self.protocol)))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -230,12 +230,12 @@ class Renderer:
         return label, self.link(page, target)
 
     def chart(self, page: str, naam: str) -> str:
-        """One chart as inline SVG with links relative to `page`, laid out by Graphviz only
-        when a page shows it, and only once per page."""
-        from .routekaart import inline_chart  # routekaart uses this module's URL logic
+        """One chart as inline SVG (desktop and phone layout) with links relative to `page`,
+        laid out by Graphviz only when a page shows it, and only once per page."""
+        from .routekaart import inline_chart_pair  # routekaart uses this module's URL logic
 
         if (page, naam) not in self._charts:
-            self._charts[page, naam] = inline_chart(self.protocol, naam, page)
+            self._charts[page, naam] = inline_chart_pair(self.protocol, naam, page)
         return self._charts[page, naam]
 
     # --- afwegingskader helpers ---------------------------------------------------

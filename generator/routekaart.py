@@ -35,6 +35,8 @@ STIJL = FLOWCHARTS / "stijl.toml"
 CSS = FLOWCHARTS / "routekaart.css"
 
 PREFIX = "kaart-"
+# ids of the phone layout: `kaart-smal-vraag-1` is the twin of `kaart-vraag-1`
+PREFIX_SMAL = "kaart-smal-"
 # the page that shows the charts, as a src path like generator.render.PAGES keys
 PAGE = "routekaart.md"
 
@@ -121,13 +123,17 @@ class Stijl:
         p = self.data["papier"][naam]
         return Papier(naam, p["breedte_mm"], p["hoogte_mm"], p["marge_mm"])
 
-    def label(self, *parts: tuple[str, str | None]) -> str:
-        """An HTML-like Graphviz label from (text role, text) parts, each wrapped to its role's width."""
+    def label(self, *parts: tuple[str, str | None], smal: bool = False) -> str:
+        """An HTML-like Graphviz label from (text role, text) parts, each wrapped to its role's width.
+
+        `smal`: the phone layout's sizes and widths ([tekst-smal]) where it has them."""
         lines: list[str] = []
         for soort, text in parts:
             if not text:
                 continue
             spec = self.data["tekst"][soort]
+            if smal:
+                spec = {**spec, **self.data["tekst-smal"].get(soort, {})}
             for line in _wrap(text, spec["breedte"]):
                 escaped = html.escape(line, quote=False)
                 if spec["vet"]:
@@ -171,16 +177,20 @@ class Kaart:
 class _Builder:
     """Shared by both charts: plain text from the model, links, nodes and edges."""
 
-    def __init__(self, protocol: Protocol, naam: str, page: str | None, kop: bool) -> None:
+    def __init__(self, protocol: Protocol, naam: str, page: str | None, kop: bool, smal: bool = False) -> None:
         self.protocol = protocol
         self.page = page
+        self.smal = smal
+        # the phone layout sits in the same page as the desktop one: its ids differ
+        self.prefix = PREFIX_SMAL if smal else PREFIX
         self.stijl = stijl()
         self.renderer = Renderer(protocol)
         self.anchors = anchors(protocol)
         # the HTML text filter expands {soort:id} exactly as the pages do; tags are stripped below
         self._html = self.renderer.inline(page or "index.md", as_html=True)
         self.graph = graphviz.Digraph(naam)
-        self.graph.attr("graph", _attributes=self.stijl.attrs("graaf", naam), id=f"{PREFIX}{naam}")
+        graaf = self.stijl.attrs("graaf", naam, *([f"{naam}-smal"] if smal else []))
+        self.graph.attr("graph", _attributes=graaf, id=f"{self.prefix}{naam}")
         if kop:
             meta = protocol.metadata
             woorden = {"titel": meta.titel, "school": meta.school, "versie": meta.versie}
@@ -227,8 +237,8 @@ class _Builder:
         href: str | None,
         **extra: str,
     ) -> str:
-        name = PREFIX + model_id
-        attrs = self.stijl.attrs("knoop", *kinds)
+        name = self.prefix + model_id
+        attrs = self.stijl.attrs("knoop", *kinds, *([f"{k}-smal" for k in kinds] if self.smal else []))
         attrs.update(extra)
         attrs.update({"id": name, "class": " ".join(("knoop", *kinds)), "tooltip": graphviz.escape(tooltip)})
         if href is not None:
@@ -241,7 +251,7 @@ class _Builder:
     ) -> None:
         attrs = self.stijl.attrs("rand", *kinds)
         attrs.update(extra)
-        attrs.update({"id": f"{PREFIX}rand-{edge_id}", "class": " ".join(("rand", *kinds))})
+        attrs.update({"id": f"{self.prefix}rand-{edge_id}", "class": " ".join(("rand", *kinds))})
         if label:
             # a borderless one-cell table: its padding keeps the word off the line
             attrs["label"] = (
@@ -260,29 +270,36 @@ class _Builder:
     def cluster(self, name: str, label: str) -> graphviz.Digraph:
         sub = graphviz.Digraph(f"cluster_{name}")
         sub.attr(
-            "graph", _attributes=self.stijl.attrs("kolom"), id=f"{PREFIX}kolom-{name}", label=graphviz.escape(label)
+            "graph",
+            _attributes=self.stijl.attrs("kolom"),
+            id=f"{self.prefix}kolom-{name}",
+            label=graphviz.escape(label),
         )
         sub.attr("graph", **{"class": f"kolom kolom-{name}"})
         return sub
 
     def finish(self, naam: str, titel: str, beschrijving: str) -> Kaart:
         # the accessible name travels with the DOT source, so render_svg needs nothing else
-        meta = json.dumps({"naam": naam, "titel": titel, "beschrijving": beschrijving}, ensure_ascii=False)
-        source = f"// kaart: {meta}\n{self.graph.source}"
-        return Kaart(naam, source, titel, beschrijving)
+        meta = {"naam": naam, "titel": titel, "beschrijving": beschrijving}
+        if self.smal:
+            meta["prefix"] = self.prefix
+        source = json.dumps(meta, ensure_ascii=False)
+        return Kaart(naam, f"// kaart: {source}\n{self.graph.source}", titel, beschrijving)
 
 
 def _missing(part: str, key: str, message: str) -> ProtocolError:
     return ProtocolError([SourceError(f"protocol/{BRONNEN[part][0]}", 0, key, message)])
 
 
-def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False) -> Kaart:
+def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False, smal: bool = False) -> Kaart:
     """The whole meldcode as a route: stap 1 → 6, the ondersteuningsstructuur beside it,
     the contact for advice at every stap, and the way into the afwegingskader.
 
     `page` is the src path of the page that shows the chart (links are relative to it);
     None leaves links out (print). `kop` adds the title line for downloads and posters.
     """
+    if smal:
+        return _routekaart_smal(protocol, page)
     b = _Builder(protocol, "routekaart", page, kop)
     s = b.stijl
     structuur = protocol.inleiding.structuur
@@ -395,6 +412,91 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     return b.finish("routekaart", titel, ". ".join(delen) + ".")
 
 
+def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
+    """The routekaart for a phone: one column. The advice contact on top (it is there at
+    every stap), then stap 1 → 6, each with its row of the ondersteuningsstructuur as a
+    small line, and at the stap that uses it the way into the afwegingskader. The same
+    words as the wide chart; its text alternative and the pages hold the rest."""
+    b = _Builder(protocol, "routekaart", page, False, smal=True)
+    s = b.stijl
+    structuur = protocol.inleiding.structuur
+    stappen = sorted(protocol.stappen.stappen, key=lambda st: st.nummer)
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    advies_secties = {sec.id: sec for sec in protocol.inleiding.secties}
+    if ADVIES_CONTACT not in contacten:
+        raise _missing("contacten", "contacten", f"de routekaart toont contact '{ADVIES_CONTACT}'; voeg het weer toe")
+    if ADVIES_SECTIE not in advies_secties:
+        raise _missing("inleiding", "secties", f"de routekaart linkt naar onderdeel '{ADVIES_SECTIE}'; zet het terug")
+    sectie = advies_secties[ADVIES_SECTIE]
+    contact = contacten[ADVIES_CONTACT]
+    rijen = {r.stap: r.ondersteuningsstructuur for r in structuur.rijen if r.ondersteuningsstructuur}
+    kader = protocol.afwegingskader
+    start = next(k for k in [*kader.vragen, *kader.beslissingen] if k.id == kader.start)
+
+    vt = b.node(
+        b.graph,
+        contact.id,
+        ("advies",),
+        s.label(
+            ("kenmerk", b.text(sectie.titel)), ("kop", b.text(contact.naam)), ("nummer", contact.telefoon), smal=True
+        ),
+        f"{b.text(contact.naam)}, {contact.telefoon}: {b.blokken(sectie.inhoud[:1]) or b.text(sectie.titel)}",
+        b.link(sectie.id),
+    )
+    namen: list[str] = [vt]
+    for stap in stappen:
+        woord = s.woord("stap", nummer=stap.nummer)
+        cel = rijen.get(stap.nummer)
+        structuur_regel = f"{b.text(structuur.kolommen[0])}: {b.text(cel.titel).rstrip(':.')}" if cel else None
+        ingang = f"{s.woord('ingang')} → {_knoop_kop(b, start)}" if stap.nummer == AFWEGINGSKADER_STAP else None
+        namen.append(
+            b.node(
+                b.graph,
+                stap.id,
+                ("stap",),
+                s.label(
+                    ("nummer", woord),
+                    ("kop", b.text(stap.kort)),
+                    ("klein", structuur_regel),
+                    ("kenmerk", ingang),
+                    smal=True,
+                ),
+                f"{woord}: {b.text(stap.titel)}",
+                b.link(stap.id),
+            )
+        )
+    b.edge(vt, namen[1], "advies", ("advies",), style="dotted", constraint="true")
+    for a, z in itertools.pairwise(stappen):
+        b.edge(b.prefix + a.id, b.prefix + z.id, f"{a.id}-{z.id}", ("route",))
+    kaart = routekaart(protocol, page)
+    return b.finish("routekaart", kaart.titel, kaart.beschrijving)
+
+
+def _one_per_rank(b: _Builder, spine: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Phone layout: at most one uitkomst beside each row of the spine, so the chart is
+    two nodes wide. Where a row would hold more, the rest move down a row; below the
+    spine, invisible place holders keep the spine's column free, so those uitkomsten
+    stay on the right as well."""
+    spread: dict[int, list[str]] = {}
+    for i, row in sorted(rows.items()):
+        for u in row:
+            while i in spread:
+                i += 1
+            spread[i] = [u]
+    for i in range(len(spine), max(spread, default=0) + 1):
+        naam = f"plek-{i}"
+        b.graph.node(b.prefix + naam, label="", style="invis", width="0.1", height="0.1", group="kader")
+        b.edge(
+            b.prefix + spine[-1] if i == len(spine) else f"{b.prefix}plek-{i - 1}",
+            b.prefix + naam,
+            f"uitlijning-{naam}",
+            ("uitlijning",),
+            style="invis",
+        )
+        spine.append(naam)
+    return spread
+
+
 def _knoop_kop(b: _Builder, k: Knoop) -> str:
     woord = b.stijl.woord("vraag" if k.id.startswith("vraag-") else "beslissing", nummer=k.nummer)
     titel = b.text(k.titel)
@@ -406,9 +508,12 @@ def _uitkomst_kop(b: _Builder, u: Uitkomst) -> str:
     return f"{titel} ({b.stijl.woord('meldnorm', meldnorm=u.meldnorm)})" if u.meldnorm else titel
 
 
-def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False) -> Kaart:
-    """Vraag 1 … 5, beslissing 1 and 2 and every uitkomst; edges are the answers."""
-    b = _Builder(protocol, "afwegingskader", page, kop)
+def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False, smal: bool = False) -> Kaart:
+    """Vraag 1 … 5, beslissing 1 and 2 and every uitkomst; edges are the answers.
+
+    `smal`: the phone layout: narrower lines, and every uitkomst right of the spine,
+    beside the question that leads to it, so the chart is two nodes wide."""
+    b = _Builder(protocol, "afwegingskader", page, kop, smal)
     s = b.stijl
     kader = protocol.afwegingskader
     meldnormen = {n.id: n.tekst for n in protocol.bijlage_2.meldnormen}
@@ -422,12 +527,13 @@ def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = F
             b.graph,
             k.id,
             (soort,),
-            s.label(("kop", _knoop_kop(b, k)), ("gewoon", b.text(k.vraag))),
+            s.label(("kop", _knoop_kop(b, k)), ("gewoon", b.text(k.vraag)), smal=smal),
             f"{_knoop_kop(b, k)}: {b.text(k.vraag)}",
             b.link(k.id),
             group="kader",
         )
-    for u in kader.uitkomsten:
+
+    def uitkomst_node(u: Uitkomst, model_id: str) -> None:
         kinds = ("uitkomst", "melden" if u.melden else "niet-melden")
         norm = s.woord("meldnorm", meldnorm=u.meldnorm) if u.meldnorm else None
         tooltip = b.text(u.titel)
@@ -435,21 +541,47 @@ def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = F
             tooltip += f". {norm}: {b.text(meldnormen.get(u.meldnorm))}"
         elif u.voorwaarde:
             tooltip += f" ({b.text(u.voorwaarde)})"
-        b.node(b.graph, u.id, kinds, s.label(("uitkomst", b.text(u.titel)), ("kenmerk", norm)), tooltip, b.link(u.id))
+        label = s.label(("uitkomst", b.text(u.titel)), ("kenmerk", norm), smal=smal)
+        b.node(b.graph, model_id, kinds, label, tooltip, b.link(u.id))
 
-    # Layout hints only: each uitkomst on the row below the last question that leads to
-    # it, niet-melden left of the spine and melden right, so the two kinds part ways.
+    # Where each answer's arrow ends: (knoop, uitkomst) → node id. The phone layout draws
+    # an uitkomst once per question that leads to it (ids `…--2`, `…--3`), right beside
+    # that question, so no arrow runs the length of the chart and widens it.
+    doel: dict[tuple[str, str], str] = {}
+    # Layout hints only: rows of uitkomsten by index into the spine
     spine = [k.id for k in knopen]
-    last = {
-        u.id: max((i for i, k in enumerate(knopen) for a in k.antwoorden if a.volgende == u.id), default=len(spine) - 1)
-        for u in kader.uitkomsten
-    }
-    rows: dict[int, list[Uitkomst]] = {}
-    for u in kader.uitkomsten:
-        rows.setdefault(last[u.id] + 1, []).append(u)
+    rows: dict[int, list[str]] = {}
+    if smal:
+        kopieen: dict[str, int] = {}
+        for i, k in enumerate(knopen):
+            for a in k.antwoorden:
+                if a.volgende in uitkomsten and (k.id, a.volgende) not in doel:
+                    kopieen[a.volgende] = kopieen.get(a.volgende, 0) + 1
+                    model_id = a.volgende if kopieen[a.volgende] == 1 else f"{a.volgende}--{kopieen[a.volgende]}"
+                    doel[k.id, a.volgende] = model_id
+                    uitkomst_node(uitkomsten[a.volgende], model_id)
+                    rows.setdefault(i + 1, []).append(model_id)
+        rows = _one_per_rank(b, spine, rows)
+    else:
+        for u in kader.uitkomsten:
+            uitkomst_node(u, u.id)
+        # each uitkomst on the row below the last question that leads to it, niet-melden
+        # left of the spine and melden right, so the two kinds part ways
+        last = {
+            u.id: max(
+                (i for i, k in enumerate(knopen) for a in k.antwoorden if a.volgende == u.id), default=len(spine) - 1
+            )
+            for u in kader.uitkomsten
+        }
+        for u in kader.uitkomsten:
+            rows.setdefault(last[u.id] + 1, []).append(u.id)
     for i, row in sorted(rows.items()):
-        middle = [PREFIX + spine[i]] if i < len(spine) else []
-        order = [*(PREFIX + u.id for u in row if not u.melden), *middle, *(PREFIX + u.id for u in row if u.melden)]
+        middle = [b.prefix + spine[i]] if i < len(spine) else []
+        if smal:
+            order = [*middle, *(b.prefix + u for u in row)]
+        else:
+            links = [b.prefix + u for u in row if not uitkomsten[u].melden]
+            order = [*links, *middle, *(b.prefix + u for u in row if uitkomsten[u].melden)]
         b.same_rank(*order)
         for left, right in itertools.pairwise(order):
             b.edge(left, right, f"uitlijning-{left}-{right}", ("uitlijning",), style="invis")
@@ -460,9 +592,10 @@ def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = F
             target = uitkomsten.get(a.volgende)
             if target is not None and target.melden:
                 kinds += ("melden",)
+            head = doel.get((k.id, a.volgende), a.volgende)
             # answers that end in the same uitkomst meet in one arrowhead
-            merge = {"samehead": a.volgende} if target is not None else {}
-            b.edge(PREFIX + k.id, PREFIX + a.volgende, f"{k.id}-{a.id}", kinds, label=b.text(a.label), **merge)
+            merge = {"samehead": head} if target is not None else {}
+            b.edge(b.prefix + k.id, b.prefix + head, f"{k.id}-{a.id}", kinds, label=b.text(a.label), **merge)
 
     titel = s.woord("afwegingskader", titel=protocol.metadata.titel)
     namen = {k.id: _knoop_kop(b, k) for k in knopen} | {u.id: _uitkomst_kop(b, u) for u in kader.uitkomsten}
@@ -509,6 +642,7 @@ def _tag(el: ET.Element) -> str:
 def _svg_tree(dot_source: str) -> tuple[ET.Element, dict[str, str]]:
     """Graphviz SVG as a tree, cleaned for both uses: ids, titles, links, fonts."""
     meta = _meta(dot_source)
+    prefix = meta.get("prefix", PREFIX)
     # the default parser drops the DOCTYPE and comments
     root = ET.fromstring(_dot(dot_source, "svg"))
     font = stijl().data["lettertype"]["svg"]
@@ -537,8 +671,8 @@ def _svg_tree(dot_source: str) -> tuple[ET.Element, dict[str, str]]:
         elif "edge" in classes and title is not None:
             # "kaart-vraag-2->kaart-vraag-3" names both ends: keep them as data for scripts
             tail, _, head = (title.text or "").partition("->")
-            el.set("data-van", tail.removeprefix(PREFIX))
-            el.set("data-naar", head.removeprefix(PREFIX))
+            el.set("data-van", tail.removeprefix(prefix))
+            el.set("data-naar", head.removeprefix(prefix))
             el.set("aria-hidden", "true")  # an answer word alone means nothing; the nodes say it
             el.remove(title)
         elif title is not None:
@@ -547,10 +681,10 @@ def _svg_tree(dot_source: str) -> tuple[ET.Element, dict[str, str]]:
 
 
 def _accessible(root: ET.Element, meta: dict[str, str]) -> None:
-    naam = meta["naam"]
-    title = ET.Element(f"{{{SVG_NS}}}title", id=f"{PREFIX}{naam}-titel")
+    naam = f"{meta.get('prefix', PREFIX)}{meta['naam']}"
+    title = ET.Element(f"{{{SVG_NS}}}title", id=f"{naam}-titel")
     title.text = meta["titel"]
-    desc = ET.Element(f"{{{SVG_NS}}}desc", id=f"{PREFIX}{naam}-beschrijving")
+    desc = ET.Element(f"{{{SVG_NS}}}desc", id=f"{naam}-beschrijving")
     desc.text = meta["beschrijving"]
     root.insert(0, desc)
     root.insert(0, title)
@@ -578,10 +712,12 @@ def render_svg(dot_source: str) -> str:
     _, _, w, h = root.get("viewBox", "0 0 0 0").split()
     root.set("width", f"{float(w):g}")
     root.set("height", f"{float(h):g}")
-    root.set("class", f"kaart kaart-{naam}")
+    prefix = meta.get("prefix", PREFIX)
+    # kaart--breed / kaart--smal: the style sheet shows the one that fits the screen
+    root.set("class", f"kaart kaart-{naam} kaart--{'smal' if prefix == PREFIX_SMAL else 'breed'}")
     root.set("role", SVG_ROLE)
-    root.set("aria-labelledby", f"{PREFIX}{naam}-titel")
-    root.set("aria-describedby", f"{PREFIX}{naam}-beschrijving")
+    root.set("aria-labelledby", f"{prefix}{naam}-titel")
+    root.set("aria-describedby", f"{prefix}{naam}-beschrijving")
     _accessible(root, meta)
     return ET.tostring(root, encoding="unicode") + "\n"
 
@@ -663,6 +799,13 @@ def inline_chart(protocol: Protocol, naam: str, page: str = PAGE) -> str:
     """One chart ("routekaart" or "afwegingskader") as inline SVG for `page`."""
     maak = {"routekaart": routekaart, "afwegingskader": afwegingskader}[naam]
     return render_svg(maak(protocol, page).dot)
+
+
+def inline_chart_pair(protocol: Protocol, naam: str, page: str = PAGE) -> str:
+    """The desktop chart and its phone layout, one after the other; the style sheet
+    (flowcharts/routekaart.css) shows the one that fits the screen."""
+    maak = {"routekaart": routekaart, "afwegingskader": afwegingskader}[naam]
+    return inline_chart(protocol, naam, page) + render_svg(maak(protocol, page, smal=True).dot)
 
 
 def inline_charts(protocol: Protocol, page: str = PAGE) -> dict[str, str]:

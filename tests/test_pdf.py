@@ -57,3 +57,15 @@ def test_overlegformulier_prints_with_its_questions(pdf: bytes) -> None:
     form = " ".join(texts[start : start + 4])
     for words in ("naam kind", "analyse van de situatie", "datum volgend overlegmoment", "resultaten acties"):
         assert words in form
+
+
+def test_emergency_numbers_on_the_title_page_and_every_page(pdf: bytes) -> None:
+    """Whoever holds any printed page holds the numbers: on the cover and in every footer."""
+    protocol = load_and_check(PROTOCOL)[0].protocol
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    numbers = [_normalise(contacten[cid].telefoon or "") for cid in protocol.contacten.spoedbalk]
+    texts = page_texts(pdf)
+    # on the cover itself, and once more in its footer
+    assert all(n and texts[0].count(n) >= 2 for n in numbers), texts[0]
+    missing = [i + 1 for i, text in enumerate(texts) if text and not all(n in text for n in numbers)]
+    assert missing == []

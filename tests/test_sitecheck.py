@@ -29,9 +29,27 @@ def broken_report(site: Path, tmp_path_factory: pytest.TempPathFactory):
     return next(r for r in reports if r.page == "kapot/"), reports
 
 
+def rules(report, where: str) -> set[str]:
+    """The axe rule ids found at one width and scheme, e.g. "390 px, donker"."""
+    return {v.split(": ", 2)[1] for v in report.axe if v.startswith(where + ": ")}
+
+
 def test_axe_catches_image_without_alt(broken_report) -> None:
     report, _ = broken_report
-    assert any(v.startswith("image-alt") for v in report.axe), report.axe
+    for where in ("1280 px, licht", "1280 px, donker", "390 px, licht", "390 px, donker"):
+        assert "image-alt" in rules(report, where), report.axe
+
+
+def test_axe_at_phone_width_catches_what_only_a_phone_shows(broken_report) -> None:
+    """A box that scrolls sideways only on a narrow screen, without keyboard focus."""
+    report, _ = broken_report
+    assert "scrollable-region-focusable" in rules(report, "390 px, licht"), report.axe
+    assert "scrollable-region-focusable" not in rules(report, "1280 px, licht"), report.axe
+
+
+def test_axe_checks_wcag22_target_size(broken_report) -> None:
+    report, _ = broken_report
+    assert "target-size" in rules(report, "390 px, licht"), report.axe
 
 
 def test_html_checker_catches_duplicate_id(broken_report) -> None:

@@ -10,7 +10,6 @@
   const status = root.querySelector(".oefenen-status");
   const routeLijst = root.querySelector(".oefenen-route");
   const knopTerug = root.querySelector("[data-actie=terug]");
-  const houder = root.querySelector(".kaart-houder");
 
   let kader = null;
   let knopen = new Map();
@@ -37,13 +36,30 @@
       if (rand) rand.classList.add("is-gekozen");
     }
     const actief = document.getElementById(`kaart-${huidig}`);
-    if (actief) {
-      actief.classList.add("is-actief");
-      // keep the current node in view inside the scrollable chart, not the whole page
-      const vak = actief.getBoundingClientRect();
-      const kader = houder.getBoundingClientRect();
-      houder.scrollBy({ left: vak.left + vak.width / 2 - (kader.left + kader.width / 2), behavior: "smooth" });
-    }
+    if (actief) actief.classList.add("is-actief");
+  }
+
+  // After an answer the new question and the node it is about are both in view: the
+  // panel is sticky (beside the chart, or on top of it on a phone), so the node is
+  // scrolled into the part of the screen the panel, the header and the spoedbalk leave free.
+  function inBeeld(id) {
+    const paneelVak = root.querySelector(".oefenen-paneel");
+    paneelVak.scrollTop = 0;
+    const knoop = (window.meldcodeKaartKnoop && window.meldcodeKaartKnoop(id)) || document.getElementById(`kaart-${id}`);
+    if (!knoop) return;
+    knoop.scrollIntoView({ block: "nearest", inline: "nearest" }); // sideways in a wide chart
+    const header = document.querySelector(".md-header");
+    const balk = document.querySelector(".md-banner");
+    const p = paneelVak.getBoundingClientRect();
+    const vak = knoop.getBoundingClientRect();
+    const kop = header ? header.getBoundingClientRect().bottom : 0;
+    // a panel over the chart's column sticks right under the header once the page scrolls
+    const naast = p.right <= vak.left || p.left >= vak.right;
+    const top = kop + (naast ? 0 : p.height) + 8;
+    const bottom = (balk ? balk.getBoundingClientRect().top : innerHeight) - 8;
+    // as little as needed: the sticky panel stays where it is
+    if (vak.top < top) window.scrollBy({ top: vak.top - top });
+    else if (vak.bottom > bottom) window.scrollBy({ top: Math.min(vak.bottom - bottom, vak.top - top) });
   }
 
   function teken(focus) {
@@ -91,7 +107,10 @@
     );
     knopTerug.disabled = route.length === 0;
     markeer(id);
-    if (focus) paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+    if (focus) {
+      paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+      inBeeld(id);
+    }
   }
 
   root.addEventListener("click", (event) => {

@@ -1,0 +1,176 @@
+"""Every page on a 390-px phone (Chromium at 390 x 844): nothing wider than the screen,
+every table readable without sideways scrolling, the emergency numbers in reach with a
+target large enough to tap, the charts in their phone layout, and Oefenen keeping the
+new question in view. Generic over the built pages, so a new page is checked too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import PROTOCOL
+from playwright.sync_api import Browser, Page
+from sitetext import html_pages
+
+from generator.check import load_and_check
+from generator.render import tel_href
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+MIN_TARGET = 44  # CSS px, WCAG 2.5.5
+MIN_CHART_TEXT = 12  # CSS px
+
+LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = (el) => Math.round(el.getBoundingClientRect().right) > width || el.scrollWidth > el.clientWidth + 1;
+  const tables = [...document.querySelectorAll('.md-content table')].filter((t) => t.getBoundingClientRect().width);
+  const fonts = tables.flatMap((t) => [...t.querySelectorAll('td')])
+    .map((td) => parseFloat(getComputedStyle(td).fontSize));
+  return {
+    overflow: document.documentElement.scrollWidth - width,
+    wideTables: tables.filter((t) => wide(t) || wide(t.parentElement)).map((t) => t.outerHTML.slice(0, 80)),
+    // a cell whose column has a header must carry it, to be shown beside it when stacked
+    unlabelled: tables.filter((t) => !t.classList.length).flatMap((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.children]
+        .filter((td, i) => heads[i] && td.textContent.trim() && td.dataset.label !== heads[i]));
+    }).length,
+    smallestTableText: fonts.length ? Math.min(...fonts) : null,
+  };
+}"""
+
+SPOED_IN_VIEW = """(href) => {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  return [...document.querySelectorAll(`a[href="${href}"]`)].map((a) => a.getBoundingClientRect())
+    .filter((r) => r.width && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth)
+    .map((r) => [r.width, r.height]);
+}"""
+
+CHARTS = """() => [...document.querySelectorAll('svg.kaart')]
+  .filter((svg) => svg.getBoundingClientRect().width).map((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const width = document.documentElement.clientWidth;
+  return {
+    layout: svg.getAttribute('class'),
+    outside: [...svg.querySelectorAll('g.node')].filter((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left < 0 || r.right > width;
+    }).map((n) => n.id),
+    smallestText: Math.min(...[...svg.querySelectorAll('text')]
+      .map((t) => parseFloat(t.getAttribute('font-size')) * scale)),
+  };
+})"""
+
+
+def pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def veilig_thuis() -> str:
+    protocol = load_and_check(PROTOCOL)[0].protocol
+    return tel_href(next(c.telefoon for c in protocol.contacten.contacten if c.id == "veilig-thuis") or "")
+
+
+def test_every_page_fits_a_phone_and_keeps_help_in_reach(phone: Page, site: Path, base: str, veilig_thuis: str) -> None:
+    problems: dict[str, object] = {}
+    checked = 0
+    for url in pages(site):
+        phone.goto(base + url, wait_until="networkidle")
+        layout = phone.evaluate(LAYOUT)
+        if layout["overflow"] > 0 or layout["wideTables"] or layout["unlabelled"]:
+            problems[url] = layout
+        if layout["smallestTableText"] is not None and layout["smallestTableText"] < 16:
+            problems[url] = f"tabeltekst {layout['smallestTableText']} px"
+        targets = phone.evaluate(SPOED_IN_VIEW, veilig_thuis)
+        if not any(w >= MIN_TARGET and h >= MIN_TARGET for w, h in targets):
+            problems[url] = f"geen {veilig_thuis}-knop van {MIN_TARGET} px in beeld onderaan: {targets}"
+        checked += 1
+    assert checked >= 25
+    assert problems == {}
+
+
+@pytest.mark.parametrize("url", ["routekaart/", "oefenen/", "afwegingskader-doorlopen/"])
+def test_charts_fit_a_phone_with_readable_text(phone: Page, base: str, url: str) -> None:
+    phone.goto(base + url, wait_until="networkidle")
+    charts = phone.evaluate(CHARTS)
+    assert charts, "geen kaart zichtbaar"
+    for chart in charts:
+        assert "kaart--smal" in chart["layout"], chart
+        assert chart["outside"] == [], chart
+        assert chart["smallestText"] >= MIN_CHART_TEXT, chart
+
+
+def test_desktop_shows_the_desktop_chart(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "routekaart/")
+    shown = page.evaluate(CHARTS)
+    assert [c["layout"].split()[-1] for c in shown] == ["kaart--breed", "kaart--breed"]
+    context.close()
+
+
+def test_back_to_top_sits_in_the_spoedbalk_not_over_the_page(phone: Page, base: str) -> None:
+    phone.goto(base + "afwegingskader/", wait_until="networkidle")
+    phone.mouse.wheel(0, 3000)
+    phone.mouse.wheel(0, -300)
+    top = phone.locator(".md-top")
+    top.wait_for(state="visible")
+    knop = top.bounding_box()
+    balk = phone.locator(".md-banner").bounding_box()
+    assert knop and balk
+    assert knop["y"] >= balk["y"] and knop["y"] + knop["height"] <= balk["y"] + balk["height"], (knop, balk)
+    # the page reserves the bar's height: the last of the content can scroll clear of it
+    padding = phone.evaluate("parseFloat(getComputedStyle(document.body).paddingBottom)")
+    assert padding >= balk["height"]
+
+
+IN_VIEW = """() => {
+  const free = (el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    const bottom = document.querySelector('.md-banner').getBoundingClientRect().top;
+    return r.width > 0 && r.top >= top - 1 && r.bottom <= bottom + 1;
+  };
+  const vraag = document.querySelector('#oefenen-vraag');
+  const knoop = [...document.querySelectorAll('.kaart .knoop.is-actief')].find((k) => k.getBoundingClientRect().width);
+  // the node is not under the sticky panel either
+  const paneel = document.querySelector('.oefenen-paneel').getBoundingClientRect();
+  const k = knoop.getBoundingClientRect();
+  const covered = !(paneel.right <= k.left || paneel.left >= k.right
+    || paneel.bottom <= k.top || paneel.top >= k.bottom);
+  return {vraag: free(vraag), knoop: free(knoop) && !covered, id: knoop.id};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_oefenen_keeps_question_and_node_in_view(browser: Browser, base: str, width: int) -> None:
+    """After every answer: the new question and its node on the chart, both on screen."""
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
+    page = context.new_page()
+    page.goto(base + "oefenen/")
+    page.wait_for_selector("[data-antwoord]")
+    seen = []
+    for antwoord in ("ja", "nee", "ja", "ja", "ja", "nee", "nee"):
+        page.click(f".oefenen-antwoord[data-antwoord={antwoord}]")
+        seen.append(page.evaluate(IN_VIEW))
+    assert all(s["vraag"] and s["knoop"] for s in seen), seen[-2:]
+    if width == 390:
+        # the phone layout of the chart shows the same route as the desktop one
+        # an uitkomst drawn more than once: only the copy the chosen arrow points at is lit
+        assert seen[-1]["id"].startswith("kaart-smal-uitkomst-melden--")
+        assert page.locator(".kaart--smal .knoop.is-actief").count() == 1
+        naar = page.locator("#kaart-smal-rand-beslissing-2-nee").get_attribute("data-naar")
+        assert seen[-1]["id"] == f"kaart-smal-{naar}"
+        assert "is-gekozen" in (page.locator("#kaart-smal-rand-vraag-3-ja").get_attribute("class") or "")
+    context.close()
