@@ -271,6 +271,17 @@ def test_helper_starts_under_any_policy(context: BrowserContext, base: str, poli
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_engine_starts_before_the_theme_scripts(context: BrowserContext, base: str) -> None:
+    page = open_widget(context, base)
+    wait_ready(page)
+    starts = page.evaluate(
+        "Object.fromEntries(performance.getEntriesByType('resource')"
+        ".map((r) => [r.name.split('/').pop().split('?')[0], r.startTime]))"
+    )
+    # the worker is asked for from the head (doorlopen-start.js), not once doorlopen.js has run
+    assert starts["doorlopen-worker.mjs"] < starts["doorlopen.js"], starts
+
+
 def test_starts_from_the_snapshot(context: BrowserContext, base: str) -> None:
     page = open_widget(context, base)
     wait_ready(page)

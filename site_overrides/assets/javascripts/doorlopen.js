@@ -94,9 +94,52 @@
     if (reden && window.console) console.warn("Hulp niet gestart:", reden);
   }
 
+  function onBericht(event) {
+    const bericht = event.data;
+    if (bericht.type === "klaar") {
+      clearTimeout(timer);
+      klaar = true;
+      root.dataset.start = bericht.manier; // snapshot or gewoon: for tests and the benchmark
+      meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
+      const acties = wachtrij;
+      wachtrij = [];
+      if (wachtendAntwoord) {
+        const { knoop, antwoord, onderbouwing } = wachtendAntwoord;
+        wachtendAntwoord = null;
+        acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(stopWachten));
+      }
+      if (!acties.length) return;
+      acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
+    } else if (bericht.type === "mislukt") {
+      clearTimeout(timer);
+      faal(bericht.reden);
+    } else if (bericht.type === "antwoord") {
+      const belofte = wachtend.get(bericht.id);
+      wachtend.delete(bericht.id);
+      if (!belofte) return;
+      if ("fout" in bericht) belofte.reject(new Error(bericht.fout));
+      else belofte.resolve(bericht.ok);
+    }
+  }
+
+  const onFout = (event) => faal(event.message || "fout in de worker");
+  let timer = null;
+
   function start() {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       faal("geen WebAssembly of Web Worker");
+      return;
+    }
+    timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
+    const vroeg = window.meldcodeDoorlopen; // started from the head by doorlopen-start.js
+    if (vroeg) {
+      worker = vroeg.worker;
+      worker.removeEventListener("message", vroeg.bewaar);
+      worker.removeEventListener("error", vroeg.bewaar);
+      worker.onerror = onFout;
+      worker.onmessage = onBericht;
+      // what the worker said before this script listened, in order
+      for (const event of vroeg.vroeg.splice(0)) (event.type === "error" ? onFout : onBericht)(event);
       return;
     }
     try {
@@ -106,35 +149,9 @@
       faal(error);
       return;
     }
-    const timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
-    worker.onerror = (event) => faal(event.message || "fout in de worker");
-    worker.onmessage = (event) => {
-      const bericht = event.data;
-      if (bericht.type === "klaar") {
-        clearTimeout(timer);
-        klaar = true;
-        root.dataset.start = bericht.manier; // snapshot or gewoon: for tests and the benchmark
-        meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
-        const acties = wachtrij;
-        wachtrij = [];
-        if (wachtendAntwoord) {
-          const { knoop, antwoord, onderbouwing } = wachtendAntwoord;
-          wachtendAntwoord = null;
-          acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(stopWachten));
-        }
-        if (!acties.length) return;
-        acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
-      } else if (bericht.type === "mislukt") {
-        clearTimeout(timer);
-        faal(bericht.reden);
-      } else if (bericht.type === "antwoord") {
-        const belofte = wachtend.get(bericht.id);
-        wachtend.delete(bericht.id);
-        if (!belofte) return;
-        if ("fout" in bericht) belofte.reject(new Error(bericht.fout));
-        else belofte.resolve(bericht.ok);
-      }
-    };
+    window.meldcodeDoorlopen = { worker, vroeg: [], bewaar: () => {} };
+    worker.onerror = onFout;
+    worker.onmessage = onBericht;
     worker.postMessage({ method: "init", assets });
   }
 
