@@ -59,6 +59,12 @@ async function start(assets) {
     snapshotPoging = null;
   } catch (reden) {
     snapshotPoging = null; // from here on a failure is the helper's, not the snapshot's
+    if (reden && reden.inPyodide) {
+      // Pyodide itself failed (e.g. its .wasm could not be downloaded): the normal start needs
+      // the same files and would fail too, at times without a word. Say so now.
+      report("mislukt", { reden: reden.message });
+      return;
+    }
     manier = "gewoon";
     report("stap", { stap: "zonder snapshot", reden: String((reden && reden.message) || reden) });
     pyodide = await gewoon(assets);
@@ -91,8 +97,11 @@ call
 // rejection or error in this worker, not as a rejected loadPyodide(): report it at once.
 function onverwacht(reden) {
   if (call) return;
-  if (snapshotPoging) snapshotPoging(new Error(reden));
-  else report("mislukt", { reden });
+  if (snapshotPoging) {
+    const fout = new Error(reden);
+    fout.inPyodide = true;
+    snapshotPoging(fout);
+  } else report("mislukt", { reden });
 }
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
