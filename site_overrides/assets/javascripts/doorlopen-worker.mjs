@@ -38,6 +38,11 @@ async function vanSnapshot(assets) {
 
 // The normal start: Pyodide from scratch, then the engine wheel (checked against its sha256).
 async function gewoon(assets) {
+  // Pyodide logs a failed download of its .wasm and may then wait for ever; ask for it first,
+  // so that a file that cannot be had ends the start with an error instead
+  const probe = await fetch(assets + "pyodide/pyodide.asm.wasm");
+  if (!probe.ok) throw new Error(`pyodide.asm.wasm: ${probe.status}`);
+  if (probe.body) await probe.body.cancel();
   const pyodide = await loadPyodide(opties(assets));
   report("stap", { stap: "engine" });
   await pyodide.loadPackage("meldcode_engine", { messageCallback: () => {} });
