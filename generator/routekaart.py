@@ -27,7 +27,7 @@ import graphviz
 
 from .check import anchors
 from .errors import ProtocolError, SourceError
-from .model import BRONNEN, Blok, Knoop, Protocol, Uitkomst
+from .model import BRONNEN, Blok, Contact, Knoop, Protocol, Sectie, Uitkomst
 from .render import Renderer
 
 FLOWCHARTS = Path(__file__).resolve().parent.parent / "flowcharts"
@@ -291,6 +291,18 @@ def _missing(part: str, key: str, message: str) -> ProtocolError:
     return ProtocolError([SourceError(f"protocol/{BRONNEN[part][0]}", 0, key, message)])
 
 
+def _advies(protocol: Protocol) -> tuple[Contact, Sectie]:
+    """The contact for advice at every stap and the inleiding's section about it, as both
+    routekaarten (wide and phone) show them; a clear error if the source lost either."""
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    advies_secties = {sec.id: sec for sec in protocol.inleiding.secties}
+    if ADVIES_CONTACT not in contacten:
+        raise _missing("contacten", "contacten", f"de routekaart toont contact '{ADVIES_CONTACT}'; voeg het weer toe")
+    if ADVIES_SECTIE not in advies_secties:
+        raise _missing("inleiding", "secties", f"de routekaart linkt naar onderdeel '{ADVIES_SECTIE}'; zet het terug")
+    return contacten[ADVIES_CONTACT], advies_secties[ADVIES_SECTIE]
+
+
 def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False, smal: bool = False) -> Kaart:
     """The whole meldcode as a route: stap 1 → 6, the ondersteuningsstructuur beside it,
     the contact for advice at every stap, and the way into the afwegingskader.
@@ -304,12 +316,7 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     s = b.stijl
     structuur = protocol.inleiding.structuur
     stappen = sorted(protocol.stappen.stappen, key=lambda st: st.nummer)
-    contacten = {c.id: c for c in protocol.contacten.contacten}
-    advies_secties = {sec.id: sec for sec in protocol.inleiding.secties}
-    if ADVIES_CONTACT not in contacten:
-        raise _missing("contacten", "contacten", f"de routekaart toont contact '{ADVIES_CONTACT}'; voeg het weer toe")
-    if ADVIES_SECTIE not in advies_secties:
-        raise _missing("inleiding", "secties", f"de routekaart linkt naar onderdeel '{ADVIES_SECTIE}'; zet het terug")
+    contact, sectie = _advies(protocol)
 
     # middle column: the meldcode steps
     meldcode = b.cluster("meldcode", b.text(structuur.kolommen[1]))
@@ -346,8 +353,6 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
         )
 
     # right column: the contact for advice, at every stap
-    sectie = advies_secties[ADVIES_SECTIE]
-    contact = contacten[ADVIES_CONTACT]
     spoed = next((sp.toelichting for sp in protocol.contacten.spoed if sp.contact == contact.id), None)
     advies = b.cluster("advies", b.text(sectie.titel))
     vt = b.node(
@@ -421,14 +426,7 @@ def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
     s = b.stijl
     structuur = protocol.inleiding.structuur
     stappen = sorted(protocol.stappen.stappen, key=lambda st: st.nummer)
-    contacten = {c.id: c for c in protocol.contacten.contacten}
-    advies_secties = {sec.id: sec for sec in protocol.inleiding.secties}
-    if ADVIES_CONTACT not in contacten:
-        raise _missing("contacten", "contacten", f"de routekaart toont contact '{ADVIES_CONTACT}'; voeg het weer toe")
-    if ADVIES_SECTIE not in advies_secties:
-        raise _missing("inleiding", "secties", f"de routekaart linkt naar onderdeel '{ADVIES_SECTIE}'; zet het terug")
-    sectie = advies_secties[ADVIES_SECTIE]
-    contact = contacten[ADVIES_CONTACT]
+    contact, sectie = _advies(protocol)
     rijen = {r.stap: r.ondersteuningsstructuur for r in structuur.rijen if r.ondersteuningsstructuur}
     kader = protocol.afwegingskader
     start = next(k for k in [*kader.vragen, *kader.beslissingen] if k.id == kader.start)
