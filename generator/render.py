@@ -147,6 +147,10 @@ class Renderer:
         self.rollen = self.references.rollen
         self.contacten = self.references.contacten
         self.termijnen = self.references.termijnen
+        # numbers to check at the evaluation (the checklist shows them): parsed once, not per page
+        self.telefoon_waarschuwingen = [
+            c for c in self.protocol.contacten.contacten if c.telefoon and not is_dutch_number(c.telefoon)
+        ]
         self.begrippen = {b.id: b for b in self.protocol.bijlage_2.begrippen}
         self.meldnormen = {n.id: n for n in self.protocol.bijlage_2.meldnormen}
         kader = self.protocol.afwegingskader
@@ -284,9 +288,7 @@ class Renderer:
             "uitkomst_titel": self.node_title,
             "herkomst": self.herkomst,
             "termijn_soort": TERMIJN_SOORT,
-            "telefoon_waarschuwingen": [
-                c for c in self.protocol.contacten.contacten if c.telefoon and not is_dutch_number(c.telefoon)
-            ],
+            "telefoon_waarschuwingen": self.telefoon_waarschuwingen,
         }
         if src in werkbladen.WERKBLADEN:
             context["werkblad"] = werkbladen.WERKBLADEN[src][0]
