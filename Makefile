@@ -6,6 +6,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
+# mkdocs (mkdocs-material, the school's choice) or zensical (its successor)
+BUILDER ?= mkdocs
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -16,12 +18,12 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site serve check check-site test lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
 	@echo "make test         alle tests (bron, bouw, browser)"
-	@echo "make site         bouw de site in site/"
+	@echo "make site         bouw de site in site/ (BUILDER=zensical: met de opvolger van mkdocs-material)"
 	@echo "make check        controleer alleen de bron in protocol/"
 	@echo "make check-site   kwaliteitspoorten over elke pagina (toegankelijkheid, HTML, links, privacy, gewicht)"
 	@echo "make bench        meet de snelheid van de hulp bij het afwegingskader (cijfers, geen test)"
@@ -69,11 +71,14 @@ check: venv
 	$(BIN)/meldcode check
 
 site: setup
-	$(BIN)/meldcode build
+	$(BIN)/meldcode build --bouwer $(BUILDER)
 
 serve: setup
-	$(BIN)/meldcode check
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/meldcode serve --bouwer $(BUILDER) -a 127.0.0.1:8000
+
+# The same source built by the successor builder, for the quality gate and the parity test.
+site-zensical: setup
+	$(BIN)/meldcode build --bouwer zensical --site-dir site-zensical
 
 lint: venv
 	$(BIN)/ruff check generator tests
@@ -84,14 +89,20 @@ lint: venv
 check-site: site
 	$(BIN)/python tests/sitecheck.py site --report site-report
 
-test: setup lint check-site
-	$(BIN)/pytest -q
+check-site-zensical: site-zensical
+	$(BIN)/python tests/sitecheck.py site-zensical --report site-report/zensical
+
+# Both builders' outputs through the whole gate, then every test (the browser tests of the
+# helper run on both outputs as well).
+test: setup lint check-site check-site-zensical
+	$(if $(filter mkdocs,$(BUILDER)),MELDCODE_SITE_MKDOCS=site) MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q
 
 bench: site
+	$(BIN)/python tests/bench_build.py --runs 3
 	$(BIN)/python tests/bench_widget.py site --runs 5
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py
 
 clean:
-	rm -rf site .site-* screenshots site-report
+	rm -rf site site-zensical .site-* .bouw screenshots site-report

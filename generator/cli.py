@@ -4,18 +4,25 @@ regenerate the editor schema; show what changed between two versions of the sour
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from . import links, schema
+from . import builders, links, schema
 from .check import load_and_check
 from .diff import DiffError, diff
 from .errors import ProtocolError
-from .pdf import write_pdf
+from .generate import generate
+from .model import Protocol
+from .postbuild import finish
+
+# the generated builder projects (one to build, one to serve), inside the project folder
+BUILD_DIR = ".bouw"
+BOUWER_HELP = "mkdocs (mkdocs-material, standaard) of zensical (de opvolger)"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -62,48 +69,128 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Check, build into a fresh folder, then swap it in: a failure leaves site/ as it was."""
-    root = Path(args.config).resolve().parent
+def _checked(root: Path) -> Protocol | None:
+    """The checked source, its warnings shown; None (and the report shown) when it is broken."""
     try:
-        _, warnings = load_and_check(root / "protocol")
+        loaded, warnings = load_and_check(root / "protocol")
     except ProtocolError as exc:
         print(exc.report(), file=sys.stderr)
-        print("De vorige versie van de site is niet aangeraakt.", file=sys.stderr)
-        return 1
+        return None
     for warning in warnings:
         print(f"Let op: {warning}", file=sys.stderr)
+    return loaded.protocol
+
+
+def _builder_output(result: subprocess.CompletedProcess[str]) -> str:
+    """The builder's own lines that explain a failure (its progress lines are noise)."""
+    lines = (result.stdout + result.stderr).splitlines()
+    return "\n".join(line for line in lines if not line.startswith("INFO")).strip()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check, generate, build into a fresh folder, finish, then swap it in: a failure at
+    any step leaves site/ as it was."""
+    root = Path(args.config).resolve().parent
+    protocol = _checked(root)
+    if protocol is None:
+        print("De vorige versie van de site is niet aangeraakt.", file=sys.stderr)
+        return 1
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-nieuw-", dir=target.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MELDCODE_PDF": "0" if args.zonder_pdf else "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", args.config, "-d", str(staging)]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
+    met_pdf = not args.zonder_pdf
+    try:
+        project = generate(protocol, root, root / BUILD_DIR / "bouw", builder=args.bouwer, met_pdf=met_pdf)
+        shutil.rmtree(project.site, ignore_errors=True)
+        result = builders.build(args.bouwer, project.config)
+        if result.returncode != 0:
+            raise _BuildFailed(f"{args.bouwer} kon de site niet bouwen:\n{_builder_output(result)}")
+        staging.rmdir()
+        shutil.move(project.site, staging)
+        finish(
+            staging,
+            versie=protocol.metadata.versie,
+            extra_css=project.extra_css,
+            offline=project.offline,
+            met_pdf=met_pdf,
+        )
+    except (ProtocolError, _BuildFailed) as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        print(exc.report() if isinstance(exc, ProtocolError) else str(exc), file=sys.stderr)
         print("De site is niet gebouwd; de vorige versie is niet aangeraakt.", file=sys.stderr)
         return 1
-    if not args.zonder_pdf:
-        try:
-            write_pdf(staging)
-        except ProtocolError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(exc.report(), file=sys.stderr)
-            print("De site is niet gebouwd; de vorige versie is niet aangeraakt.", file=sys.stderr)
-            return 1
     old = target.with_name(f".{target.name}-oud")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"De site staat in {target}.")
+    print(f"De site staat in {target} (gebouwd met {args.bouwer}).")
     if args.zonder_pdf:
         print(
             "Let op: gebouwd zonder PDF. De site linkt daarom niet naar een PDF; een PDF van een "
             "eerdere bouw is niet meegenomen. Bouw zonder --zonder-pdf voordat u de site publiceert.",
             file=sys.stderr,
         )
+    return 0
+
+
+class _BuildFailed(Exception):
+    pass
+
+
+def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every file under `paths`: what the editor may change."""
+    seen: dict[Path, tuple[int, int]] = {}
+    for path in paths:
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            stat = file.stat()
+            seen[file] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Generate, let the builder serve the generated project with live reload, and generate
+    again whenever the source changes: the builder then reloads the pages that changed."""
+    root = Path(args.config).resolve().parent
+    protocol = _checked(root)
+    if protocol is None:
+        return 1
+    out = root / BUILD_DIR / "serve"
+    try:
+        # no PDF and no offline cache while editing: every save shows at once, no dead link
+        project = generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
+    except ProtocolError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    # stopping `meldcode serve` (Ctrl-C or a signal) also stops the builder's server
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    watched = [root / "protocol", root / "docs", root / "flowcharts", root / "CHANGELOG.md", root / "mkdocs.yml"]
+    server = builders.serve(args.bouwer, project.config, args.adres)
+    before = _snapshot([p for p in watched if p.exists()])
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)
+            now = _snapshot([p for p in watched if p.exists()])
+            if now == before:
+                continue
+            before = now
+            protocol = _checked(root)
+            if protocol is None:
+                print("De site toont nog de vorige versie; herstel de fout en sla opnieuw op.", file=sys.stderr)
+                continue
+            try:
+                generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
+                print("Bijgewerkt vanuit de bron.", file=sys.stderr)
+            except ProtocolError as exc:
+                print(exc.report(), file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
     return 0
 
 
@@ -123,7 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", default="mkdocs.yml", help="het mkdocs-bestand (standaard: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="waar de site komt (standaard: site)")
     build.add_argument("--zonder-pdf", action="store_true", help="sneller: bouw zonder de PDF van het protocol")
+    build.add_argument("--bouwer", choices=builders.BUILDERS, default=builders.DEFAULT, help=BOUWER_HELP)
     build.set_defaults(func=cmd_build)
+    serve = sub.add_parser("serve", help="bouw de site en bekijk hem; elke wijziging in de bron is meteen te zien")
+    serve.add_argument("--config", default="mkdocs.yml", help="het mkdocs-bestand (standaard: mkdocs.yml)")
+    serve.add_argument("--bouwer", choices=builders.BUILDERS, default=builders.DEFAULT, help=BOUWER_HELP)
+    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", help="adres:poort (standaard: %(default)s)")
+    serve.set_defaults(func=cmd_serve)
     schema_ = sub.add_parser("schema", help="maak het schema voor de editor opnieuw (protocol/schema/)")
     schema_.add_argument("pad", nargs="?", default="protocol", help="de map met de bron (standaard: protocol)")
     schema_.set_defaults(func=cmd_schema)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -68,13 +69,39 @@ def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.Complet
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once from the real source, for build and browser tests."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, out)
+BUILDERS = ("mkdocs", "zensical")
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, builder: str) -> Path:
+    """The real source built once per run by `builder`. `make test` has built it already for
+    the quality gate and names the folder in MELDCODE_SITE_<BUILDER>; otherwise it is built here."""
+    ready = os.environ.get(f"MELDCODE_SITE_{builder.upper()}")
+    if ready:
+        path = Path(ready).resolve()
+        assert (path / "index.html").exists(), f"MELDCODE_SITE_{builder.upper()}={ready}: geen gebouwde site"
+        return path
+    out = tmp_path_factory.mktemp(f"build-{builder}") / "site"
+    result = build_site(ROOT, out, "--bouwer", builder)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by mkdocs-material (the school's builder), for build and browser tests."""
+    return _built(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same source built by Zensical, the successor builder."""
+    return _built(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(scope="module", params=BUILDERS)
+def site_each_builder(request: pytest.FixtureRequest) -> Path:
+    """Each builder's site in turn: a module using it runs all its tests on both outputs."""
+    return request.getfixturevalue("site" if request.param == "mkdocs" else "site_zensical")
 
 
 @pytest.fixture(scope="module")
