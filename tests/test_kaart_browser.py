@@ -3,10 +3,22 @@ JavaScript), the oefen-walk follows a route with Terug and Opnieuw, keyboard onl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.chromium import serve
+
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base(site_each_builder: Path) -> Iterator[str]:
+    """Every test here runs on the mkdocs-material and on the Zensical build."""
+    with serve(site_each_builder) as url:
+        yield url
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from meldcode_engine import Sessie
 from playwright.sync_api import BrowserContext, Page, Route
 
 from generator.check import load_and_check
+from generator.chromium import serve
 from generator.export import afwegingskader_data
 
 pytestmark = pytest.mark.browser
@@ -24,6 +26,13 @@ STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return [localStorage.length, sessionStorage.length, dbs.length, document.cookie];
 }"""
+
+
+@pytest.fixture(scope="module")
+def base(site_each_builder: Path) -> Iterator[str]:
+    """Every test here runs on the mkdocs-material and on the Zensical build."""
+    with serve(site_each_builder) as url:
+        yield url
 
 
 def open_widget(context: BrowserContext, base: str) -> Page:
