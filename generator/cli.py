@@ -4,6 +4,7 @@ regenerate the editor schema; show what changed between two versions of the sour
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import subprocess
@@ -81,10 +82,19 @@ def _checked(root: Path) -> Protocol | None:
     return loaded.protocol
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def _builder_output(result: subprocess.CompletedProcess[str]) -> str:
-    """The builder's own lines that explain a failure (its progress lines are noise)."""
-    lines = (result.stdout + result.stderr).splitlines()
-    return "\n".join(line for line in lines if not line.startswith("INFO")).strip()
+    """The builder's own lines that explain a failure: no progress lines, colours or the
+    Python traceback of its exit."""
+    lines = []
+    for line in _ANSI.sub("", result.stdout + result.stderr).splitlines():
+        if line.startswith("Traceback"):
+            break
+        if not line.startswith(("INFO", "Build started")):
+            lines.append(line)
+    return "\n".join(lines).strip()
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -104,7 +114,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
         if result.returncode != 0:
-            raise _BuildFailed(f"{args.bouwer} kon de site niet bouwen:\n{_builder_output(result)}")
+            raise _BuildFailed(
+                f"{args.bouwer} kon de site niet bouwen. Een pad in de melding hieronder telt vanaf docs/ "
+                f"(de pagina's over de site); een link naar een pagina die niet bestaat is de meest "
+                f"voorkomende oorzaak.\n{_builder_output(result)}"
+            )
         staging.rmdir()
         shutil.move(project.site, staging)
         finish(

@@ -143,9 +143,10 @@ def _write_assets(protocol: Protocol, docs: Path) -> None:
     for path in sorted(engine.rglob("*.py")):
         if "build" not in path.parts:
             digest.update(path.read_bytes())
-    stamp = docs / ASSETS / _ASSETS_STAMP
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest.hexdigest():
+    stamp = docs.parent / _ASSETS_STAMP  # beside docs/, so no builder publishes it
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest.hexdigest() and (docs / ASSETS).is_dir():
         return
+    print("De hulp bij het afwegingskader wordt voorbereid (Pyodide loopt elke route na) …", flush=True)
     shutil.rmtree(docs / ASSETS, ignore_errors=True)
     write_assets(protocol, docs)
     stamp.write_text(digest.hexdigest(), encoding="utf-8")
