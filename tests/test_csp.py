@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
+from generator.chromium import serve
 from generator.csp import harden, inline_hashes
 
 pytestmark = pytest.mark.browser
@@ -19,6 +20,18 @@ POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*
 LISTEN = """window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) =>
   window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+@pytest.fixture(scope="module")
+def built(site_each_builder: Path) -> Path:
+    """Every test here runs on the mkdocs-material and on the Zensical build."""
+    return site_each_builder
+
+
+@pytest.fixture(scope="module")
+def base(built: Path) -> Iterator[str]:
+    with serve(built) as url:
+        yield url
 
 
 def pages(site: Path) -> list[str]:
@@ -31,11 +44,11 @@ def script_src(html: str) -> str:
     return next(d.strip() for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
 
 
-def test_no_page_allows_unsafe_inline_scripts(site: Path) -> None:
-    found = pages(site)
+def test_no_page_allows_unsafe_inline_scripts(built: Path) -> None:
+    found = pages(built)
     assert len(found) > 20
     for page in found:
-        html = (site / page / "index.html").read_text(encoding="utf-8")
+        html = (built / page / "index.html").read_text(encoding="utf-8")
         directive = script_src(html)
         assert "'unsafe-inline'" not in directive, page
         for token in inline_hashes(html):
@@ -64,12 +77,12 @@ def context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Browse
     ctx.close()
 
 
-def test_every_page_loads_without_a_csp_violation(context: BrowserContext, base: str, site: Path) -> None:
+def test_every_page_loads_without_a_csp_violation(context: BrowserContext, base: str, built: Path) -> None:
     console: list[str] = []
     page = context.new_page()
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
     violations: dict[str, list[str]] = {}
-    for path in pages(site):
+    for path in pages(built):
         page.goto(base + path.removeprefix("./"), wait_until="load")
         page.wait_for_timeout(150)  # scripts that run after load (search, the theme's observers)
         found = page.evaluate("window.__csp")
