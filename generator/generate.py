@@ -90,8 +90,6 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     theme = dict(config["theme"])
     theme["custom_dir"] = str((root / theme.get("custom_dir", "site_overrides")).resolve())
     config["theme"] = theme
-    # the pages are generated already: the builder's own search is the only plugin left
-    config["plugins"] = [p for p in config.get("plugins", []) if p != "meldcode" and "meldcode" not in p]
     extensions = []
     for extension in config.get("markdown_extensions", []):
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
