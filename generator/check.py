@@ -18,10 +18,7 @@ from .errors import ProtocolError, SourceError
 from .load import Loaded, Loc
 from .model import Knoop, Protocol
 from .telefoon import phone_warnings
-
-# `{soort:id}` or `{soort:id|tekst}` inside any text field
-REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
-REFERENCE_KINDS = ("rol", "invulling", "contact", "telefoon", "termijn", "bijlage", "stap", "anker")
+from .verwijzingen import REFERENCE, REFERENCE_KINDS
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .check import REFERENCE
 from .check_oefencasussen import kader_data, walk
 from .model import Advies, Blok, Protocol
-from .render import Renderer, starts_sentence
+from .render import Renderer
+from .verwijzingen import REFERENCE, starts_sentence
 
 PAGE = "oefenen.md"
 JSON_PATH = "assets/oefencasussen.json"
