@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .adressen import anchors
 from .check_oefencasussen import check_oefencasussen
 from .errors import ProtocolError, SourceError
 from .load import Loaded, Loc
@@ -48,44 +49,6 @@ class Graph:
 
         walk(self.start, [])
         return found
-
-
-def anchors(protocol: Protocol) -> dict[str, str]:
-    """Every referenceable id and the page it lives on (src path of the page)."""
-    found: dict[str, str] = {}
-    for stap in protocol.stappen.stappen:
-        found[stap.id] = f"meldcode/{stap.id}.md"
-        for sectie in _sections(stap.secties):
-            found[sectie] = f"meldcode/{stap.id}.md"
-    for sectie in _sections(protocol.inleiding.secties):
-        found[sectie] = "meldcode/index.md"
-    found[protocol.inleiding.structuur.id] = "meldcode/structuur.md"
-    kader = protocol.afwegingskader
-    for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
-        found[node.id] = "afwegingskader.md"
-    for section in ("beslistabel", "beslissingen", "uitkomsten"):
-        found[section] = "afwegingskader.md"
-    for sectie in _sections(protocol.melding.secties):
-        found[sectie] = "melding.md"
-    for sectie in _sections(protocol.achtergrond.secties):
-        found[sectie] = "achtergrond.md"
-    for n in range(1, 5):
-        found[f"bijlage-{n}"] = f"bijlagen/bijlage-{n}.md"
-    for categorie in protocol.bijlage_1.categorieen:
-        found[categorie.id] = "bijlagen/bijlage-1.md"
-    for norm in protocol.bijlage_2.meldnormen:
-        found[f"meldnorm-{norm.id.lower()}"] = "bijlagen/bijlage-2.md"
-    for begrip in protocol.bijlage_2.begrippen:
-        found[begrip.id] = "bijlagen/bijlage-2.md"
-    for sectie in _sections(protocol.bijlage_4.secties):
-        found[sectie] = "bijlagen/bijlage-4.md"
-    return found
-
-
-def _sections(secties: Any) -> Iterator[str]:
-    for sectie in secties:
-        yield sectie.id
-        yield from _sections(sectie.secties)
 
 
 def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -594,4 +557,4 @@ def load_and_check(root: Any, today: dt.date | None = None, casussen: bool = Tru
     return loaded, check(loaded, today, casussen)
 
 
-__all__ = ["Graph", "ProtocolError", "anchors", "check", "load_and_check"]
+__all__ = ["Graph", "ProtocolError", "check", "load_and_check"]

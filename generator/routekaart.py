@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import posixpath
 import re
 import shutil
 import subprocess
@@ -25,10 +24,10 @@ from typing import Any
 
 import graphviz
 
-from .check import anchors
+from .adressen import Adressen
 from .errors import ProtocolError, SourceError
 from .model import BRONNEN, Blok, Contact, Knoop, Protocol, Sectie, Uitkomst
-from .render import Renderer
+from .verwijzingen import ReferenceLinks, References
 
 FLOWCHARTS = Path(__file__).resolve().parent.parent / "flowcharts"
 STIJL = FLOWCHARTS / "stijl.toml"
@@ -184,10 +183,9 @@ class _Builder:
         # the phone layout sits in the same page as the desktop one: its ids differ
         self.prefix = PREFIX_SMAL if smal else PREFIX
         self.stijl = stijl()
-        self.renderer = Renderer(protocol)
-        self.anchors = anchors(protocol)
+        self.adressen = Adressen(protocol)
         # the HTML text filter expands {soort:id} exactly as the pages do; tags are stripped below
-        self._html = self.renderer.inline(page or "index.md", as_html=True)
+        self._html = ReferenceLinks(References.of(protocol), self.adressen).inline(page or "index.md", as_html=True)
         self.graph = graphviz.Digraph(naam)
         graaf = self.stijl.attrs("graaf", naam, *([f"{naam}-smal"] if smal else []))
         self.graph.attr("graph", _attributes=graaf, id=f"{self.prefix}{naam}")
@@ -221,11 +219,10 @@ class _Builder:
             return None
         if dest == self.page:
             return f"#{anchor}"
-        rel = posixpath.relpath(dest, posixpath.dirname(self.page) or ".")
-        return self.renderer.url(self.page, f"{rel}#{anchor}")
+        return self.adressen.url(self.page, f"{self.adressen.page_link(self.page, dest)}#{anchor}")
 
     def link(self, target: str) -> str | None:
-        return self.href(self.anchors[target], target)
+        return self.href(self.adressen.anchors[target], target)
 
     def node(
         self,

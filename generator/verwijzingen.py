@@ -1,4 +1,5 @@
-"""The {soort:id|tekst} references in protocol text: their syntax and the words a reader sees.
+"""The {soort:id|tekst} references in protocol text: their syntax, the words a reader
+sees, and the text as Markdown or HTML with each reference as a link where it has one.
 
 Text from `protocol/` is escaped before it reaches Markdown, so an editor's
 `*`, `_` or `<` shows as typed and can never become markup or script.
@@ -8,9 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .adressen import Adressen
 from .model import Contact, Protocol, Rol, Termijn
+from .telefoon import tel_href
 
 # `{soort:id}` or `{soort:id|tekst}` inside any text field
 REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
@@ -104,3 +108,52 @@ class References:
         """Text with every reference replaced by its label and whitespace collapsed."""
         resolved = REFERENCE.sub(lambda m: self.label(m, starts_sentence(text, m.start())), text)
         return " ".join(resolved.split())
+
+
+@dataclass(frozen=True)
+class ReferenceLinks:
+    """Model text for one page: escaped, each reference as its label and, where it points
+    somewhere, a link relative to that page (the print version passes its own addresses)."""
+
+    references: References
+    adressen: Adressen
+
+    def inline(self, page: str, as_html: bool = False) -> Callable[[str | None], str]:
+        """The text filter for one page: escape text and expand {soort:id} references.
+
+        Markdown (`t`) for running text; HTML (`h`) inside raw HTML such as tables,
+        where Markdown is not parsed.
+        """
+        escape = html_text if as_html else escape_markdown_keep_space
+
+        def t(text: str | None) -> str:
+            if text is None:
+                return ""
+            parts: list[str] = []
+            pos = 0
+            for match in REFERENCE.finditer(text):
+                parts.append(escape(text[pos : match.start()]))
+                label, href = self.reference(page, match, starts_sentence(text, match.start()))
+                if href is None:
+                    parts.append(escape(label))
+                elif as_html:
+                    parts.append(f'<a href="{html.escape(self.adressen.url(page, href))}">{html_text(label)}</a>')
+                else:
+                    parts.append(f"[{escape_markdown(label)}]({href})")
+                pos = match.end()
+            parts.append(escape(text[pos:]))
+            return " ".join("".join(parts).split())
+
+        return t
+
+    def reference(self, page: str, match: re.Match[str], at_start: bool) -> tuple[str, str | None]:
+        """(label, Markdown href or None) for one {soort:id|label} reference."""
+        kind, target = match.group(1), match.group(2).strip()
+        label = self.references.label(match, at_start)
+        if kind in ("termijn", "rol", "invulling", "contact"):
+            return label, None
+        if kind == "telefoon":
+            return label, tel_href(self.references.contacten[target].telefoon or "")
+        if kind in ("bijlage", "stap"):
+            return label, self.adressen.link(page, f"{kind}-{target}")
+        return label, self.adressen.link(page, target)

@@ -14,7 +14,8 @@ import pytest
 from conftest import PROTOCOL, ROOT, Edit
 
 from generator import routekaart as rk
-from generator.check import anchors, load_and_check
+from generator.adressen import anchors
+from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol, Uitkomst
 from generator.render import PAGES, Renderer
@@ -161,7 +162,7 @@ def test_every_node_links_to_an_anchor_that_exists_on_the_site(protocol: Protoco
             assert href == a.get(XLINK_HREF), "plain href and xlink:href must agree"
             assert a.get("target") == "_top"
             dest, anchor = resolve(rk.PAGE, href)
-            # model anchors are listed by check.anchors(); the structuur rows are headings of their page
+            # model anchors are listed by adressen.anchors(); the structuur rows are headings of their page
             assert site_anchors.get(anchor) == dest or f"{{#{anchor}}}" in renderer.render(dest), (
                 f"{node_id}: {href} does not resolve to an anchor on the site"
             )
