@@ -23,12 +23,12 @@ from mkdocs.structure.files import File, Files
 from generator import csp
 from generator.check import load_and_check
 from generator.errors import ProtocolError
+from generator.kaarten import write_charts
 from generator.model import Protocol
 from generator.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.oefencasussen import oefencasussen_json
 from generator.offline import write_service_worker, write_service_worker_off
 from generator.render import render_pages
-from generator.routekaart import write_charts
 from generator.telefoon import tel_href
 from generator.widget import write_assets
 

@@ -12,9 +12,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import werkbladen
 from .adressen import Adressen, page_url
 from .check import Graph
+from .kaarten import inline_chart_pair
 from .model import Contact, Protocol
 from .oefencasussen import antwoordsleutel
-from .routekaart import inline_chart_pair
 from .telefoon import is_dutch_number, tel_href
 from .verwijzingen import ReferenceLinks, References
 
