@@ -93,6 +93,7 @@ class Renderer:
         )
 
     def _adressen(self) -> Adressen:
+        # the print version overrides this: its links between printed pages stay in the document
         return Adressen(self.protocol)
 
     def chart(self, page: str, naam: str) -> str:
