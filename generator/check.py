@@ -11,17 +11,16 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from .adressen import anchors
 from .check_oefencasussen import check_oefencasussen
 from .errors import ProtocolError, SourceError
-from .load import Loaded, Loc
+from .load import Loaded, Loc, load
 from .model import Knoop, Protocol
 from .telefoon import phone_warnings
-
-# `{soort:id}` or `{soort:id|tekst}` inside any text field
-REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
-REFERENCE_KINDS = ("rol", "invulling", "contact", "telefoon", "termijn", "bijlage", "stap", "anker")
+from .verwijzingen import REFERENCE, REFERENCE_KINDS
 
 
 @dataclass(frozen=True)
@@ -51,44 +50,6 @@ class Graph:
 
         walk(self.start, [])
         return found
-
-
-def anchors(protocol: Protocol) -> dict[str, str]:
-    """Every referenceable id and the page it lives on (src path of the page)."""
-    found: dict[str, str] = {}
-    for stap in protocol.stappen.stappen:
-        found[stap.id] = f"meldcode/{stap.id}.md"
-        for sectie in _sections(stap.secties):
-            found[sectie] = f"meldcode/{stap.id}.md"
-    for sectie in _sections(protocol.inleiding.secties):
-        found[sectie] = "meldcode/index.md"
-    found[protocol.inleiding.structuur.id] = "meldcode/structuur.md"
-    kader = protocol.afwegingskader
-    for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
-        found[node.id] = "afwegingskader.md"
-    for section in ("beslistabel", "beslissingen", "uitkomsten"):
-        found[section] = "afwegingskader.md"
-    for sectie in _sections(protocol.melding.secties):
-        found[sectie] = "melding.md"
-    for sectie in _sections(protocol.achtergrond.secties):
-        found[sectie] = "achtergrond.md"
-    for n in range(1, 5):
-        found[f"bijlage-{n}"] = f"bijlagen/bijlage-{n}.md"
-    for categorie in protocol.bijlage_1.categorieen:
-        found[categorie.id] = "bijlagen/bijlage-1.md"
-    for norm in protocol.bijlage_2.meldnormen:
-        found[f"meldnorm-{norm.id.lower()}"] = "bijlagen/bijlage-2.md"
-    for begrip in protocol.bijlage_2.begrippen:
-        found[begrip.id] = "bijlagen/bijlage-2.md"
-    for sectie in _sections(protocol.bijlage_4.secties):
-        found[sectie] = "bijlagen/bijlage-4.md"
-    return found
-
-
-def _sections(secties: Any) -> Iterator[str]:
-    for sectie in secties:
-        yield sectie.id
-        yield from _sections(sectie.secties)
 
 
 def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -152,15 +113,48 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
 
     `casussen=False` leaves out the oefencasussen, for `meldcode diff`: a route change
     that leaves a case behind is for `meldcode check` to report, the diff still shows it."""
+    # A duplicate id makes every reference to the id it replaced fail too; those follow
+    # from the one mistake, so references into an ambiguous list are checked only once
+    # the duplicate is fixed (one message per mistake, not a cascade). The id rules add
+    # such a list's name to `ambiguous`, the reference rules after them skip it.
+    ambiguous: set[str] = set()
+    errors = _unique_ids(loaded, ambiguous)
+    errors += _stap_nummers(loaded, ambiguous)
+    errors += _knoop_ids(loaded, ambiguous)
+    errors += _routes(loaded, ambiguous)
+    errors += _momenten(loaded, ambiguous)
+    errors += _answer_order(loaded)
+    errors += _begrippen(loaded, ambiguous)
+    errors += _uitkomst_references(loaded, ambiguous)
+    errors += _contact_lists(loaded, ambiguous)
+    errors += _spoed_contacten(loaded, ambiguous)
+    errors += _unique_anchors(loaded)
+    errors += _inline_references(loaded, ambiguous)
+    if errors:
+        raise ProtocolError(errors)
+    errors = _wijzigingen_order(loaded)
+    if errors:
+        raise ProtocolError(errors)
+
+    warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
+    if casussen:
+        warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
+    warnings += _versie_warnings(loaded)
+    warnings += _evaluatie_warnings(loaded, today or dt.date.today())
+    return warnings
+
+
+def _node_lists(loaded: Loaded) -> dict[str, list[Any]]:
+    """The afwegingskader's lists of nodes, by their key in afwegingskader.yaml."""
+    kader = loaded.protocol.afwegingskader
+    return {"vragen": kader.vragen, "beslissingen": kader.beslissingen, "uitkomsten": kader.uitkomsten}
+
+
+def _unique_ids(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Ids unique within each list of the protocol (stappen: their nummer)."""
     p = loaded.protocol
     err = loaded.error
     errors: list[SourceError] = []
-
-    # --- ids unique within each list ---------------------------------------
-    # A duplicate id makes every reference to the id it replaced fail too; those follow
-    # from the one mistake, so references into an ambiguous list are checked only once
-    # the duplicate is fixed (one message per mistake, not a cascade).
-    ambiguous: set[str] = set()
 
     def unique(part: str, key: str, values: list[Any], attr: str = "id") -> None:
         items = [((key, i, attr), str(getattr(v, attr))) for i, v in enumerate(values)]
@@ -179,7 +173,14 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     unique("bijlage_2", "meldnormen", p.bijlage_2.meldnormen)
     unique("bijlage_2", "begrippen", p.bijlage_2.begrippen)
     unique("bijlage_3", "onderdelen", p.bijlage_3.onderdelen)
+    return errors
 
+
+def _stap_nummers(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Exactly stap 1 to 6."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
     stapnummers = sorted(s.nummer for s in p.stappen.stappen)
     if stapnummers != list(range(1, 7)) and "stappen" not in ambiguous:
         errors.append(
@@ -189,10 +190,15 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                 f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers}); vul de ontbrekende stap aan",
             )
         )
+    return errors
 
-    # --- afwegingskader graph -------------------------------------------------
-    kader = p.afwegingskader
-    node_lists = {"vragen": kader.vragen, "beslissingen": kader.beslissingen, "uitkomsten": kader.uitkomsten}
+
+def _knoop_ids(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Ids of vragen, beslissingen and uitkomsten: unique, matching their nummer, answers unique."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    kader = loaded.protocol.afwegingskader
+    node_lists = _node_lists(loaded)
     all_ids: list[tuple[Loc, str]] = [
         ((key, i, "id"), node.id) for key, nodes in node_lists.items() for i, node in enumerate(nodes)
     ]
@@ -236,7 +242,15 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                     f"id '{uitkomst.id}' begint niet met 'uitkomst-'",
                 )
             )
+    return errors
 
+
+def _routes(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The start and every answer's `volgende` exist; then no loops and nothing unreachable."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    kader = loaded.protocol.afwegingskader
+    node_lists = _node_lists(loaded)
     knopen = {n.id: n for n in [*kader.vragen, *kader.beslissingen]}
     uitkomsten = {u.id for u in kader.uitkomsten}
     vraag_ids = [n.id for n in kader.vragen]
@@ -276,11 +290,14 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
         )
     if targets_ok:
         errors += _graph_shape(loaded, knopen, uitkomsten, node_lists)
+    return errors
 
-    # --- references by id ---------------------------------------------------------
-    rollen = {r.id for r in p.rollen.rollen}
-    contacten = {c.id: c for c in p.contacten.contacten}
-    termijnen = {t.id for t in p.termijnen.termijnen}
+
+def _momenten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """A termijn counted from a moment names a moment that exists."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
     momenten = [m.id for m in p.termijnen.momenten]
     for i, termijn in enumerate(p.termijnen.termijnen):
         if termijn.vanaf is not None and termijn.vanaf not in momenten and "momenten" not in ambiguous:
@@ -292,9 +309,15 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                     "voeg het toe onder momenten of corrigeer de id",
                 )
             )
-    errors += _answer_order(loaded, node_lists)
-    begrippen = {b.id for b in p.bijlage_2.begrippen}
-    meldnormen = {m.id for m in p.bijlage_2.meldnormen}
+    return errors
+
+
+def _begrippen(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The begrippen a vraag or beslissing names exist in bijlage 2."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    node_lists = _node_lists(loaded)
+    begrippen = {b.id for b in loaded.protocol.bijlage_2.begrippen}
     for key in ("vragen", "beslissingen"):
         for i, node in enumerate(node_lists[key]):
             for j, begrip in enumerate(node.begrippen):
@@ -307,6 +330,19 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                             f"({_known(sorted(begrippen), 'begrippen', begrip)}); corrigeer de id",
                         )
                     )
+    return errors
+
+
+def _uitkomst_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Each uitkomst's meldnorm and the rollen, termijnen and contacten of its acties exist."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    kader = p.afwegingskader
+    rollen = {r.id for r in p.rollen.rollen}
+    contacten = {c.id: c for c in p.contacten.contacten}
+    termijnen = {t.id for t in p.termijnen.termijnen}
+    meldnormen = {m.id for m in p.bijlage_2.meldnormen}
     for i, uitkomst in enumerate(kader.uitkomsten):
         if uitkomst.meldnorm and uitkomst.meldnorm not in meldnormen and "meldnormen" not in ambiguous:
             errors.append(
@@ -334,6 +370,15 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                             f"voeg hem toe in protocol/{wat}.yaml of corrigeer de id",
                         )
                     )
+    return errors
+
+
+def _contact_lists(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The spoedbalk and the other addresses name contacten that exist; the spoedbalk's can be called."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    contacten = {c.id: c for c in p.contacten.contacten}
     lists = [("spoedbalk", p.contacten.spoedbalk), ("overige_adressen", p.contacten.overige_adressen)]
     for key, ids in lists:
         for i, cid in enumerate(ids):
@@ -357,6 +402,15 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                         "geef het een telefoon of haal het uit de spoedbalk",
                     )
                 )
+    return errors
+
+
+def _spoed_contacten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The contacten to call in an emergency exist and have a number."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    contacten = {c.id: c for c in p.contacten.contacten}
     for i, spoed in enumerate(p.contacten.spoed):
         if spoed.contact not in contacten and "contacten" not in ambiguous:
             errors.append(
@@ -377,9 +431,18 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                     "vul het telefoonnummer in bij dit contact of haal het uit de lijst",
                 )
             )
+    return errors
 
-    # --- anchors unique across the site ---------------------------------------------
-    site_anchors = anchors(p)
+
+def _unique_anchors(loaded: Loaded) -> list[SourceError]:
+    """A section id is an anchor on the site: unique across all parts and the fixed anchors."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    kader = p.afwegingskader
+    knopen = {n.id for n in [*kader.vragen, *kader.beslissingen]}
+    uitkomsten = {u.id for u in kader.uitkomsten}
+    begrippen = {b.id for b in p.bijlage_2.begrippen}
     seen_sections: dict[str, str] = {}
     fixed = {
         *(s.id for s in p.stappen.stappen),
@@ -396,8 +459,18 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                     err(part, loc, f"id '{value}' wordt al gebruikt als anker op de site; kies een andere id")
                 )
             seen_sections[value] = part
+    return errors
 
-    # --- inline references in every text -------------------------------------------------
+
+def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Every {soort:id} in every text points at something that exists; no stray braces."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    rollen = {r.id for r in p.rollen.rollen}
+    contacten = {c.id: c for c in p.contacten.contacten}
+    termijnen = {t.id for t in p.termijnen.termijnen}
+    site_anchors = anchors(p)
     targets: dict[str, set[str]] = {
         "rol": rollen,
         "invulling": {r.id for r in p.rollen.rollen if r.invulling},
@@ -463,11 +536,14 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                         word,  # the word is on one line, also in a folded text block
                     )
                 )
+    return errors
 
-    if errors:
-        raise ProtocolError(errors)
 
-    wijzigingen = p.wijzigingen.wijzigingen
+def _wijzigingen_order(loaded: Loaded) -> list[SourceError]:
+    """The version history newest first."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    wijzigingen = loaded.protocol.wijzigingen.wijzigingen
     for i in range(1, len(wijzigingen)):
         if wijzigingen[i].datum > wijzigingen[i - 1].datum:
             errors.append(
@@ -477,13 +553,14 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                     f"{wijzigingen[i].datum:%d-%m-%Y} is nieuwer dan de wijziging erboven; zet de nieuwste bovenaan",
                 )
             )
-    if errors:
-        raise ProtocolError(errors)
+    return errors
 
-    warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
-    if casussen:
-        warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
-    today = today or dt.date.today()
+
+def _versie_warnings(loaded: Loaded) -> list[str]:
+    """The version in metadata.yaml and the newest entry of wijzigingen.yaml agree."""
+    p = loaded.protocol
+    wijzigingen = p.wijzigingen.wijzigingen
+    warnings: list[str] = []
     if wijzigingen[0].versie != p.metadata.versie:
         nieuwste, vastgesteld = wijzigingen[0].versie, p.metadata.versie
         if _versie_key(nieuwste) > _versie_key(vastgesteld):
@@ -499,6 +576,13 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
                 f"nieuwste wijziging hoort bij versie {nieuwste}; noteer bovenaan in wijzigingen.yaml wat er "
                 f"in versie {vastgesteld} veranderde"
             )
+    return warnings
+
+
+def _evaluatie_warnings(loaded: Loaded, today: dt.date) -> list[str]:
+    """The next evaluation is not overdue."""
+    p = loaded.protocol
+    warnings: list[str] = []
     meta = p.metadata
     if meta.volgende_evaluatie < today:
         warnings.append(
@@ -517,10 +601,11 @@ def _versie_key(versie: str) -> tuple[tuple[int, str], ...]:
 ANSWER_ORDER = ("ja", "nee", "twijfel")
 
 
-def _answer_order(loaded: Loaded, node_lists: dict[str, list[Any]]) -> list[SourceError]:
+def _answer_order(loaded: Loaded) -> list[SourceError]:
     """One answer order everywhere (Ja, Nee, Twijfel): every presenter follows the source order,
     so a person in a hurry always finds Ja in the same place."""
     errors: list[SourceError] = []
+    node_lists = _node_lists(loaded)
     for key in ("vragen", "beslissingen"):
         for i, node in enumerate(node_lists[key]):
             ids = [a.id for a in node.antwoorden]
@@ -589,12 +674,8 @@ def _graph_shape(
 
 def load_and_check(root: Any, today: dt.date | None = None, casussen: bool = True) -> tuple[Loaded, list[str]]:
     """The one entry the CLI, the mkdocs hook and the tests share."""
-    from pathlib import Path
-
-    from .load import load
-
     loaded = load(Path(root))
     return loaded, check(loaded, today, casussen)
 
 
-__all__ = ["Graph", "ProtocolError", "anchors", "check", "load_and_check"]
+__all__ = ["Graph", "ProtocolError", "check", "load_and_check"]

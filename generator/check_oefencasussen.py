@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProtocolError, SourceError
+from .export import afwegingskader_data
 from .load import Loaded
 from .model import Oefencasus, Protocol
 
@@ -38,8 +39,6 @@ class Walk:
 
 def kader_data(protocol: Protocol) -> dict[str, Any]:
     """The exported afwegingskader, the same data the helper's engine reads."""
-    from .export import afwegingskader_data  # export imports render, which imports check
-
     return afwegingskader_data(protocol)
 
 

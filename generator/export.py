@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Actie, Blok, Contact, Knoop, Protocol, Sectie, Termijn, Uitkomst
-from .render import References
 from .telefoon import tel_href
+from .verwijzingen import References
 
 # Bumped when the shape below changes, so an engine wheel refuses a JSON file it cannot read.
 FORMAAT = 2

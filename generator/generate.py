@@ -20,15 +20,15 @@ import yaml
 
 from .builders import for_builder
 from .export import afwegingskader_data
+from .kaart_stijl import CSS as CHART_STYLE
+from .kaarten import write_charts
 from .model import Protocol
 from .oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from .oefencasussen import oefencasussen_json
 from .render import render_pages
-from .routekaart import write_charts
 from .telefoon import tel_href
 from .widget import ASSETS, PYODIDE, write_assets
 
-FLOWCHARTS = Path(__file__).resolve().parent.parent / "flowcharts"
 CHART_CSS = "assets/stylesheets/routekaart.css"
 PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"
 DOCS = "docs"
@@ -168,7 +168,7 @@ def generate(
     generated: dict[str, str | bytes] = {
         OEFENCASUSSEN_JSON: oefencasussen_json(protocol),
         # how the charts look lives in flowcharts/; the site serves it as a stylesheet
-        CHART_CSS: (FLOWCHARTS / "routekaart.css").read_bytes(),
+        CHART_CSS: CHART_STYLE.read_bytes(),
         PRINT_CSS: print_css(protocol),
     }
     for name, content in generated.items():

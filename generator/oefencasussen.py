@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .check import REFERENCE
+from .adressen import Adressen
 from .check_oefencasussen import kader_data, walk
 from .model import Advies, Blok, Protocol
-from .render import Renderer, starts_sentence
+from .verwijzingen import REFERENCE, ReferenceLinks, References, starts_sentence
 
 PAGE = "oefenen.md"
 JSON_PATH = "assets/oefencasussen.json"
@@ -61,8 +61,8 @@ def lkc_adviezen(protocol: Protocol, uitspraken: list[int]) -> list[Advies]:
 class _Delen:
     """Text with {soort:id} references → parts, links relative to one page."""
 
-    def __init__(self, renderer: Renderer, page: str) -> None:
-        self.renderer = renderer
+    def __init__(self, links: ReferenceLinks, page: str) -> None:
+        self.links = links
         self.page = page
 
     def __call__(self, text: str) -> list[Deel]:
@@ -71,8 +71,8 @@ class _Delen:
         for match in REFERENCE.finditer(text):
             if match.start() > pos:
                 delen.append(text[pos : match.start()])
-            label, href = self.renderer._reference(self.page, match, starts_sentence(text, match.start()))
-            delen.append(label if href is None else {"tekst": label, "href": self.renderer.url(self.page, href)})
+            label, href = self.links.reference(self.page, match, starts_sentence(text, match.start()))
+            delen.append(label if href is None else {"tekst": label, "href": self.links.adressen.url(self.page, href)})
             pos = match.end()
         if pos < len(text):
             delen.append(text[pos:])
@@ -109,11 +109,12 @@ def _collapse(delen: list[Deel]) -> list[Deel]:
 
 def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
     """Every case with its expected route, reasons, uitkomst and actions; links relative to `page`."""
-    renderer = Renderer(protocol)
-    delen = _Delen(renderer, page)
+    adressen = Adressen(protocol)
+    references = References.of(protocol)
+    delen = _Delen(ReferenceLinks(references, adressen), page)
     kader = kader_data(protocol)
     knopen = {k["id"]: k for k in [*kader["vragen"], *kader["beslissingen"]]}
-    adviezen_href = renderer.url(page, renderer.page_link(page, "adviezen-lkc.md"))
+    adviezen_href = adressen.url(page, adressen.page_link(page, "adviezen-lkc.md"))
     casussen = []
     for casus in protocol.oefencasussen.casussen:
         result = walk(kader, casus)
@@ -124,7 +125,7 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
         casussen.append(
             {
                 "id": casus.id,
-                "titel": renderer.references.plain(casus.titel),
+                "titel": references.plain(casus.titel),
                 "situatie": delen.blokken(casus.situatie),
                 "gesprek_ouders": delen.blokken(casus.gesprek_ouders),
                 "route": [
@@ -133,7 +134,7 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                         "antwoord": stap.antwoord,
                         "reden": delen(stap.reden),
                         "lkc": [
-                            {"tekst": renderer.references.plain(a.tekst), "href": adviezen_href}
+                            {"tekst": references.plain(a.tekst), "href": adviezen_href}
                             for a in lkc_adviezen(protocol, stap.lkc)
                         ],
                     }
@@ -144,7 +145,7 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                     "titel": uitkomst["titel"],
                     "melden": uitkomst["melden"],
                     "meldnorm": uitkomst["meldnorm"],
-                    "href": renderer.url(page, renderer.link(page, uitkomst["id"])),
+                    "href": adressen.url(page, adressen.link(page, uitkomst["id"])),
                 },
                 "acties": [actie_samenvatting(a) for a in [*verslag["acties"], *verslag["verwachten"]]],
             }

@@ -1,24 +1,22 @@
-"""Render the model into Markdown pages: a pure function, source in, files out.
-
-Text from `protocol/` is escaped before it reaches Markdown, so an editor's
-`*`, `_` or `<` shows as typed and can never become markup or script.
-"""
+"""Render the model into Markdown pages: a pure function, source in, files out."""
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import werkbladen
-from .check import REFERENCE, Graph, anchors
-from .model import Contact, Protocol, Rol, Termijn
+from .adressen import Adressen, page_url
+from .check import Graph
+from .kaarten import inline_chart_pair
+from .model import Contact, Protocol
+from .oefencasussen import antwoordsleutel
 from .telefoon import is_dutch_number, tel_href
+from .verwijzingen import ReferenceLinks, References
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -59,82 +57,6 @@ TERMIJN_SOORT = {
     "geen": "geen termijn",
 }
 
-_MD_SPECIAL = {
-    "*": "&#42;",
-    "_": "&#95;",
-    "`": "&#96;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "\\": "&#92;",
-    "|": "&#124;",
-    "#": "&#35;",
-    "~": "&#126;",
-    "^": "&#94;",
-    "=": "&#61;",
-}
-_SENTENCE_END = re.compile(r"(^|[.!?]\s+)$")
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text → Markdown that shows exactly this text and nothing else."""
-    out = html.escape(text, quote=False)
-    out = "".join(_MD_SPECIAL.get(ch, ch) for ch in out)
-    # a leading "1. ", "- " or "+ " would start a list
-    out = re.sub(r"^(\d+)\.(\s)", r"\1&#46;\2", out)
-    out = re.sub(r"^([-+])(\s)", lambda m: f"&#{ord(m.group(1))};{m.group(2)}", out)
-    return " ".join(out.split())
-
-
-def starts_sentence(text: str, pos: int) -> bool:
-    """Whether position `pos` in `text` begins a sentence (a termijn there gets a capital)."""
-    return bool(_SENTENCE_END.search(text[:pos]))
-
-
-@dataclass(frozen=True)
-class References:
-    """The plain-text label of each {soort:id|tekst} reference.
-
-    Shared by the pages (which add links around it) and the JSON export for the
-    engine (which needs plain text), so both read a reference the same way.
-    """
-
-    rollen: dict[str, Rol]
-    contacten: dict[str, Contact]
-    termijnen: dict[str, Termijn]
-
-    @classmethod
-    def of(cls, protocol: Protocol) -> References:
-        return cls(
-            rollen={r.id: r for r in protocol.rollen.rollen},
-            contacten={c.id: c for c in protocol.contacten.contacten},
-            termijnen={t.id: t for t in protocol.termijnen.termijnen},
-        )
-
-    def label(self, match: re.Match[str], at_start: bool) -> str:
-        """What a reader sees for one reference; an explicit `|tekst` always wins."""
-        kind, target, label = match.group(1), match.group(2).strip(), match.group(3)
-        if label:
-            return label
-        if kind == "termijn":
-            word = self.termijnen[target].tekst
-            return word[:1].upper() + word[1:] if at_start else word
-        if kind == "rol":
-            return self.rollen[target].naam
-        if kind == "invulling":
-            return self.rollen[target].invulling or ""
-        if kind == "contact":
-            return self.contacten[target].naam
-        if kind == "telefoon":
-            return self.contacten[target].telefoon or ""
-        if kind in ("bijlage", "stap"):
-            return f"{kind} {target}"
-        return target
-
-    def plain(self, text: str) -> str:
-        """Text with every reference replaced by its label and whitespace collapsed."""
-        resolved = REFERENCE.sub(lambda m: self.label(m, starts_sentence(text, m.start())), text)
-        return " ".join(resolved.split())
-
 
 @dataclass
 class Renderer:
@@ -142,8 +64,9 @@ class Renderer:
     met_pdf: bool = True  # whether the build writes meldcode.pdf: no link to a PDF that is not there
 
     def __post_init__(self) -> None:
-        self.anchors = anchors(self.protocol)
+        self.adressen = self._adressen()
         self.references = References.of(self.protocol)
+        self.links = ReferenceLinks(self.references, self.adressen)
         self.rollen = self.references.rollen
         self.contacten = self.references.contacten
         self.termijnen = self.references.termijnen
@@ -169,75 +92,13 @@ class Renderer:
             comment_end_string="##}",
         )
 
-    # --- links -----------------------------------------------------------------
-    def link(self, page: str, target: str) -> str:
-        """Relative Markdown link from `page` to anchor id `target`."""
-        dest = self.anchors[target]
-        if dest == page:
-            return f"#{target}"
-        rel = posixpath.relpath(dest, posixpath.dirname(page) or ".")
-        return f"{rel}#{target}"
-
-    def page_link(self, page: str, dest: str) -> str:
-        return posixpath.relpath(dest, posixpath.dirname(page) or ".")
-
-    # --- inline text -------------------------------------------------------------
-    def inline(self, page: str, as_html: bool = False) -> Callable[[str | None], str]:
-        """The text filter for one page: escape text and expand {soort:id} references.
-
-        Markdown (`t`) for running text; HTML (`h`) inside raw HTML such as tables,
-        where Markdown is not parsed.
-        """
-        escape = html_text if as_html else escape_markdown_keep_space
-
-        def t(text: str | None) -> str:
-            if text is None:
-                return ""
-            parts: list[str] = []
-            pos = 0
-            for match in REFERENCE.finditer(text):
-                parts.append(escape(text[pos : match.start()]))
-                label, href = self._reference(page, match, starts_sentence(text, match.start()))
-                if href is None:
-                    parts.append(escape(label))
-                elif as_html:
-                    parts.append(f'<a href="{html.escape(self.url(page, href))}">{html_text(label)}</a>')
-                else:
-                    parts.append(f"[{escape_markdown(label)}]({href})")
-                pos = match.end()
-            parts.append(escape(text[pos:]))
-            return " ".join("".join(parts).split())
-
-        return t
-
-    def url(self, page: str, href: str) -> str:
-        """A Markdown link target (`x.md#a`) as the built site's relative URL."""
-        if href.startswith("#") or ":" in href.split("#")[0]:
-            return href
-        path, _, anchor = href.partition("#")
-        here = _page_url(page)
-        there = _page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
-        rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-        rel = "./" if rel == "." else rel + "/"
-        return rel + (f"#{anchor}" if anchor else "")
-
-    def _reference(self, page: str, match: re.Match[str], at_start: bool) -> tuple[str, str | None]:
-        """(label, Markdown href or None) for one {soort:id|label} reference."""
-        kind, target = match.group(1), match.group(2).strip()
-        label = self.references.label(match, at_start)
-        if kind in ("termijn", "rol", "invulling", "contact"):
-            return label, None
-        if kind == "telefoon":
-            return label, tel_href(self.contacten[target].telefoon or "")
-        if kind in ("bijlage", "stap"):
-            return label, self.link(page, f"{kind}-{target}")
-        return label, self.link(page, target)
+    def _adressen(self) -> Adressen:
+        # the print version overrides this: its links between printed pages stay in the document
+        return Adressen(self.protocol)
 
     def chart(self, page: str, naam: str) -> str:
         """One chart as inline SVG (desktop and phone layout) with links relative to `page`,
         laid out by Graphviz only when a page shows it, and only once per page."""
-        from .routekaart import inline_chart_pair  # routekaart uses this module's URL logic
-
         if (page, naam) not in self._charts:
             self._charts[page, naam] = inline_chart_pair(self.protocol, naam, page)
         return self._charts[page, naam]
@@ -270,13 +131,13 @@ class Renderer:
             "p": self.protocol,
             "met_pdf": self.met_pdf,
             "page": at,
-            "t": self.inline(at),
-            "h": self.inline(at, as_html=True),
-            "href": lambda target: self.url(at, self.link(at, target)),
+            "t": self.links.inline(at),
+            "h": self.links.inline(at, as_html=True),
+            "href": lambda target: self.adressen.url(at, self.adressen.link(at, target)),
             "kaart": lambda naam: self.chart(at, naam),
-            "asset": lambda path: posixpath.relpath(path, _page_url(at).rstrip("/") or ".") + "/",
-            "link": lambda target: self.link(at, target),
-            "page_link": lambda dest: self.page_link(at, dest),
+            "asset": lambda path: posixpath.relpath(path, page_url(at).rstrip("/") or ".") + "/",
+            "link": lambda target: self.adressen.link(at, target),
+            "page_link": lambda dest: self.adressen.page_link(at, dest),
             "rol": self.rollen,
             "contact": self.contacten,
             "termijn": self.termijnen,
@@ -296,8 +157,6 @@ class Renderer:
             context["plain"] = self.references.plain
             context["stappen"] = {s.nummer: s for s in self.protocol.stappen.stappen}
         if src == "oefencasussen.md":
-            from .oefencasussen import antwoordsleutel  # builds on this module's Renderer
-
             context["sleutel"] = antwoordsleutel(self.protocol)
         if src.startswith("meldcode/stap-"):
             nummer = int(src.removeprefix("meldcode/stap-").removesuffix(".md"))
@@ -309,15 +168,8 @@ class PrintRenderer(Renderer):
     """Renders pages into the one-page print version: links between printed pages
     become links within the document, links to other pages stay site links."""
 
-    def link(self, page: str, target: str) -> str:
-        if self.anchors.get(target) in PRINTED:
-            return f"#{target}"
-        return super().link(page, target)
-
-    def page_link(self, page: str, dest: str) -> str:
-        if dest in PRINTED:
-            return f"#{page_anchor(self.protocol, dest)}"
-        return super().page_link(page, dest)
+    def _adressen(self) -> Adressen:
+        return _PrintAdressen(self.protocol)
 
     def document(self) -> str:
         """The print version: title page, contents, then every printed page in order."""
@@ -329,7 +181,7 @@ class PrintRenderer(Renderer):
             (page_anchor(self.protocol, src), _first_heading(body)) for src, body in zip(PRINTED, chapters, strict=True)
         ]
         head = self.env.get_template("afdrukken.md.j2").render(
-            p=self.protocol, t=self.inline(PRINT_PAGE), inhoud=contents
+            p=self.protocol, t=self.links.inline(PRINT_PAGE), inhoud=contents
         )
         return head + "\n\n".join(chapters)
 
@@ -359,6 +211,20 @@ def _first_heading(markdown: str) -> str:
     return match.group(1) if match else ""
 
 
+class _PrintAdressen(Adressen):
+    """Addresses in the print version: a printed page is a place in the document."""
+
+    def link(self, page: str, target: str) -> str:
+        if self.anchors.get(target) in PRINTED:
+            return f"#{target}"
+        return super().link(page, target)
+
+    def page_link(self, page: str, dest: str) -> str:
+        if dest in PRINTED:
+            return f"#{page_anchor(self.protocol, dest)}"
+        return super().page_link(page, dest)
+
+
 def page_anchor(protocol: Protocol, src: str) -> str:
     """The id of a page's title (its H1), so a whole page can be a link target."""
     fixed = {
@@ -369,27 +235,6 @@ def page_anchor(protocol: Protocol, src: str) -> str:
         "over/index.md": "over",
     }
     return fixed.get(src) or src.removesuffix(".md").rsplit("/", 1)[-1]
-
-
-def _page_url(src: str) -> str:
-    """Directory URL of a page, as mkdocs builds it: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def html_text(text: str) -> str:
-    """Plain text for raw HTML: escaped, whitespace kept at the edges."""
-    return html.escape(text, quote=False)
-
-
-def escape_markdown_keep_space(text: str) -> str:
-    """Like escape_markdown but keeps edge spaces, for text between references."""
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() else ""
-    core = escape_markdown(text) if text.strip() else ""
-    return f"{lead}{core}{trail}" if core else lead or trail
 
 
 def contact_regels(contact: Contact) -> list[str]:

@@ -11,9 +11,9 @@ from typing import Any
 from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
 
-from generator.check import REFERENCE, Graph, load_and_check
+from generator.check import Graph, load_and_check
 from generator.export import FORMAAT, afwegingskader_data, write_json
-from generator.render import References
+from generator.verwijzingen import REFERENCE, References
 
 PROTOCOL_MODEL = load_and_check(PROTOCOL)[0].protocol
 KADER = afwegingskader_data(PROTOCOL_MODEL)

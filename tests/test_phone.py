@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 from sitetext import html_pages
 
 from generator.check import load_and_check
-from generator.render import tel_href
+from generator.telefoon import tel_href
 
 pytestmark = pytest.mark.browser
 

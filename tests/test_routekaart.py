@@ -13,14 +13,20 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL, ROOT, Edit
 
-from generator import routekaart as rk
-from generator.check import anchors, load_and_check
+from generator.adressen import anchors
+from generator.check import load_and_check
 from generator.errors import ProtocolError
+from generator.kaart_afwegingskader import afwegingskader_dot
+from generator.kaart_bouw import PAGE, PREFIX
+from generator.kaart_routekaart import ADVIES_CONTACT, AFWEGINGSKADER_STAP, routekaart, routekaart_dot
+from generator.kaart_stijl import CSS, STIJL, stijl
+from generator.kaart_uitvoer import SVG_NS, SVG_ROLE, XLINK_NS, render_svg
+from generator.kaarten import PDFS, inline_charts, write_charts
 from generator.model import Protocol, Uitkomst
 from generator.render import PAGES, Renderer
 
-NS = {"svg": rk.SVG_NS}
-XLINK_HREF = f"{{{rk.XLINK_NS}}}href"
+NS = {"svg": SVG_NS}
+XLINK_HREF = f"{{{XLINK_NS}}}href"
 ANSWER_LABELS = {"Ja", "Nee", "Twijfel"}
 
 
@@ -41,7 +47,7 @@ def classes(el: ET.Element) -> set[str]:
 
 def groups(root: ET.Element, kind: str) -> dict[str, ET.Element]:
     """`knoop` (node) or `rand` (edge) groups by id."""
-    return {g.get("id", ""): g for g in root.iter(f"{{{rk.SVG_NS}}}g") if kind in classes(g)}
+    return {g.get("id", ""): g for g in root.iter(f"{{{SVG_NS}}}g") if kind in classes(g)}
 
 
 def link(g: ET.Element) -> ET.Element:
@@ -51,7 +57,7 @@ def link(g: ET.Element) -> ET.Element:
 
 
 def texts(g: ET.Element) -> list[str]:
-    return [t.text or "" for t in g.iter(f"{{{rk.SVG_NS}}}text")]
+    return [t.text or "" for t in g.iter(f"{{{SVG_NS}}}text")]
 
 
 def label(g: ET.Element) -> str:
@@ -103,18 +109,18 @@ def protocol() -> Protocol:
 
 @pytest.fixture(scope="module")
 def charts(protocol: Protocol) -> dict[str, ET.Element]:
-    return {naam: parse(svg) for naam, svg in rk.inline_charts(protocol, rk.PAGE).items()}
+    return {naam: parse(svg) for naam, svg in inline_charts(protocol, PAGE).items()}
 
 
 @pytest.fixture(scope="module")
 def raw(protocol: Protocol) -> dict[str, str]:
-    return rk.inline_charts(protocol, rk.PAGE)
+    return inline_charts(protocol, PAGE)
 
 
 @pytest.fixture(scope="module")
 def written(protocol: Protocol, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("kaarten")
-    return {p.name: p for p in rk.write_charts(protocol, out, rk.PAGE)}
+    return {p.name: p for p in write_charts(protocol, out, PAGE)}
 
 
 # --- what the charts show ----------------------------------------------------------
@@ -132,7 +138,7 @@ def test_routekaart_has_every_stap_and_the_structuur_beside_it(protocol: Protoco
     expected = {
         *(f"kaart-{s.id}" for s in protocol.stappen.stappen),
         *(f"kaart-structuur-{n}" for n in structuur),
-        f"kaart-{rk.ADVIES_CONTACT}",
+        f"kaart-{ADVIES_CONTACT}",
         f"kaart-ingang-{protocol.afwegingskader.start}",
     }
     assert set(nodes) == expected
@@ -147,8 +153,8 @@ def test_every_chart_node_stands_for_something_in_the_model(protocol: Protocol, 
     known = model_ids(protocol)
     for chart in charts.values():
         for node_id in groups(chart, "knoop"):
-            assert node_id.startswith(rk.PREFIX)
-            assert node_id.removeprefix(rk.PREFIX) in known, f"{node_id} is not in the model"
+            assert node_id.startswith(PREFIX)
+            assert node_id.removeprefix(PREFIX) in known, f"{node_id} is not in the model"
 
 
 def test_every_node_links_to_an_anchor_that_exists_on_the_site(protocol: Protocol, charts: dict) -> None:
@@ -160,8 +166,8 @@ def test_every_node_links_to_an_anchor_that_exists_on_the_site(protocol: Protoco
             href = a.get("href", "")
             assert href == a.get(XLINK_HREF), "plain href and xlink:href must agree"
             assert a.get("target") == "_top"
-            dest, anchor = resolve(rk.PAGE, href)
-            # model anchors are listed by check.anchors(); the structuur rows are headings of their page
+            dest, anchor = resolve(PAGE, href)
+            # model anchors are listed by adressen.anchors(); the structuur rows are headings of their page
             assert site_anchors.get(anchor) == dest or f"{{#{anchor}}}" in renderer.render(dest), (
                 f"{node_id}: {href} does not resolve to an anchor on the site"
             )
@@ -172,19 +178,19 @@ def test_model_nodes_link_to_their_own_section(protocol: Protocol, charts: dict)
     for k in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
         href = link(groups(charts["afwegingskader"], "knoop")[f"kaart-{k.id}"]).get("href", "")
         assert href == f"../afwegingskader/#{k.id}"
-        assert resolve(rk.PAGE, href) == ("afwegingskader.md", k.id)
+        assert resolve(PAGE, href) == ("afwegingskader.md", k.id)
     for stap in protocol.stappen.stappen:
         href = link(groups(charts["routekaart"], "knoop")[f"kaart-{stap.id}"]).get("href", "")
-        assert resolve(rk.PAGE, href) == (f"meldcode/{stap.id}.md", stap.id)
+        assert resolve(PAGE, href) == (f"meldcode/{stap.id}.md", stap.id)
 
 
 def test_links_are_relative_to_the_page_that_shows_the_chart(protocol: Protocol) -> None:
-    same_page = parse(rk.render_svg(rk.afwegingskader_dot(protocol, "afwegingskader.md")))
+    same_page = parse(render_svg(afwegingskader_dot(protocol, "afwegingskader.md")))
     assert link(groups(same_page, "knoop")["kaart-vraag-2"]).get("href") == "#vraag-2"
-    deeper = parse(rk.render_svg(rk.routekaart_dot(protocol, "meldcode/stap-1.md")))
+    deeper = parse(render_svg(routekaart_dot(protocol, "meldcode/stap-1.md")))
     assert link(groups(deeper, "knoop")["kaart-stap-3"]).get("href") == "../stap-3/#stap-3"
     # print: no links at all
-    assert "URL=" not in rk.routekaart_dot(protocol, None)
+    assert "URL=" not in routekaart_dot(protocol, None)
 
 
 def test_tooltips_carry_the_full_text(protocol: Protocol, charts: dict) -> None:
@@ -248,10 +254,10 @@ def test_routekaart_route_structuur_advies_and_ingang(protocol: Protocol, charts
         if rij.ondersteuningsstructuur:
             assert "naast" in classes(edges[(f"structuur-{rij.stap}", f"stap-{rij.stap}")])
     for n in nummers:
-        assert "advies" in classes(edges[(rk.ADVIES_CONTACT, f"stap-{n}")])
+        assert "advies" in classes(edges[(ADVIES_CONTACT, f"stap-{n}")])
     start = protocol.afwegingskader.start
-    assert "ingang" in classes(edges[(f"stap-{rk.AFWEGINGSKADER_STAP}", f"ingang-{start}")])
-    vt = next(c for c in protocol.contacten.contacten if c.id == rk.ADVIES_CONTACT)
+    assert "ingang" in classes(edges[(f"stap-{AFWEGINGSKADER_STAP}", f"ingang-{start}")])
+    vt = next(c for c in protocol.contacten.contacten if c.id == ADVIES_CONTACT)
     node = groups(charts["routekaart"], "knoop")[f"kaart-{vt.id}"]
     assert vt.telefoon in texts(node)
     assert vt.naam in label(node)
@@ -266,11 +272,11 @@ def test_every_word_in_the_charts_comes_from_the_model_or_the_style(protocol: Pr
     corpus: set[str] = set()
     for path in PROTOCOL.rglob("*.yaml"):
         corpus |= words(path.read_text(encoding="utf-8"))
-    style = tomllib.loads(rk.STIJL.read_text(encoding="utf-8"))
+    style = tomllib.loads(STIJL.read_text(encoding="utf-8"))
     corpus |= words(" ".join(style["woorden"].values()))
     # {invulling:…} references are expanded from rollen.yaml, already in the corpus
     for naam, chart in charts.items():
-        for g in chart.iter(f"{{{rk.SVG_NS}}}g"):
+        for g in chart.iter(f"{{{SVG_NS}}}g"):
             for line in [*texts(g), title(g)]:
                 extra = words(line) - corpus
                 assert not extra, f"{naam}: {sorted(extra)} in {line!r} is not in protocol/"
@@ -278,9 +284,9 @@ def test_every_word_in_the_charts_comes_from_the_model_or_the_style(protocol: Pr
 
 def test_no_protocol_wording_in_code_or_style(protocol: Protocol) -> None:
     sources = [
-        (ROOT / "generator" / "routekaart.py").read_text(encoding="utf-8"),
-        rk.STIJL.read_text(encoding="utf-8"),
-        rk.CSS.read_text(encoding="utf-8"),
+        *(path.read_text(encoding="utf-8") for path in sorted((ROOT / "generator").glob("kaart*.py"))),
+        STIJL.read_text(encoding="utf-8"),
+        CSS.read_text(encoding="utf-8"),
     ]
     kader = protocol.afwegingskader
     phrases = [
@@ -307,10 +313,10 @@ def test_chart_follows_an_edited_source(protocol_copy: Path, edit: Edit) -> None
         "vraag: Is het kind nu of steeds opnieuw onveilig?",
     )
     changed = load(protocol_copy)
-    route = groups(parse(rk.render_svg(rk.routekaart_dot(changed))), "knoop")
+    route = groups(parse(render_svg(routekaart_dot(changed))), "knoop")
     assert "Praten met de ouders" in label(route["kaart-stap-3"])
     assert "verzorgers" not in label(route["kaart-stap-3"])
-    kader = groups(parse(rk.render_svg(rk.afwegingskader_dot(changed))), "knoop")
+    kader = groups(parse(render_svg(afwegingskader_dot(changed))), "knoop")
     assert "Is het kind nu of steeds opnieuw onveilig?" in title(kader["kaart-vraag-2"])
 
 
@@ -326,7 +332,7 @@ def test_chart_follows_a_new_uitkomst(protocol: Protocol) -> None:
     changed = protocol.model_copy(
         update={"afwegingskader": kader.model_copy(update={"vragen": vragen, "uitkomsten": uitkomsten})}
     )
-    chart = parse(rk.render_svg(rk.afwegingskader_dot(changed)))
+    chart = parse(render_svg(afwegingskader_dot(changed)))
     nodes = groups(chart, "knoop")
     assert "kaart-uitkomst-opnieuw-wegen" in nodes
     assert f"kaart-{oud}" not in nodes
@@ -339,17 +345,17 @@ def test_chart_follows_a_new_uitkomst(protocol: Protocol) -> None:
 
 def test_missing_veilig_thuis_is_a_clear_error(protocol: Protocol) -> None:
     contacten = protocol.contacten.model_copy(
-        update={"contacten": [c for c in protocol.contacten.contacten if c.id != rk.ADVIES_CONTACT]}
+        update={"contacten": [c for c in protocol.contacten.contacten if c.id != ADVIES_CONTACT]}
     )
     with pytest.raises(ProtocolError) as info:
-        rk.routekaart(protocol.model_copy(update={"contacten": contacten}))
+        routekaart(protocol.model_copy(update={"contacten": contacten}))
     assert "protocol/contacten.yaml" in str(info.value)
-    assert rk.ADVIES_CONTACT in str(info.value)
+    assert ADVIES_CONTACT in str(info.value)
 
 
 def test_same_model_same_chart(protocol: Protocol) -> None:
-    assert rk.routekaart_dot(protocol) == rk.routekaart_dot(protocol)
-    assert rk.render_svg(rk.afwegingskader_dot(protocol)) == rk.render_svg(rk.afwegingskader_dot(protocol))
+    assert routekaart_dot(protocol) == routekaart_dot(protocol)
+    assert render_svg(afwegingskader_dot(protocol)) == render_svg(afwegingskader_dot(protocol))
 
 
 # --- the SVG --------------------------------------------------------------------------
@@ -360,12 +366,12 @@ def test_inline_svg_is_well_formed_and_ready_for_a_page(raw: dict[str, str]) -> 
         assert not svg.startswith("<?xml") and "<!DOCTYPE" not in svg and "<!--" not in svg
         assert "\n\n" not in svg, "a blank line would end a Markdown HTML block"
         root = ET.fromstring(svg)  # well-formed
-        assert root.tag == f"{{{rk.SVG_NS}}}svg"
+        assert root.tag == f"{{{SVG_NS}}}svg"
         _, _, w, h = (float(v) for v in root.get("viewBox", "").split())
         # natural size in CSS pixels; the style sheet scales it down to the column
         assert (float(root.get("width", "")), float(root.get("height", ""))) == (w, h)
         assert {"kaart", f"kaart-{naam}"} <= classes(root)
-        assert root.get("role") == rk.SVG_ROLE
+        assert root.get("role") == SVG_ROLE
         titel = root.find("svg:title", NS)
         desc = root.find("svg:desc", NS)
         assert titel is not None and desc is not None
@@ -379,7 +385,7 @@ def test_inline_svg_is_well_formed_and_ready_for_a_page(raw: dict[str, str]) -> 
 def test_ids_are_unique_even_with_both_charts_on_one_page(charts: dict) -> None:
     ids = [el.get("id") for chart in charts.values() for el in chart.iter() if el.get("id")]
     assert len(ids) == len(set(ids))
-    assert all(i.startswith(rk.PREFIX) for i in ids), [i for i in ids if not i.startswith(rk.PREFIX)]
+    assert all(i.startswith(PREFIX) for i in ids), [i for i in ids if not i.startswith(PREFIX)]
 
 
 def test_standalone_svg_needs_nothing_else(written: dict[str, Path]) -> None:
@@ -392,12 +398,12 @@ def test_standalone_svg_needs_nothing_else(written: dict[str, Path]) -> None:
         # colours are in the file, not in a style sheet
         shapes = [el for el in root.iter() if el.tag.rpartition("}")[2] in {"path", "polygon"}]
         assert shapes and all(el.get("fill") and el.get("stroke") for el in shapes)
-        assert all("DejaVu Sans" in t.get("font-family", "") for t in root.iter(f"{{{rk.SVG_NS}}}text"))
+        assert all("DejaVu Sans" in t.get("font-family", "") for t in root.iter(f"{{{SVG_NS}}}text"))
 
 
 def test_render_svg_wants_a_chart_source() -> None:
     with pytest.raises(ValueError, match="kaart"):
-        rk.render_svg("digraph { a -> b }")
+        render_svg("digraph { a -> b }")
 
 
 # --- the PDFs --------------------------------------------------------------------------
@@ -423,14 +429,14 @@ def test_pdf_has_the_paper_size(written: dict[str, Path], name: str, papier: str
     x0, y0, x1, y1 = (float(v) for v in boxes[0])
     # Graphviz writes whole points
     assert abs((x1 - x0) - size[0]) <= 1.5 and abs((y1 - y0) - size[1]) <= 1.5
-    assert rk.stijl().papier(papier).points == pytest.approx(size, abs=0.01)
+    assert stijl().papier(papier).points == pytest.approx(size, abs=0.01)
 
 
 def test_write_charts_writes_the_downloads(written: dict[str, Path]) -> None:
     assert set(written) == {
         "routekaart.svg",
         "afwegingskader.svg",
-        *(f"{naam}-{papier}.pdf" for naam, papieren in rk.PDFS.items() for papier in papieren),
+        *(f"{naam}-{papier}.pdf" for naam, papieren in PDFS.items() for papier in papieren),
     }
 
 
@@ -442,10 +448,10 @@ def css_variables(block: str) -> dict[str, str]:
 
 
 def test_css_light_colours_are_the_style_colours_and_dark_has_them_all() -> None:
-    css = rk.CSS.read_text(encoding="utf-8")
+    css = CSS.read_text(encoding="utf-8")
     light = css_variables(css.split("[data-md-color-scheme")[0])
     dark = css_variables(css.split('[data-md-color-scheme="slate"] .kaart {', 1)[1].split("}", 1)[0])
-    kleuren = rk.stijl().kleuren
+    kleuren = stijl().kleuren
     # on the page the chart is transparent; the downloads are white
     assert light.pop("achtergrond") == "transparent"
     for naam, kleur in kleuren.items():
@@ -458,5 +464,5 @@ def test_css_light_colours_are_the_style_colours_and_dark_has_them_all() -> None
 
 
 def test_every_style_colour_is_a_hex_colour() -> None:
-    for naam, kleur in rk.stijl().kleuren.items():
+    for naam, kleur in stijl().kleuren.items():
         assert re.fullmatch(r"#[0-9a-f]{6}", kleur), naam
