@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .check import Graph
+from .check_afwegingskader import Graph
 from .model import (
     BRONNEN,
     Actie,

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import werkbladen
 from .adressen import Adressen, page_url
-from .check import Graph
+from .check_afwegingskader import Graph
 from .kaarten import inline_chart_pair
 from .model import Contact, Protocol
 from .oefencasussen import antwoordsleutel

@@ -15,7 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .check import Graph
+from .check_afwegingskader import Graph
 from .errors import ProtocolError, SourceError
 from .export import write_json
 from .model import Protocol

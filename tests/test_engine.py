@@ -33,7 +33,8 @@ import pytest
 from conftest import PROTOCOL, ROOT
 from meldcode_engine import GeenUitkomst, OngeldigAntwoord, Sessie
 
-from generator.check import Graph, load_and_check
+from generator.check import load_and_check
+from generator.check_afwegingskader import Graph
 from generator.export import FORMAAT, afwegingskader_data
 
 ENGINE = ROOT / "generator" / "engine"

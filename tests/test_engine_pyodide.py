@@ -12,7 +12,8 @@ import pytest
 from conftest import PROTOCOL, ROOT
 from meldcode_engine import Sessie
 
-from generator.check import Graph, load_and_check
+from generator.check import load_and_check
+from generator.check_afwegingskader import Graph
 from generator.export import afwegingskader_data
 
 pytestmark = pytest.mark.build

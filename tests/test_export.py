@@ -11,7 +11,8 @@ from typing import Any
 from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
 
-from generator.check import Graph, load_and_check
+from generator.check import load_and_check
+from generator.check_afwegingskader import Graph
 from generator.export import FORMAAT, afwegingskader_data, write_json
 from generator.verwijzingen import REFERENCE, References
 
