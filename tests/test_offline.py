@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from generator.chromium import serve
 from generator.offline import write_service_worker, write_service_worker_off
@@ -54,6 +55,19 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
 def visit_and_wait_for_worker(page: Page, url: str) -> None:
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+def evaluate_between_reloads(page: Page, expression: str) -> object:
+    """Evaluate in the page, once more if it reloaded meanwhile: the switched-off worker
+    reloads every open page after it has removed itself, at a moment of its own choosing."""
+    for _ in range(20):
+        try:
+            return page.evaluate(expression)
+        except PlaywrightError as exc:
+            if "context was destroyed" not in str(exc):
+                raise
+            page.wait_for_load_state()
+    raise AssertionError("the page kept reloading")
 
 
 def wait_for_helper_cache(page: Page) -> None:
@@ -143,9 +157,10 @@ def test_switched_off_the_old_worker_and_its_caches_go(context: BrowserContext, 
         html.write_text(text.replace('name="meldcode-offline" content="aan"', 'name="meldcode-offline" content="uit"'))
     write_service_worker_off(root)
     page.goto(base)
+    registrations = "navigator.serviceWorker.getRegistrations().then((r) => r.length)"
     for _ in range(100):
-        if not page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)"):
+        if not evaluate_between_reloads(page, registrations):
             break
         page.wait_for_timeout(100)
-    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
-    assert [n for n in page.evaluate(CACHES) if n.startswith("meldcode-")] == []
+    assert evaluate_between_reloads(page, registrations) == 0
+    assert [n for n in evaluate_between_reloads(page, CACHES) if n.startswith("meldcode-")] == []
