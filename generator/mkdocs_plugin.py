@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import csp
+from generator import csp, precompress
 from generator.check import load_and_check
 from generator.errors import ProtocolError
 from generator.model import Protocol
@@ -134,6 +134,10 @@ class MeldcodePlugin(BasePlugin[MeldcodeConfig]):
                 write_service_worker(Path(config.site_dir), self.protocol.metadata.versie)
             else:
                 write_service_worker_off(Path(config.site_dir))
+            # after everything that writes files: compressed copies of the final files, for hosts
+            # that serve them (not under `mkdocs serve`, where each save should show at once)
+            if not self.serving:
+                precompress.apply(Path(config.site_dir))
         except ProtocolError as exc:
             raise PluginError(exc.report()) from None
 
