@@ -16,16 +16,23 @@ import subprocess
 from pathlib import Path
 
 from .errors import ProtocolError, SourceError
+from .precompress import is_copy
 from .widget import ASSETS, PYODIDE, ROOT
 
 SCRIPT = Path(__file__).with_name("offline.mjs")
+
+
+def _runtime_files(site_dir: Path) -> list[Path]:
+    """The helper's runtime files; a host's pre-compressed copies of them are not files of
+    their own (the browser gets the same file either way), so they are neither hashed nor cached."""
+    return sorted(p for p in (site_dir / ASSETS / "pyodide").glob("*") if p.is_file() and not is_copy(p))
 
 
 def cache_key(site_dir: Path, versie: str) -> str:
     """Protocol version, Pyodide version and a hash of the helper's runtime files."""
     pyodide_versie = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     digest = hashlib.sha256()
-    for path in sorted((site_dir / ASSETS / "pyodide").glob("*")):
+    for path in _runtime_files(site_dir):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{versie}-pyodide-{pyodide_versie}-{digest.hexdigest()[:8]}"
@@ -72,7 +79,7 @@ def write_service_worker(site_dir: Path, versie: str) -> dict[str, int]:
             ]
         )
     key = cache_key(site_dir, versie)
-    hulp = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / ASSETS / "pyodide").glob("*") if p.is_file())
+    hulp = [p.relative_to(site_dir).as_posix() for p in _runtime_files(site_dir)]
     (site_dir / "sw-extra.js").write_text(_extra(key, hulp), encoding="utf-8")
     result = subprocess.run(
         [node, str(SCRIPT), str(site_dir), key], capture_output=True, text=True, cwd=ROOT, check=False

@@ -1,8 +1,8 @@
 """The post-build step, the same for every builder: it works on the built HTML and files.
 
-In order: the HTML fix for the theme's toggles, our style sheets minified, each page's
-inline scripts allowed by hash (strict CSP), the service worker (last but one: it
-precaches the final files) and the PDF of the whole protocol (printed from the final site).
+In order: the themes' HTML fixes, our style sheets minified, each page's inline scripts
+allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF of the whole protocol (printed from the final site) and
+pre-compressed copies of the final files.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import csp
+from . import csp, precompress
 from .offline import write_service_worker, write_service_worker_off
 from .pdf import write_pdf
 
@@ -54,3 +54,6 @@ def finish(site_dir: Path, *, versie: str, extra_css: list[str], offline: bool, 
         write_service_worker_off(site_dir)
     if met_pdf:
         write_pdf(site_dir)
+    # after everything that writes files: compressed copies of the final files, for hosts
+    # that serve them
+    precompress.apply(site_dir)

@@ -89,6 +89,26 @@ def test_readable_without_javascript(browser: Browser, site: Path, base: str) ->
     assert page.locator(".spoedbalk a[href='tel:08002000']").is_visible()
     page.goto(base + "bijlagen/bijlage-1/")
     assert page.get_by_text("Onverklaarbare blauwe plekken").is_visible()
+    # the helper cannot work without JavaScript: hidden, and the page says what to use instead
+    page.goto(base + "afwegingskader-doorlopen/")
+    assert page.locator(".doorlopen").is_hidden()
+    assert page.locator(".doorlopen-terugval-zonder-js").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("dark", "slate"), ("light", "default")])
+def test_colour_scheme_is_set_before_the_theme_script(browser: Browser, base: str, scheme: str, palette: str) -> None:
+    """The reader's light or dark mode is applied by the page itself, so no light page flashes
+    in dark mode while the theme's script (deferred on the helper page) is still loading."""
+    context = browser.new_context(color_scheme=scheme)
+    held: list[object] = []
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page = context.new_page()
+    for path in ("", "afwegingskader-doorlopen/"):
+        page.goto(base + path, wait_until="commit")
+        page.locator(".md-footer").wait_for(state="attached")  # parsed past the header's palette
+        assert page.get_attribute("body", "data-md-color-scheme") == palette, path
+    assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script ran"
     context.close()
 
 

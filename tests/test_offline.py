@@ -116,6 +116,30 @@ def test_works_offline_after_one_visit_and_caches_nothing_typed(
     assert page.evaluate(CACHE_HOLDS, "Geheim-7Q") == []
 
 
+def test_works_offline_under_a_sub_path(context: BrowserContext, site: Path, tmp_path: Path) -> None:
+    """The same site/ at https://school.nl/meldcode/: the worker's scope is the sub-path, and
+    after one visit home and the helper work with the network cut."""
+    (tmp_path / "meldcode").symlink_to(site, target_is_directory=True)
+    with serve(tmp_path) as root:
+        base = root + "meldcode/"
+        page = context.new_page()
+        visit_and_wait_for_worker(page, base + "afwegingskader-doorlopen/")
+        assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)") == base
+        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+        wait_for_helper_cache(page)
+        urls = [u for lijst in page.evaluate(CACHES).values() for u in lijst]
+        assert urls and all(u.startswith(base) for u in urls), "only the site's own files, under its sub-path"
+
+        context.set_offline(True)
+        response = page.goto(base)
+        assert response is not None and response.ok
+        assert page.locator("a[href='tel:08002000']").count() >= 1
+        response = page.goto(base + "afwegingskader-doorlopen/")
+        assert response is not None and response.ok
+        walk(page)
+        assert page.locator("#uitkomst-kop").inner_text() == "Melden bij Veilig Thuis"
+
+
 def test_new_version_is_offered_served_and_replaces_the_old_caches(
     context: BrowserContext, served: tuple[Path, str]
 ) -> None:

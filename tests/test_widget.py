@@ -336,6 +336,28 @@ def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str
     assert fallback.locator("a[href='tel:08002000']").count() == 1
 
 
+def test_first_question_answerable_before_the_theme_script(context: BrowserContext, base: str) -> None:
+    """The first question does not wait for the theme's script (large, slow on a phone): with
+    that script held back, the question shows, an answer can be chosen, and focus scrolls the
+    answers clear of the fixed spoedbalk instead of leaving them under it."""
+    held: list[Route] = []
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(base + PAGE, wait_until="commit")
+    for antwoord in ("ja", "nee"):
+        page.focus(f"#antwoord-{antwoord}")
+        keuze = page.locator(f"#antwoord-{antwoord}").bounding_box()
+        balk = page.locator(".md-banner").bounding_box()
+        assert keuze is not None and balk is not None
+        assert keuze["y"] + keuze["height"] <= balk["y"] + 1, f"{antwoord} under the spoedbalk"  # 1 px: rounding
+    page.check("#antwoord-ja")
+    assert page.is_checked("#antwoord-ja")
+    assert held, "the theme's script was not requested at all"
+    assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script ran"
+    for route in held:
+        route.continue_()
+
+
 def test_first_question_is_static_html(base: str, site: Path) -> None:
     html = (site / PAGE / "index.html").read_text(encoding="utf-8")
     assert 'data-knoop="vraag-1"' in html and 'id="antwoord-ja"' in html

@@ -1,0 +1,81 @@
+"""Pre-compressed copies for hosts that serve them: the same bytes once unpacked, only where
+they gain, and never in the service worker's caches or its version key."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import brotli
+import pytest
+
+from generator import precompress
+from generator.offline import cache_key
+
+RUNTIME = "assets/afwegingskader/pyodide"
+
+
+def test_copies_unpack_to_the_file(tmp_path: Path) -> None:
+    page = tmp_path / "stap" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>Signalen vastleggen, in overleg met de aandachtsfunctionaris.</p>\n" * 200, "utf-8")
+    precompress.apply(tmp_path)
+    data = page.read_bytes()
+    assert gzip.decompress((tmp_path / "stap" / "index.html.gz").read_bytes()) == data
+    assert brotli.decompress((tmp_path / "stap" / "index.html.br").read_bytes()) == data
+    assert precompress.is_copy(tmp_path / "stap" / "index.html.gz")
+
+
+def test_only_where_it_gains(tmp_path: Path) -> None:
+    (tmp_path / "klein.css").write_text("a { color: red; }\n", "utf-8")
+    (tmp_path / "ruis.js").write_bytes(os.urandom(20_000))  # incompressible, like a zip
+    (tmp_path / "archief.zip").write_bytes(b"PK" + b"0" * 50_000)  # not a type we compress
+    stale = tmp_path / "ruis.js.gz"
+    stale.write_bytes(b"from an earlier build")
+    precompress.apply(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archief.zip", "klein.css", "ruis.js"]
+
+
+def test_same_site_same_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps(list(range(5000))), "utf-8")
+    precompress.apply(tmp_path)
+    first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    precompress.apply(tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == first
+
+
+def test_a_gz_file_of_its_own_is_not_a_copy(tmp_path: Path) -> None:
+    (tmp_path / "engine.snapshot.gz").write_bytes(gzip.compress(b"snapshot"))
+    assert not precompress.is_copy(tmp_path / "engine.snapshot.gz")
+
+
+@pytest.mark.build
+def test_built_site_has_copies_the_service_worker_leaves_alone(site: Path, tmp_path: Path) -> None:
+    wasm = site / RUNTIME / "pyodide.asm.wasm"
+    assert brotli.decompress((site / RUNTIME / "pyodide.asm.wasm.br").read_bytes()) == wasm.read_bytes()
+    assert (
+        gzip.decompress((site / "afwegingskader-doorlopen" / "index.html.gz").read_bytes())
+        == (site / "afwegingskader-doorlopen" / "index.html").read_bytes()
+    )
+    # the final files were compressed: the page copies hold the CSP hashes added after the build
+    assert "'sha256-" in gzip.decompress((site / "index.html.gz").read_bytes()).decode("utf-8")
+    assert not (site / RUNTIME / "python_stdlib.zip.gz").exists(), "a zip gains nothing"
+
+    # precache list and helper runtime list: only real files
+    precached = re.findall(r'\{url:"([^"]+)",revision:', (site / "sw.js").read_text("utf-8"))
+    assert precached and not [u for u in precached if u.endswith((".gz", ".br"))]
+    hulp = json.loads(re.search(r"const HULP_BESTANDEN = (\[.*?\]);", (site / "sw-extra.js").read_text("utf-8"))[1])
+    assert f"{RUNTIME}/engine.snapshot.gz" in hulp
+    assert not [u for u in hulp if precompress.is_copy(site / u)]
+
+    # the version key does not depend on whether the copies are there
+    bare = tmp_path / "site"
+    shutil.copytree(site / RUNTIME, bare / RUNTIME)
+    for path in list((bare / RUNTIME).iterdir()):
+        if precompress.is_copy(path):
+            path.unlink()
+    assert cache_key(bare, "1") == cache_key(site, "1")
