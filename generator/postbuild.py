@@ -1,8 +1,9 @@
 """The post-build step, the same for every builder: it works on the built HTML and files.
 
 In order: the themes' HTML fixes, our style sheets minified, each page's inline scripts
-allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF of the whole protocol (printed from the final site) and
-pre-compressed copies of the final files.
+allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF
+of the whole protocol (printed from the final site) and pre-compressed copies of the final
+files.
 """
 
 from __future__ import annotations
