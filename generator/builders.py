@@ -15,11 +15,11 @@ DEFAULT = "mkdocs"
 _ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def _command(builder: str, action: str, config: Path) -> list[str]:
+def _command(builder: str, action: str, config: Path, *, strict: bool = True) -> list[str]:
     if builder not in BUILDERS:
         raise ValueError(f"onbekende bouwer {builder!r}: kies uit {', '.join(BUILDERS)}")
     # strict: a broken link or a missing page stops the build instead of a warning
-    return [sys.executable, "-m", builder, action, "--strict", "-f", str(config)]
+    return [sys.executable, "-m", builder, action, *(["--strict"] if strict else []), "-f", str(config)]
 
 
 def build(builder: str, config: Path) -> subprocess.CompletedProcess[str]:
@@ -36,9 +36,8 @@ def build(builder: str, config: Path) -> subprocess.CompletedProcess[str]:
 
 def serve(builder: str, config: Path, address: str) -> subprocess.Popen[bytes]:
     """The builder's own development server, with live reload of the project folder."""
-    command = [*_command(builder, "serve", config), "-a", address]
-    if builder == "zensical":
-        command.remove("--strict")  # Zensical's serve does not support strict mode yet
+    # Zensical's serve does not support strict mode yet
+    command = [*_command(builder, "serve", config, strict=builder != "zensical"), "-a", address]
     return subprocess.Popen(command, cwd=config.parent, env={**os.environ, **_ENV})
 
 

@@ -156,7 +156,7 @@ class _BuildFailed(Exception):
 def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every file under `paths`: what the editor may change."""
     seen: dict[Path, tuple[int, int]] = {}
-    for path in paths:
+    for path in (p for p in paths if p.exists()):
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for file in files:
             stat = file.stat()
@@ -182,11 +182,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     watched = [root / "protocol", root / "docs", root / "flowcharts", root / "CHANGELOG.md", root / "mkdocs.yml"]
     server = builders.serve(args.bouwer, project.config, args.adres)
-    before = _snapshot([p for p in watched if p.exists()])
+    before = _snapshot(watched)
     try:
         while server.poll() is None:
             time.sleep(0.5)
-            now = _snapshot([p for p in watched if p.exists()])
+            now = _snapshot(watched)
             if now == before:
                 continue
             before = now

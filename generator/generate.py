@@ -22,7 +22,7 @@ from .builders import for_builder
 from .export import afwegingskader_data
 from .kaart_stijl import CSS as CHART_STYLE
 from .kaarten import write_charts
-from .model import Protocol
+from .model import Contact, Protocol
 from .oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from .oefencasussen import oefencasussen_json
 from .render import render_pages
@@ -44,32 +44,30 @@ class Project:
     """A generated builder project: its config file and what the post-build step needs."""
 
     config: Path
-    docs: Path
     site: Path
     extra_css: list[str]
     offline: bool
 
 
+def spoedbalk(protocol: Protocol) -> list[Contact]:
+    """The contacten of the spoedbalk, in its order (the check made sure each exists)."""
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    return [contacten[cid] for cid in protocol.contacten.spoedbalk]
+
+
 def print_css(protocol: Protocol) -> str:
     """Every printed page carries the emergency numbers in its footer (a page margin box):
     the numbers come from protocol/contacten.yaml, so the style sheet is generated."""
-    contacten = {c.id: c for c in protocol.contacten.contacten}
-    spoed = " · ".join(f"{contacten[cid].naam} {contacten[cid].telefoon}" for cid in protocol.contacten.spoedbalk)
+    spoed = " · ".join(f"{c.naam} {c.telefoon}" for c in spoedbalk(protocol))
     text = json.dumps(f"Spoed? {spoed}", ensure_ascii=False)  # a CSS string: same quoting as JSON
     return f"@page {{\n  @bottom-left {{ content: {text}; font: 700 8pt sans-serif; color: #8c1c13; }}\n}}\n"
 
 
 def site_data(protocol: Protocol) -> dict[str, Any]:
     """What the theme overrides read from `config.extra.meldcode` (Jinja2 and MiniJinja alike)."""
-    contacten = {c.id: c for c in protocol.contacten.contacten}
     return {
         "spoedbalk": [
-            {
-                "naam": contacten[cid].naam,
-                "telefoon": contacten[cid].telefoon,
-                "href": tel_href(contacten[cid].telefoon or ""),
-            }
-            for cid in protocol.contacten.spoedbalk
+            {"naam": c.naam, "telefoon": c.telefoon, "href": tel_href(c.telefoon or "")} for c in spoedbalk(protocol)
         ],
         "versie": protocol.metadata.versie,
     }
@@ -188,4 +186,4 @@ def generate(
     config = builder_config(protocol, root, base, offline=offline)
     config_path = out / CONFIG
     write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return Project(config_path, docs, out / SITE, config["extra_css"], offline)
+    return Project(config_path, out / SITE, config["extra_css"], offline)
