@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from meldcode_engine.weergave import knoop_naam
+
 from .check_ids import duplicates, known
 from .errors import SourceError
 from .load import Loaded, Loc
@@ -21,12 +23,18 @@ class Graph:
     start: str
     knopen: dict[str, Knoop]  # vragen and beslissingen by id
     uitkomsten: frozenset[str]
+    soorten: dict[str, str]  # knoop id → "vraag" or "beslissing": the list it stands in
 
     @classmethod
     def of(cls, protocol: Protocol) -> Graph:
         kader = protocol.afwegingskader
         knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
-        return cls(kader.start, knopen, frozenset(u.id for u in kader.uitkomsten))
+        soorten = {k.id: "vraag" for k in kader.vragen} | {k.id: "beslissing" for k in kader.beslissingen}
+        return cls(kader.start, knopen, frozenset(u.id for u in kader.uitkomsten), soorten)
+
+    def naam(self, knoop_id: str, kort: bool = False) -> str:
+        """'Afwegingsvraag 2' or 'Beslissing 1' ('Vraag 2' when `kort`): the engine's one rule."""
+        return knoop_naam(self.soorten[knoop_id], self.knopen[knoop_id].nummer, kort)
 
     def routes(self) -> list[list[tuple[str, str]]]:
         """Every route from start to an uitkomst as [(knoop, antwoord), ...]."""

@@ -7,23 +7,15 @@ the inline references of the cases are checked there already, with every other t
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from meldcode_engine import OngeldigAntwoord, Sessie
 
 from .errors import ProtocolError, SourceError
 from .export import afwegingskader_data
 from .load import Loaded
 from .model import Oefencasus, Protocol
-
-# The engine is its own package (its own wheel for Pyodide), not installed in this
-# environment; the generator imports it from source, as pytest does (pythonpath).
-_ENGINE = str(Path(__file__).resolve().parent / "engine")
-if _ENGINE not in sys.path:
-    sys.path.insert(0, _ENGINE)
-
-from meldcode_engine import OngeldigAntwoord, Sessie  # noqa: E402
 
 PART = "oefencasussen"
 

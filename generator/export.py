@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from meldcode_engine.weergave import knoop_naam
+
 from .model import Actie, Blok, Contact, Knoop, Protocol, Sectie, Termijn, Uitkomst
 from .telefoon import tel_href
 from .verwijzingen import References
@@ -95,6 +97,9 @@ class _Exporter:
             "soort": soort,
             "nummer": knoop.nummer,
             "titel": self.text(knoop.titel),
+            # headings as the helper and Oefenen show them, by the engine's one rule
+            "kop": f"{knoop_naam(soort, knoop.nummer)}: {self.text(knoop.titel)}",
+            "kop_kort": f"{knoop_naam(soort, knoop.nummer, kort=True)}: {self.text(knoop.titel)}",
             "vraag": self.text(knoop.vraag),
             "toelichting": self.paragraphs(knoop.toelichting),
             "criteria": [self.text(c) for c in knoop.criteria],

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import graphviz
 
 from .adressen import Adressen
+from .check_afwegingskader import Graph
 from .kaart_stijl import stijl
 from .model import Blok, Knoop, Protocol
 from .verwijzingen import ReferenceLinks, References
@@ -49,6 +50,7 @@ class Builder:
         self.prefix = PREFIX_SMAL if smal else PREFIX
         self.stijl = stijl()
         self.adressen = Adressen(protocol)
+        self.kader = Graph.of(protocol)  # the knopen's names, by the engine's one rule
         # the HTML text filter expands {soort:id} exactly as the pages do; tags are stripped below
         self._html = ReferenceLinks(References.of(protocol), self.adressen).inline(page or "index.md", as_html=True)
         self.graph = graphviz.Digraph(naam)
@@ -161,6 +163,6 @@ def kaart_meta(dot_source: str) -> dict[str, str]:
 def knoop_kop(b: Builder, k: Knoop) -> str:
     """The heading of a vraag or beslissing on both charts; the word alone when its title
     would only repeat the question."""
-    woord = b.stijl.woord("vraag" if k.id.startswith("vraag-") else "beslissing", nummer=k.nummer)
+    woord = b.kader.naam(k.id, kort=True)
     titel = b.text(k.titel)
     return woord if titel == b.text(k.vraag) else f"{woord}: {titel}"

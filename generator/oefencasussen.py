@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from meldcode_engine.weergave import actie_item
+
 from .adressen import Adressen
+from .check_afwegingskader import Graph
 from .check_oefencasussen import kader_data, walk
 from .model import Advies, Blok, Protocol
 from .verwijzingen import REFERENCE, ReferenceLinks, References, starts_sentence
@@ -23,26 +26,10 @@ Deel = str | dict[str, str]  # plain text, or {"tekst": …, "href": …} for a 
 
 
 def actie_samenvatting(actie: dict[str, Any]) -> dict[str, Any]:
-    """One action of `Sessie.verslag(...)["acties"]` as the case summary shows it: what,
-    who, whom to call and the termijn in the protocol's words. A case has no start date,
-    so no date is shown."""
-    rol = actie["rol"]
-    contact = actie["contact"]
-    wie = None
-    if rol is not None:
-        wie = f"{rol['naam']} ({rol['invulling']})" if rol["invulling"] else rol["naam"]
-    elif actie["door"] is not None:
-        wie = actie["door"]["naam"]  # done by an instantie (Veilig Thuis): what the school can expect
-    bellen = None
-    if contact is not None and contact["telefoon"]:
-        bellen = {"naam": contact["naam"], "telefoon": contact["telefoon"], "href": contact["href"]}
-    return {
-        "tekst": actie["tekst"],
-        "wie": wie,
-        "bellen": bellen,
-        # the helper's words for when, counted from their own moment ("zeker vier maanden na de evaluatie")
-        "wanneer": actie["wanneer"]["tekst"],
-    }
+    """One action of `Sessie.verslag(...)["acties"]` as the case summary shows it, in the
+    helper's own words (the engine's `actie_item`): what, who, whom to call and the termijn
+    in the protocol's words. A case has no start date, so no date is shown."""
+    return actie_item(actie, datum=False)
 
 
 def lkc_adviezen(protocol: Protocol, uitspraken: list[int]) -> list[Advies]:
@@ -156,6 +143,7 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                 "soort": k["soort"],
                 "nummer": k["nummer"],
                 "titel": k["titel"],
+                "kop": k["kop_kort"],
                 "vraag": k["vraag"],
                 # in the order of protocol/afwegingskader.yaml, as the trainee sees them
                 "antwoorden": [
@@ -172,21 +160,19 @@ def antwoordsleutel(protocol: Protocol) -> list[dict[str, Any]]:
     """Every case with its answer key, for the trainer page: the model's texts (the page
     renders their references as links) beside what the engine says about the route."""
     kader = kader_data(protocol)
-    knopen = {k.id: k for k in [*protocol.afwegingskader.vragen, *protocol.afwegingskader.beslissingen]}
-    vragen = {k.id for k in protocol.afwegingskader.vragen}
+    graph = Graph.of(protocol)
     uitkomsten = {u.id: u for u in protocol.afwegingskader.uitkomsten}
     sleutel = []
     for casus in protocol.oefencasussen.casussen:
         verslag = walk(kader, casus).sessie.verslag(protocol.metadata.vastgesteld)  # dates unused, as above
         stappen = []
         for stap in casus.route:
-            knoop = knopen[stap.knoop]
+            knoop = graph.knopen[stap.knoop]
             antwoord = next(a for a in knoop.antwoorden if a.id == stap.antwoord)
-            soort = "Vraag" if knoop.id in vragen else "Beslissing"
             stappen.append(
                 {
                     "knoop": knoop,
-                    "kop": f"{soort} {knoop.nummer}",
+                    "kop": graph.naam(knoop.id, kort=True),
                     "antwoord": antwoord,
                     "stap": stap,
                     "lkc": lkc_adviezen(protocol, stap.lkc),

@@ -79,6 +79,7 @@ class Renderer:
         kader = self.protocol.afwegingskader
         self.knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
         self.uitkomsten = {u.id: u for u in kader.uitkomsten}
+        self.graph = Graph.of(self.protocol)
         self._charts: dict[tuple[str, str], str] = {}
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -109,9 +110,7 @@ class Renderer:
         if node_id in self.uitkomsten:
             u = self.uitkomsten[node_id]
             return f"{u.titel} (meldnorm {u.meldnorm})" if u.meldnorm else u.titel
-        k = self.knopen[node_id]
-        soort = "Vraag" if node_id.startswith("vraag-") else "Beslissing"
-        return f"{soort} {k.nummer}: {k.titel}"
+        return f"{self.graph.naam(node_id, kort=True)}: {self.knopen[node_id].titel}"
 
     def herkomst(self, uitkomst_id: str) -> list[tuple[str, str]]:
         """Which answers lead to this uitkomst: [(label, knoop id), ...]."""
@@ -142,7 +141,9 @@ class Renderer:
             "contact": self.contacten,
             "termijn": self.termijnen,
             "tel": tel_href,
-            "graph": Graph.of(self.protocol),
+            "graph": self.graph,
+            # "Afwegingsvraag 2", "Beslissing 1"; kort=True: "Vraag 2" (a knoop or its id)
+            "knoop_naam": lambda k, kort=False: self.graph.naam(getattr(k, "id", k), kort),
             "contact_regels": contact_regels,
             "begrip_naam": lambda bid: self.begrippen[bid].naam,
             "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,

@@ -357,7 +357,7 @@ def test_verslag_repeats_no_answer_and_puts_what_now_first():
     assert verslag["beslissingen"] == []  # both answered: they are among the answers, not repeated
     text = sessie.verslag_tekst(STARTDATUM)
     lines = [regel for regel in text.splitlines() if regel.strip()]
-    assert len([regel for regel in lines if regel.startswith("Beslissing 2:")]) == 1
+    assert len([regel for regel in lines if regel.startswith("- Beslissing 2:")]) == 1
     assert text.index("Wat nu: wie doet wat en wanneer") < text.index("Uw antwoorden")
     # the letter codes are a small reference, never the text
     assert "(in het protocol: B1 NEE en B2 JA)" not in text and "Indien B1" not in text.split("Waarom")[0]

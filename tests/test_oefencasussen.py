@@ -176,8 +176,14 @@ def test_page_data_follows_the_source(protocol: Protocol) -> None:
         # the school's actions first, then what an instantie does (as the helper shows them)
         volgorde = [a for a in uitkomst.acties if a.door is None] + [a for a in uitkomst.acties if a.door]
         for actie, shown in zip(volgorde, item["acties"], strict=True):
-            assert shown["wanneer"] == termijnen[actie.termijn]
+            assert regel(shown, "Wanneer") == termijnen[actie.termijn]
         assert [s["antwoord"] for s in item["route"]] == [s.antwoord for s in casus.route]
+
+
+def regel(item: dict, label: str) -> str:
+    """The text of one labelled regel of an engine item (meldcode_engine.weergave)."""
+    [found] = [r for r in item["regels"] if r["label"] == label]
+    return "".join(d if isinstance(d, str) else d["tekst"] for d in found["delen"])
 
 
 def test_summary_shows_the_termijn_never_a_date() -> None:
@@ -189,20 +195,22 @@ def test_summary_shows_the_termijn_never_a_date() -> None:
         "termijn": {"id": "x", "tekst": "binnen 5 werkdagen", "soort": "binnen"},
         "wanneer": {
             "tekst": "binnen 5 werkdagen na de melding",
+            "soort": "binnen",
+            "moment": "melding",
             "datum": {"iso": "2026-12-04", "tekst": "4 december"},
             "datum_tekst": "uiterlijk 4 december",
         },
     }
     shown = actie_samenvatting(actie)
-    assert shown == {
-        "tekst": "Veilig Thuis koppelt terug.",
-        "wie": "directeur (casemanager)",
-        "bellen": {"naam": "Veilig Thuis", "telefoon": "0800-2000", "href": "tel:08002000"},
-        "wanneer": "binnen 5 werkdagen na de melding",
-    }
+    assert shown["delen"] == ["Veilig Thuis koppelt terug."]
+    assert shown["regels"] == [
+        {"label": "Wie", "delen": ["directeur (casemanager)"]},
+        {"label": "Bellen", "delen": ["Veilig Thuis, ", {"tekst": "0800-2000", "href": "tel:08002000"}]},
+        {"label": "Wanneer", "delen": ["binnen 5 werkdagen na de melding"]},
+    ]
     # done by an instantie: who is the instantie
     door = actie_samenvatting({**actie, "rol": None, "door": {"naam": "Veilig Thuis"}})
-    assert door["wie"] == "Veilig Thuis" and "december" not in str(door)
+    assert regel(door, "Wie") == "Veilig Thuis" and "december" not in str(door)
 
 
 # --- the built site ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 
 from .termijnen import datum_data, wanneer
 from .verslag import tekst
+from .weergave import blokken, overleg_tekst
 
 # The export shape this engine reads; generator/export.py writes the same number.
 FORMAAT = 2
@@ -165,7 +166,7 @@ class Sessie:
                 nodig.setdefault(vanaf["id"], vanaf)
             acties.append(actie)
 
-        return {
+        verslag = {
             "metadata": copy.deepcopy(self._kader["metadata"]),
             "startdatum": datum_data(start),
             "route": [
@@ -191,6 +192,10 @@ class Sessie:
             ],
             "melding": uitkomst["melding"],
         }
+        # the words decided once, for every presenter: the page, print, the overlegformulier
+        verslag["weergave"] = blokken(verslag)
+        verslag["overleg"] = overleg_tekst(verslag)
+        return verslag
 
     def verslag_tekst(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> str:
         """The verslag as plain Dutch text, for printing and for review."""

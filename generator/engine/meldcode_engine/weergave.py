@@ -1,0 +1,226 @@
+"""The words of the verslag, decided once.
+
+`blokken()` turns the data of `Sessie.verslag` into an ordered list of blocks with every
+word already chosen: headings, the Besluit line, Wie, Bellen, Wanneer, Datum, the
+answers. Each presenter only places them: the helper's page script as elements,
+`verslag.tekst` as plain text (for print and the golden files in review). The same
+functions give the overlegformulier's onderdeel F (`overleg_tekst`) and the summary of
+an oefencasus (`actie_item`), so a wording fix lands everywhere at once.
+
+A block is a dict with a `soort`:
+
+- ``{"soort": "kop", "niveau": 1 or 2 or 3, "tekst": str}``
+- ``{"soort": "alinea", "delen": [Deel, …], "rol": str | None}``
+- ``{"soort": "lijst", "rol": str, "items": [Item, …]}``
+- ``{"soort": "datums", "kop": str, "uitleg": str, "velden": [Veld, …]}``: the date
+  fields of the page; plain text leaves them out (the startdatum stands at the top).
+
+An item is ``{"delen": [Deel, …], "regels": [Regel, …], "rol": str | None}``, a regel
+``{"label": str | None, "delen": [Deel, …]}``, a deel plain text or
+``{"tekst": str, "href": str}`` (a link, such as a ``tel:`` number).
+
+Standard library only: this runs in the browser (Pyodide) as well as in pytest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Data = dict[str, Any]
+Deel = str | dict[str, str]
+
+KOP = "Verslag van het afwegingskader"
+SOORT = {"vraag": "Afwegingsvraag", "beslissing": "Beslissing"}
+# The short form, where the knoop's title follows at once (Oefenen, the trainer page).
+SOORT_KORT = {"vraag": "Vraag", "beslissing": "Beslissing"}
+NIET_INGEVULD = "(niet ingevuld)"
+STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the termijnen count from
+
+
+def knoop_naam(soort: str, nummer: int, kort: bool = False) -> str:
+    """'Afwegingsvraag 2', 'Beslissing 1' (or 'Vraag 2' when `kort`): one rule, the soort field."""
+    return f"{(SOORT_KORT if kort else SOORT)[soort]} {nummer}"
+
+
+def knoop_kop(knoop: Data, kort: bool = False) -> str:
+    """'Afwegingsvraag 2: Veiligheid': the name of a knoop with its title."""
+    return f"{knoop_naam(knoop['soort'], knoop['nummer'], kort)}: {knoop['titel']}"
+
+
+def besluit(melden: bool) -> str:
+    return "Besluit: melden bij Veilig Thuis." if melden else "Besluit: geen melding bij Veilig Thuis."
+
+
+def protocol_code(code: str | None) -> str:
+    """The protocol's letter code as a small reference, never as the text."""
+    return f"(in het protocol: {code})" if code else ""
+
+
+def antwoord_tekst(entry: Data) -> str:
+    """'Ja: we hebben een sterk vermoeden … (in het protocol: B)'."""
+    return " ".join(t for t in (f"{entry['label']}: {entry['betekenis']}", protocol_code(entry["code"])) if t)
+
+
+def wie(actie: Data) -> str | None:
+    """Who does it: the role with the person(s) filling it, or the instantie that acts."""
+    if actie["rol"] is not None:
+        rol = actie["rol"]
+        return f"{rol['naam']} ({rol['invulling']})" if rol["invulling"] else rol["naam"]
+    if actie["door"] is not None:
+        return actie["door"]["naam"]  # done by an instantie (Veilig Thuis): what the school can expect
+    return None
+
+
+def _regel(label: str | None, *delen: Deel) -> Data:
+    return {"label": label, "delen": list(delen)}
+
+
+def actie_item(actie: Data, datum: bool = True) -> Data:
+    """One action: what, who, whom to call, when and (with `datum`) the date it comes to.
+
+    An oefencasus has no start date, so its summary leaves the Datum line out."""
+    regels = []
+    naam = wie(actie)
+    if naam:
+        regels.append(_regel("Wie", naam))
+    contact = actie["contact"]
+    if contact and contact["telefoon"]:
+        regels.append(_regel("Bellen", f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]}))
+    moment = actie["wanneer"]
+    regels.append(_regel("Wanneer", moment["tekst"]))
+    if datum and moment["datum_tekst"]:
+        regels.append(_regel("Datum", moment["datum_tekst"]))
+    elif datum and moment["moment"]:
+        regels.append(_regel("Datum", f"nog niet bekend; vul {actie['termijn']['vanaf']['datum']} in"))
+    return {"delen": [actie["tekst"]], "regels": regels, "rol": f"actie-{moment['soort']}"}
+
+
+def _antwoord_item(entry: Data) -> Data:
+    regels = [] if entry["vraag"] == entry["titel"] else [_regel(None, entry["vraag"])]
+    if entry.get("herkomst") == "niet bereikt":
+        regels.append(_regel(None, f"{entry['label']} ({entry['betekenis']})"))
+        return {"delen": [knoop_kop(entry)], "regels": regels, "rol": "niet-bereikt"}
+    regels.append(_regel("Antwoord", antwoord_tekst(entry)))
+    if entry.get("herkomst") == "afgeleid":
+        regels.append(_regel(None, "Volgt uit de afwegingsvragen; niet apart gevraagd."))
+    else:
+        regels.append(_regel("Onderbouwing", entry["onderbouwing"] or NIET_INGEVULD))
+    return {"delen": [knoop_kop(entry)], "regels": regels, "rol": entry.get("herkomst")}
+
+
+def _kop(tekst: str, niveau: int = 2) -> Data:
+    return {"soort": "kop", "niveau": niveau, "tekst": tekst}
+
+
+def _alinea(*delen: Deel, rol: str | None = None) -> Data:
+    return {"soort": "alinea", "delen": list(delen), "rol": rol}
+
+
+def _lijst(rol: str, items: list[Data]) -> Data:
+    return {"soort": "lijst", "rol": rol, "items": items}
+
+
+def _datums(verslag: Data) -> Data:
+    velden = [{"id": "startdatum", "moment": None, "label": STARTDATUM, "iso": verslag["startdatum"]["iso"]}]
+    velden += [
+        {
+            "id": f"moment-{m['id']}",
+            "moment": m["id"],
+            "label": m["label"][:1].upper() + m["label"][1:],
+            "iso": m["datum"] and m["datum"]["iso"],
+        }
+        for m in verslag["momenten"]
+    ]
+    uitleg = (
+        "Vul een datum in zodra u die weet; dan staat de termijn er als datum bij. Niets wordt bewaard."
+        if verslag["momenten"]
+        else "De termijnen hierboven hangen niet van een datum af."
+    )
+    return {"soort": "datums", "kop": "Data van de termijnen", "uitleg": uitleg, "velden": velden}
+
+
+def blokken(verslag: Data) -> list[Data]:
+    """The verslag as blocks with every word decided, in reading order: the decision and
+    what to do first, the reasons after."""
+    meta = verslag["metadata"]
+    uitkomst = verslag["uitkomst"]
+    out = [
+        _alinea(f"{KOP}: {meta['titel']}, {meta['school']}, versie {meta['versie']}", rol="bron"),
+        _alinea(f"{STARTDATUM}: {verslag['startdatum']['tekst']}", rol="startdatum"),
+        _kop(f"Uitkomst: {uitkomst['titel']}", 1),
+        _alinea(besluit(uitkomst["melden"]), rol="besluit"),
+        _kop("Wat nu: wie doet wat en wanneer"),
+        _lijst("acties", [actie_item(a) for a in verslag["acties"]]),
+    ]
+    if verslag["verwachten"]:
+        out += [
+            _kop("Wat u daarna kunt verwachten"),
+            _lijst("verwachten", [actie_item(a) for a in verslag["verwachten"]]),
+        ]
+    out.append(_datums(verslag))
+    if uitkomst["meldnorm"] or uitkomst["voorwaarde"] or uitkomst["tekst"]:
+        out.append(_kop("Waarom deze uitkomst"))
+        if uitkomst["meldnorm"]:
+            norm = uitkomst["meldnorm"]
+            out.append(_alinea(f"Meldnorm {norm['id']}: {norm['tekst']}", rol="meldnorm"))
+        if uitkomst["voorwaarde"]:
+            out.append(_alinea(protocol_code(uitkomst["voorwaarde"]), rol="code"))
+        out += [_alinea(alinea) for alinea in uitkomst["tekst"]]
+    melding = verslag["melding"]
+    if melding:
+        out += [_kop("Bij spoed"), _lijst("spoed", [_spoed_item(c) for c in melding["spoed"]])]
+        out.append(_kop(melding["titel"]))
+        for sectie in melding["secties"]:
+            out.append(_kop(sectie["titel"], 3))
+            out += [_alinea(alinea) for alinea in sectie["alineas"]]
+    out += [_kop("Uw antwoorden"), _lijst("route", [_antwoord_item(e) for e in verslag["route"]])]
+    if verslag["beslissingen"]:
+        out += [
+            _kop("Beslissingen die niet gevraagd zijn"),
+            _lijst("beslissingen", [_antwoord_item(e) for e in verslag["beslissingen"]]),
+        ]
+    return out
+
+
+def _spoed_item(contact: Data) -> Data:
+    delen: list[Deel] = [f"{contact['naam']}: ", {"tekst": contact["telefoon"], "href": contact["href"]}]
+    if contact["toelichting"]:
+        delen.append(f" ({contact['toelichting']})")
+    return {"delen": delen, "regels": [], "rol": None}
+
+
+def overleg_tekst(verslag: Data) -> str:
+    """The route as the text of the overlegformulier's onderdeel F ("verdere beschrijving
+    gevolgde route"): every answer with its onderbouwing, then the uitkomst."""
+    regels = [f"Afwegingskader doorlopen; termijnen gerekend vanaf {verslag['startdatum']['tekst']}.", ""]
+    for entry in verslag["route"]:
+        regels.append(knoop_kop(entry))
+        if entry["vraag"] != entry["titel"]:
+            regels.append(entry["vraag"])
+        regels.append(f"Antwoord: {antwoord_tekst(entry)}")
+        regels.append(f"Onderbouwing: {entry['onderbouwing'] or NIET_INGEVULD}")
+        regels.append("")
+    uitkomst = verslag["uitkomst"]
+    regels += [f"Uitkomst: {uitkomst['titel']}", besluit(uitkomst["melden"])]
+    if uitkomst["meldnorm"]:
+        regels.append(f"Meldnorm {uitkomst['meldnorm']['id']}: {uitkomst['meldnorm']['tekst']}")
+    return "\n".join(regels)
+
+
+def platte_tekst(delen: list[Deel]) -> str:
+    """The words of some delen, links as their text."""
+    return "".join(d if isinstance(d, str) else d["tekst"] for d in delen)
+
+
+__all__ = [
+    "actie_item",
+    "antwoord_tekst",
+    "besluit",
+    "blokken",
+    "knoop_kop",
+    "knoop_naam",
+    "overleg_tekst",
+    "platte_tekst",
+    "protocol_code",
+    "wie",
+]
