@@ -9,9 +9,10 @@ and never parses HTML.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from meldcode_engine.weergave import actie_item
+from meldcode_engine.weergave import actie_item, samenvatting
 
 from .adressen import Adressen
 from .check_afwegingskader import Graph
@@ -30,6 +31,17 @@ def actie_samenvatting(actie: dict[str, Any]) -> dict[str, Any]:
     helper's own words (the engine's `actie_item`): what, who, whom to call and the termijn
     in the protocol's words. A case has no start date, so no date is shown."""
     return actie_item(actie, datum=False)
+
+
+def _met_adressen(blokken: Any, url: Callable[[str], str]) -> Any:
+    """The engine's blocks with each link to a knoop or uitkomst (`doel`) as an address."""
+    if isinstance(blokken, list):
+        return [_met_adressen(b, url) for b in blokken]
+    if isinstance(blokken, dict):
+        if "doel" in blokken:
+            return {"tekst": blokken["tekst"], "href": url(blokken["doel"])}
+        return {k: _met_adressen(v, url) for k, v in blokken.items()}
+    return blokken
 
 
 def lkc_adviezen(protocol: Protocol, uitspraken: list[int]) -> list[Advies]:
@@ -135,6 +147,9 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                     "href": adressen.url(page, adressen.link(page, uitkomst["id"])),
                 },
                 "acties": [actie_samenvatting(a) for a in [*verslag["acties"], *verslag["verwachten"]]],
+                "samenvatting": _met_adressen(
+                    samenvatting(verslag), lambda doel: adressen.url(page, adressen.link(page, doel))
+                ),
             }
         )
     return {
@@ -183,7 +198,7 @@ def antwoordsleutel(protocol: Protocol) -> list[dict[str, Any]]:
                 "casus": casus,
                 "stappen": stappen,
                 "uitkomst": uitkomsten[casus.uitkomst],
-                "acties": [actie_samenvatting(a) for a in [*verslag["acties"], *verslag["verwachten"]]],
+                "samenvatting": samenvatting(verslag),
             }
         )
     return sleutel

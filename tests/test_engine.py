@@ -19,18 +19,18 @@ import copy
 import datetime as dt
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tomllib
 import zipfile
-from pathlib import Path
 from typing import Any
 
+import goldens
 import meldcode_engine
 import pytest
 from conftest import PROTOCOL, ROOT
+from goldens import STARTDATUM, route_name
 from meldcode_engine import GeenUitkomst, OngeldigAntwoord, Sessie
 
 from generator.check import load_and_check
@@ -38,19 +38,12 @@ from generator.check_afwegingskader import Graph
 from generator.export import FORMAAT, afwegingskader_data
 
 ENGINE = ROOT / "generator" / "engine"
-GOLDEN = Path(__file__).parent / "golden" / "routes"
-STARTDATUM = dt.date(2026, 12, 4)  # a Friday
-UPDATE = os.environ.get("MELDCODE_GOLDEN") == "update"
 
 PROTOCOL_MODEL = load_and_check(PROTOCOL)[0].protocol
 KADER = afwegingskader_data(PROTOCOL_MODEL)
 GRAPH = Graph.of(PROTOCOL_MODEL)
 ROUTES = GRAPH.routes()
 EDGES = [(k.id, a.id, a.volgende) for k in GRAPH.knopen.values() for a in k.antwoorden]
-
-
-def route_name(route: list[tuple[str, str]]) -> str:
-    return "__".join(f"{knoop}-{antwoord}" for knoop, antwoord in route)
 
 
 def walk(route: list[tuple[str, str]], sessie: Sessie | None = None) -> Sessie:
@@ -107,25 +100,19 @@ def test_route_golden_verslag(route):
     state = sessie.state()
     assert state["huidig"] is None
     assert [(r["knoop"], r["antwoord"]) for r in state["route"]] == route
-    text = sessie.verslag_tekst(STARTDATUM)
-    golden = GOLDEN / f"{route_name(route)}.txt"
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"{golden.name} ontbreekt; maak hem met MELDCODE_GOLDEN=update"
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"verslag van {golden.name} wijkt af; bedoeld? MELDCODE_GOLDEN=update .venv/bin/pytest tests/test_engine.py"
-    )
+    goldens.check("routes", route_name(route), sessie.verslag_tekst(STARTDATUM))
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
+def test_route_golden_overlegformulier(route):
+    """Onderdeel F of the overlegformulier, as the helper's button writes it into the file."""
+    goldens.check("overleg", route_name(route), walk(route).verslag(STARTDATUM)["overleg"] + "\n")
 
 
 def test_no_stale_golden_files():
-    expected = {f"{route_name(r)}.txt" for r in ROUTES}
-    stale = {p.name for p in GOLDEN.glob("*.txt")} - expected
-    if UPDATE:
-        for name in stale:
-            (GOLDEN / name).unlink()
-        stale = set()
-    assert not stale, f"golden files for routes that no longer exist: {sorted(stale)}"
+    names = {route_name(r) for r in ROUTES}
+    for kind in ("routes", "overleg"):
+        assert not goldens.stale(kind, names), f"golden files for routes that no longer exist in {kind}/"
 
 
 # --- answering ------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import goldens
 import pytest
 from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
+from meldcode_engine.verslag import blokken_tekst
 from playwright.sync_api import Browser, Page
 from sitecheck import AXE, AXE_RUN, AXE_TAGS, STORAGE
 
@@ -178,6 +180,14 @@ def test_page_data_follows_the_source(protocol: Protocol) -> None:
         for actie, shown in zip(volgorde, item["acties"], strict=True):
             assert regel(shown, "Wanneer") == termijnen[actie.termijn]
         assert [s["antwoord"] for s in item["route"]] == [s.antwoord for s in casus.route]
+
+
+def test_every_case_summary_matches_its_golden(protocol: Protocol) -> None:
+    """The summary after a case, in the helper's words (tests/golden/oefencasussen/)."""
+    casussen = oefencasussen_data(protocol)["casussen"]
+    for casus in casussen:
+        goldens.check("oefencasussen", casus["id"], blokken_tekst(casus["samenvatting"]))
+    assert not goldens.stale("oefencasussen", {c["id"] for c in casussen})
 
 
 def regel(item: dict, label: str) -> str:

@@ -64,9 +64,14 @@ def _blok(out: _Text, blok: dict[str, Any]) -> None:
     # "datums": the page's date fields; on paper the startdatum at the top says it
 
 
-def tekst(verslag: dict[str, Any]) -> str:
-    """Render a verslag dict (from Sessie.verslag) as plain text."""
+def blokken_tekst(items: list[dict[str, Any]]) -> str:
+    """Blocks of `weergave` as plain text."""
     out = _Text()
-    for blok in verslag.get("weergave") or blokken(verslag):
+    for blok in items:
         _blok(out, blok)
     return str(out)
+
+
+def tekst(verslag: dict[str, Any]) -> str:
+    """Render a verslag dict (from Sessie.verslag) as plain text."""
+    return blokken_tekst(verslag.get("weergave") or blokken(verslag))

@@ -17,7 +17,9 @@ A block is a dict with a `soort`:
 
 An item is ``{"delen": [Deel, …], "regels": [Regel, …], "rol": str | None}``, a regel
 ``{"label": str | None, "delen": [Deel, …]}``, a deel plain text or
-``{"tekst": str, "href": str}`` (a link, such as a ``tel:`` number).
+``{"tekst": str, "href": str}`` (a link, such as a ``tel:`` number) or
+``{"tekst": str, "doel": id}`` (a link to a knoop or uitkomst of the afwegingskader,
+whose address the presenting page knows).
 
 Standard library only: this runs in the browser (Pyodide) as well as in pytest.
 """
@@ -34,6 +36,8 @@ SOORT = {"vraag": "Afwegingsvraag", "beslissing": "Beslissing"}
 # The short form, where the knoop's title follows at once (Oefenen, the trainer page).
 SOORT_KORT = {"vraag": "Vraag", "beslissing": "Beslissing"}
 NIET_INGEVULD = "(niet ingevuld)"
+WAT_NU = "Wat nu: wie doet wat en wanneer"
+VERWACHTEN = "Wat u daarna kunt verwachten"
 STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the termijnen count from
 
 
@@ -139,6 +143,30 @@ def _datums(verslag: Data) -> Data:
     return {"soort": "datums", "kop": "Data van de termijnen", "uitleg": uitleg, "velden": velden}
 
 
+def _wat_nu(verslag: Data, datum: bool) -> list[Data]:
+    """What the school does, who and when; then what others (Veilig Thuis) do."""
+    out = [_kop(WAT_NU), _lijst("acties", [actie_item(a, datum) for a in verslag["acties"]])]
+    if verslag["verwachten"]:
+        out += [_kop(VERWACHTEN), _lijst("verwachten", [actie_item(a, datum) for a in verslag["verwachten"]])]
+    return out
+
+
+def _meldnorm(norm: Data) -> Data:
+    return _alinea(f"Meldnorm {norm['id']}: {norm['tekst']}", rol="meldnorm")
+
+
+def samenvatting(verslag: Data) -> list[Data]:
+    """The uitkomst of an oefencasus in the helper's words: title, besluit, meldnorm and
+    what happens now. A case has no start date, so the termijnen stay in words. The title
+    links to the uitkomst (`doel`: the page presenting it makes the address)."""
+    uitkomst = verslag["uitkomst"]
+    titel = {"tekst": uitkomst["titel"], "doel": uitkomst["id"]}
+    out = [_alinea("Uitkomst: ", titel, rol="uitkomst"), _alinea(besluit(uitkomst["melden"]), rol="besluit")]
+    if uitkomst["meldnorm"]:
+        out.append(_meldnorm(uitkomst["meldnorm"]))
+    return out + _wat_nu(verslag, datum=False)
+
+
 def blokken(verslag: Data) -> list[Data]:
     """The verslag as blocks with every word decided, in reading order: the decision and
     what to do first, the reasons after."""
@@ -149,20 +177,13 @@ def blokken(verslag: Data) -> list[Data]:
         _alinea(f"{STARTDATUM}: {verslag['startdatum']['tekst']}", rol="startdatum"),
         _kop(f"Uitkomst: {uitkomst['titel']}", 1),
         _alinea(besluit(uitkomst["melden"]), rol="besluit"),
-        _kop("Wat nu: wie doet wat en wanneer"),
-        _lijst("acties", [actie_item(a) for a in verslag["acties"]]),
+        *_wat_nu(verslag, datum=True),
     ]
-    if verslag["verwachten"]:
-        out += [
-            _kop("Wat u daarna kunt verwachten"),
-            _lijst("verwachten", [actie_item(a) for a in verslag["verwachten"]]),
-        ]
     out.append(_datums(verslag))
     if uitkomst["meldnorm"] or uitkomst["voorwaarde"] or uitkomst["tekst"]:
         out.append(_kop("Waarom deze uitkomst"))
         if uitkomst["meldnorm"]:
-            norm = uitkomst["meldnorm"]
-            out.append(_alinea(f"Meldnorm {norm['id']}: {norm['tekst']}", rol="meldnorm"))
+            out.append(_meldnorm(uitkomst["meldnorm"]))
         if uitkomst["voorwaarde"]:
             out.append(_alinea(protocol_code(uitkomst["voorwaarde"]), rol="code"))
         out += [_alinea(alinea) for alinea in uitkomst["tekst"]]
@@ -222,5 +243,6 @@ __all__ = [
     "overleg_tekst",
     "platte_tekst",
     "protocol_code",
+    "samenvatting",
     "wie",
 ]
