@@ -13,13 +13,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import builders, links, schema
-from .check import load_and_check
-from .diff import DiffError, diff
-from .errors import ProtocolError
-from .generate import generate
-from .model import Protocol
-from .postbuild import finish
+from generator.build import builders
+from generator.build.generate import generate
+from generator.checks import external_links as links
+from generator.checks.run import load_and_check
+from generator.diff.command import DiffError, diff
+from generator.errors import ProtocolError
+from generator.postbuild.finish import finish
+from generator.source import schema
+from generator.source.model import Protocol
 
 # the generated builder projects (one to build, one to serve), inside the project folder
 BUILD_DIR = ".bouw"

@@ -14,7 +14,7 @@ from conftest import build_site
 from ruamel.yaml import YAML
 from test_build import project_copy, tree_digest
 
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.cli import main
 from generator.errors import ProtocolError, SourceError
 
