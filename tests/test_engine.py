@@ -34,7 +34,7 @@ from conftest import PROTOCOL, ROOT
 from meldcode_engine import GeenUitkomst, OngeldigAntwoord, Sessie
 
 from generator.afwegingskader.export import FORMAAT, afwegingskader_data
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.checks.run import load_and_check
 
 ENGINE = ROOT / "generator" / "engine"

@@ -13,7 +13,7 @@ from conftest import PROTOCOL, ROOT
 from meldcode_engine import Sessie
 
 from generator.afwegingskader.export import afwegingskader_data
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.checks.run import load_and_check
 
 pytestmark = pytest.mark.build

@@ -12,7 +12,7 @@ from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
 
 from generator.afwegingskader.export import FORMAAT, afwegingskader_data, write_json
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.checks.run import load_and_check
 from generator.links.verwijzingen import REFERENCE, References
 

@@ -199,7 +199,7 @@ def test_quick_taps_before_the_engine_is_ready_are_one_answer(context: BrowserCo
 
 
 def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, base: str) -> None:
-    from generator.checks.afwegingskader import Graph
+    from generator.afwegingskader.graph import Graph
 
     page = open_widget(context, base)
     wait_ready(page)

@@ -1,46 +1,16 @@
-"""The afwegingskader as a graph, and its own checks: the ids of vragen, beslissingen and
+"""The afwegingskader's own checks (its graph is `generator.afwegingskader.graph`): the ids of vragen, beslissingen and
 uitkomsten, every route ending in an uitkomst, one answer order, and the begrippen,
 meldnormen, rollen, termijnen and contacten its nodes point at.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from generator.checks.ids import duplicates, known
 from generator.errors import SourceError
 from generator.source.load import Loaded, Loc
-from generator.source.model import Knoop, Protocol
-
-
-@dataclass(frozen=True)
-class Graph:
-    """The afwegingskader as nodes and edges, shared by pages, charts and engine."""
-
-    start: str
-    knopen: dict[str, Knoop]  # vragen and beslissingen by id
-    uitkomsten: frozenset[str]
-
-    @classmethod
-    def of(cls, protocol: Protocol) -> Graph:
-        kader = protocol.afwegingskader
-        knopen = {k.id: k for k in [*kader.vragen, *kader.beslissingen]}
-        return cls(kader.start, knopen, frozenset(u.id for u in kader.uitkomsten))
-
-    def routes(self) -> list[list[tuple[str, str]]]:
-        """Every route from start to an uitkomst as [(knoop, antwoord), ...]."""
-        found: list[list[tuple[str, str]]] = []
-
-        def walk(node: str, route: list[tuple[str, str]]) -> None:
-            if node in self.uitkomsten:
-                found.append(route)
-                return
-            for antwoord in self.knopen[node].antwoorden:
-                walk(antwoord.volgende, [*route, (node, antwoord.id)])
-
-        walk(self.start, [])
-        return found
+from generator.source.model import Knoop
 
 
 def _node_lists(loaded: Loaded) -> dict[str, list[Any]]:
@@ -284,4 +254,4 @@ def uitkomst_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError
     return errors
 
 
-__all__ = ["ANSWER_ORDER", "Graph", "answer_order", "begrip_references", "knoop_ids", "routes", "uitkomst_references"]
+__all__ = ["ANSWER_ORDER", "answer_order", "begrip_references", "knoop_ids", "routes", "uitkomst_references"]

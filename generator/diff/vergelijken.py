@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.source.model import (
     BRONNEN,
     Actie,

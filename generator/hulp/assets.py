@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from generator.afwegingskader.export import write_json
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.errors import ProtocolError, SourceError
 from generator.source.model import Protocol
 

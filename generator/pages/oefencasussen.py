@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.checks.oefencasussen import kader_data, walk
+from generator.afwegingskader.walk import kader_data, walk
 from generator.links.adressen import Adressen
 from generator.links.verwijzingen import REFERENCE, ReferenceLinks, References, starts_sentence
 from generator.source.model import Advies, Blok, Protocol

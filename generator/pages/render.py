@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.checks.afwegingskader import Graph
+from generator.afwegingskader.graph import Graph
 from generator.kaarten.placement import inline_chart_pair
 from generator.links.adressen import Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
