@@ -22,6 +22,7 @@ from generator.errors import ProtocolError, SourceError
 from generator.links.adressen import anchors
 from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
 from generator.source.load import Loaded, Loc, load
+from generator.source.model import Protocol
 from generator.source.telefoon import phone_warnings
 
 
@@ -249,69 +250,63 @@ def _unique_anchors(loaded: Loaded) -> list[SourceError]:
     return errors
 
 
-def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
-    """Every {soort:id} in every text points at something that exists; no stray braces."""
-    p = loaded.protocol
-    err = loaded.error
-    errors: list[SourceError] = []
-    rollen = {r.id for r in p.rollen.rollen}
-    contacten = {c.id: c for c in p.contacten.contacten}
-    termijnen = {t.id for t in p.termijnen.termijnen}
-    site_anchors = anchors(p)
-    targets: dict[str, set[str]] = {
-        "rol": rollen,
+# which id lists each kind of reference points into: skipped while such a list has a duplicate
+_DEPENDS = {
+    "rol": {"rollen"},
+    "invulling": {"rollen"},
+    "contact": {"contacten"},
+    "telefoon": {"contacten"},
+    "termijn": {"termijnen"},
+    "stap": {"stappen"},
+    "anker": {"stappen", "knopen", "categorieen", "begrippen"},
+}
+
+
+def _reference_targets(p: Protocol) -> dict[str, set[str]]:
+    """The ids each kind of reference may point at."""
+    return {
+        "rol": {r.id for r in p.rollen.rollen},
         "invulling": {r.id for r in p.rollen.rollen if r.invulling},
-        "contact": set(contacten),
+        "contact": {c.id for c in p.contacten.contacten},
         "telefoon": {c.id for c in p.contacten.contacten if c.telefoon},
-        "termijn": termijnen,
+        "termijn": {t.id for t in p.termijnen.termijnen},
         "bijlage": {"1", "2", "3", "4"},
         "stap": {str(s.nummer) for s in p.stappen.stappen},
-        "anker": set(site_anchors),
+        "anker": set(anchors(p)),
     }
-    # which id lists each kind points into: skipped while such a list has a duplicate
-    depends = {
-        "rol": {"rollen"},
-        "invulling": {"rollen"},
-        "contact": {"contacten"},
-        "telefoon": {"contacten"},
-        "termijn": {"termijnen"},
-        "stap": {"stappen"},
-        "anker": {"stappen", "knopen", "categorieen", "begrippen"},
-    }
+
+
+def _reference_problem(match: re.Match[str], targets: dict[str, set[str]], ambiguous: set[str]) -> str | None:
+    """What is wrong with one {soort:id}, in Dutch, or None."""
+    kind, target = match.group(1), match.group(2).strip()
+    if kind not in targets:
+        return f"onbekende verwijzing '{match.group(0)}'; gebruik een van: " + ", ".join(
+            f"{{{k}:…}}" for k in REFERENCE_KINDS
+        )
+    if kind == "telefoon" and target in targets["contact"] and target not in targets[kind]:
+        return (
+            f"verwijzing '{match.group(0)}': contact '{target}' heeft geen telefoonnummer; "
+            "vul het telefoonnummer in bij dit contact in protocol/contacten.yaml"
+        )
+    if target not in targets[kind] and not _DEPENDS.get(kind, set()) & ambiguous:
+        return (
+            f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
+            f"({known(sorted(targets[kind]), kind + '-ids', target)}); corrigeer de id"
+        )
+    return None
+
+
+def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Every {soort:id} in every text points at something that exists; no stray braces."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    targets = _reference_targets(loaded.protocol)
     for part, source in loaded.sources.items():
         for loc, text in _strings(source.data):
             for match in REFERENCE.finditer(text):
-                kind, target = match.group(1), match.group(2).strip()
-                if kind not in targets:
-                    errors.append(
-                        err(
-                            part,
-                            loc,
-                            f"onbekende verwijzing '{match.group(0)}'; gebruik een van: "
-                            + ", ".join(f"{{{k}:…}}" for k in REFERENCE_KINDS),
-                            match.group(0),
-                        )
-                    )
-                elif kind == "telefoon" and target in contacten and target not in targets[kind]:
-                    errors.append(
-                        err(
-                            part,
-                            loc,
-                            f"verwijzing '{match.group(0)}': contact '{target}' heeft geen telefoonnummer; "
-                            "vul het telefoonnummer in bij dit contact in protocol/contacten.yaml",
-                            match.group(0),
-                        )
-                    )
-                elif target not in targets[kind] and not depends.get(kind, set()) & ambiguous:
-                    errors.append(
-                        err(
-                            part,
-                            loc,
-                            f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
-                            f"({known(sorted(targets[kind]), kind + '-ids', target)}); corrigeer de id",
-                            match.group(0),
-                        )
-                    )
+                problem = _reference_problem(match, targets, ambiguous)
+                if problem is not None:
+                    errors.append(err(part, loc, problem, match.group(0)))
             word = _stray_brace(text)
             if word is not None:
                 errors.append(

@@ -1,16 +1,18 @@
 """The routekaart: the whole meldcode as a route, stap 1 → 6, with the ondersteuningsstructuur
 beside it, the contact for advice at every stap and the way into the afwegingskader.
 
-A pure function, model in, DOT source out; kaart_uitvoer lays it out with Graphviz.
+A pure function, model in, DOT source out; `uitvoer` lays it out with Graphviz.
 """
 
 from __future__ import annotations
 
 import itertools
 
+import graphviz
+
 from generator.errors import ProtocolError, SourceError
 from generator.kaarten.bouw import PAGE, Builder, Kaart, knoop_kop
-from generator.source.model import BRONNEN, Contact, Protocol, Sectie
+from generator.source.model import BRONNEN, Contact, Knoop, Protocol, Sectie, Stap, StructuurRij
 
 # Model parts the routekaart shows beside the steps, by their stable id: the contact
 # that can be consulted at every step, and the section of the inleiding that says so.
@@ -55,8 +57,39 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     stappen = sorted(protocol.stappen.stappen, key=lambda st: st.nummer)
     contact, sectie = _advies(protocol)
 
-    # middle column: the meldcode steps
-    meldcode = b.cluster("meldcode", b.text(structuur.kolommen[1]))
+    meldcode, stap_nodes = _stap_column(b, stappen)
+    ondersteuning, rijen, structuur_nodes = _structuur_column(b, protocol)
+    advies, vt = _advies_column(b, protocol, contact, sectie)
+
+    # declaration order is left-to-right order (and so tab order): the columns as in the structuur table
+    for sub in (ondersteuning, meldcode, advies):
+        b.graph.subgraph(sub)
+
+    # the way into the afwegingskader, beside the stap that uses it
+    # (declared after the columns: dot keeps declaration order where it can)
+    start, ingang = _ingang(b, protocol)
+    _route_edges(b, stappen, stap_nodes, structuur_nodes, vt, ingang, start.id)
+
+    titel = s.woord("routekaart", titel=protocol.metadata.titel)
+    delen = [
+        f"{b.text(structuur.kolommen[1])}: "
+        + "; ".join(f"{s.woord('stap', nummer=st.nummer)}: {b.text(st.kort)}" for st in stappen),
+        f"{b.text(structuur.kolommen[0])}: "
+        + "; ".join(
+            f"{s.woord('stap', nummer=r.stap)}: {b.text(r.ondersteuningsstructuur.titel).rstrip(':.')}"
+            for r in rijen
+            if r.ondersteuningsstructuur
+        ),
+        f"{b.text(sectie.titel)}: {b.text(contact.naam)}, {contact.telefoon}",
+        f"{s.woord('stap', nummer=AFWEGINGSKADER_STAP)} → {knoop_kop(b, start)}",
+    ]
+    return b.finish("routekaart", titel, ". ".join(delen) + ".")
+
+
+def _stap_column(b: Builder, stappen: list[Stap]) -> tuple[graphviz.Digraph, dict[int, str]]:
+    """The middle column: the meldcode steps."""
+    s = b.stijl
+    meldcode = b.cluster("meldcode", b.text(b.protocol.inleiding.structuur.kolommen[1]))
     stap_nodes: dict[int, str] = {}
     for stap in stappen:
         woord = s.woord("stap", nummer=stap.nummer)
@@ -69,8 +102,13 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
             b.link(stap.id),
             group="meldcode",
         )
+    return meldcode, stap_nodes
 
-    # left column: the school's own ondersteuningsstructuur, row by row
+
+def _structuur_column(b: Builder, protocol: Protocol) -> tuple[graphviz.Digraph, list[StructuurRij], dict[int, str]]:
+    """The left column: the school's own ondersteuningsstructuur, row by row."""
+    s = b.stijl
+    structuur = protocol.inleiding.structuur
     ondersteuning = b.cluster("ondersteuningsstructuur", b.text(structuur.kolommen[0]))
     rijen = [r for r in sorted(structuur.rijen, key=lambda r: r.stap) if r.ondersteuningsstructuur]
     structuur_nodes: dict[int, str] = {}
@@ -88,8 +126,12 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
             b.href(STRUCTUUR_PAGE, STRUCTUUR_ANKER.format(stap=rij.stap)),
             group="structuur",
         )
+    return ondersteuning, rijen, structuur_nodes
 
-    # right column: the contact for advice, at every stap
+
+def _advies_column(b: Builder, protocol: Protocol, contact: Contact, sectie: Sectie) -> tuple[graphviz.Digraph, str]:
+    """The right column: the contact for advice, at every stap."""
+    s = b.stijl
     spoed = next((sp.toelichting for sp in protocol.contacten.spoed if sp.contact == contact.id), None)
     advies = b.cluster("advies", b.text(sectie.titel))
     vt = b.node(
@@ -100,13 +142,12 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
         f"{b.text(contact.naam)}, {contact.telefoon}: {b.blokken(sectie.inhoud[:1]) or b.text(sectie.titel)}",
         b.link(sectie.id),
     )
+    return advies, vt
 
-    # declaration order is left-to-right order (and so tab order): the columns as in the structuur table
-    for sub in (ondersteuning, meldcode, advies):
-        b.graph.subgraph(sub)
 
-    # the way into the afwegingskader, beside the stap that uses it
-    # (declared after the columns: dot keeps declaration order where it can)
+def _ingang(b: Builder, protocol: Protocol) -> tuple[Knoop, str]:
+    """The node that leads into the afwegingskader at its start."""
+    s = b.stijl
     kader = protocol.afwegingskader
     start = next(k for k in [*kader.vragen, *kader.beslissingen] if k.id == kader.start)
     ingang = b.node(
@@ -117,8 +158,19 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
         b.text(start.vraag),
         b.link(start.id),
     )
+    return start, ingang
 
-    # the route itself
+
+def _route_edges(
+    b: Builder,
+    stappen: list[Stap],
+    stap_nodes: dict[int, str],
+    structuur_nodes: dict[int, str],
+    vt: str,
+    ingang: str,
+    start: str,
+) -> None:
+    """The route itself, the structuur beside it, the advice to every stap and the way in."""
     for a, z in itertools.pairwise(stappen):
         b.edge(stap_nodes[a.nummer], stap_nodes[z.nummer], f"{a.id}-{z.id}", ("route",))
     nummers = sorted(structuur_nodes)
@@ -136,22 +188,7 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     b.same_rank(eerste, vt)
     b.edge(eerste, vt, "uitlijning-advies", ("uitlijning",), style="invis")
     b.same_rank(stap_nodes[AFWEGINGSKADER_STAP], ingang)
-    b.edge(stap_nodes[AFWEGINGSKADER_STAP], ingang, f"stap-{AFWEGINGSKADER_STAP}-ingang-{start.id}", ("ingang",))
-
-    titel = s.woord("routekaart", titel=protocol.metadata.titel)
-    delen = [
-        f"{b.text(structuur.kolommen[1])}: "
-        + "; ".join(f"{s.woord('stap', nummer=st.nummer)}: {b.text(st.kort)}" for st in stappen),
-        f"{b.text(structuur.kolommen[0])}: "
-        + "; ".join(
-            f"{s.woord('stap', nummer=r.stap)}: {b.text(r.ondersteuningsstructuur.titel).rstrip(':.')}"
-            for r in rijen
-            if r.ondersteuningsstructuur
-        ),
-        f"{b.text(sectie.titel)}: {b.text(contact.naam)}, {contact.telefoon}",
-        f"{s.woord('stap', nummer=AFWEGINGSKADER_STAP)} → {knoop_kop(b, start)}",
-    ]
-    return b.finish("routekaart", titel, ". ".join(delen) + ".")
+    b.edge(stap_nodes[AFWEGINGSKADER_STAP], ingang, f"stap-{AFWEGINGSKADER_STAP}-ingang-{start}", ("ingang",))
 
 
 def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:

@@ -1,6 +1,6 @@
 """How the charts look: `flowcharts/stijl.toml` (attribute sets, colours, fonts, paper).
 
-What a chart says comes from the model (kaart_routekaart, kaart_afwegingskader); the
+What a chart says comes from the model (routekaart, afwegingskader); the
 theme colours of the inline SVG are in `flowcharts/routekaart.css`.
 """
 
