@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.checks.run import load_and_check
-from generator.errors import ProtocolError
+from generator.errors import MeldcodeError, ProtocolError
 from generator.source.model import Protocol
 
 
-class DiffError(Exception):
+class DiffError(MeldcodeError):
     """A problem with the arguments or a source; the message is Dutch and complete."""
 
 

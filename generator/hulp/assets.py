@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.afwegingskader.export import write_json
 from generator.afwegingskader.graph import Graph
-from generator.errors import ProtocolError, SourceError
+from generator.errors import ToolError
 from generator.source.model import Protocol
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,12 +30,8 @@ RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
 SNAPSHOT = "engine.snapshot.gz"
 
 
-class WidgetBuildError(ProtocolError):
-    """A build tool is missing or failed; phrased for whoever runs the build."""
-
-
-def _fail(message: str) -> WidgetBuildError:
-    return WidgetBuildError([SourceError("afwegingskader (hulp in de browser)", 0, "", message)])
+def _fail(message: str) -> ToolError:
+    return ToolError(message, "afwegingskader (hulp in de browser)")
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:

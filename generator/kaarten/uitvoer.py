@@ -12,6 +12,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generator.errors import ToolError
 from generator.kaarten.bouw import PREFIX, PREFIX_SMAL, kaart_meta
 from generator.kaarten.stijl import MM_PER_INCH, stijl
 
@@ -30,10 +31,10 @@ _XLINK_TITLE = f"{{{XLINK_NS}}}title"
 def _dot(dot_source: str, fmt: str, *args: str) -> bytes:
     exe = shutil.which("dot")
     if exe is None:
-        raise RuntimeError("Graphviz ontbreekt: installeer het Debian-pakket graphviz (het programma 'dot')")
+        raise ToolError("Graphviz ontbreekt: installeer het Debian-pakket graphviz (het programma 'dot')")
     result = subprocess.run([exe, f"-T{fmt}", *args], input=dot_source.encode(), capture_output=True, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"dot -T{fmt} mislukte: {result.stderr.decode(errors='replace').strip()}")
+        raise ToolError(f"dot -T{fmt} mislukte: {result.stderr.decode(errors='replace').strip()}")
     return result.stdout
 
 

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.errors import ProtocolError, SourceError
+from generator.errors import ToolError
 from generator.hulp.assets import ASSETS, PYODIDE, ROOT
 from generator.postbuild.precompress import is_copy
 
@@ -67,16 +67,10 @@ def write_service_worker(site_dir: Path, versie: str) -> dict[str, int]:
     """Write sw.js (and its clean-up script) into a built site; returns files and bytes precached."""
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "workbox-build").exists():
-        raise ProtocolError(
-            [
-                SourceError(
-                    "offline (service worker)",
-                    0,
-                    "",
-                    "workbox-build of Node.js ontbreekt; voer 'make setup' uit, of zet 'offline: false' "
-                    "onder extra in mkdocs.yml",
-                )
-            ]
+        raise ToolError(
+            "workbox-build of Node.js ontbreekt; voer 'make setup' uit, of zet 'offline: false' "
+            "onder extra in mkdocs.yml",
+            "offline (service worker)",
         )
     key = cache_key(site_dir, versie)
     hulp = [p.relative_to(site_dir).as_posix() for p in _runtime_files(site_dir)]
@@ -85,9 +79,7 @@ def write_service_worker(site_dir: Path, versie: str) -> dict[str, int]:
         [node, str(SCRIPT), str(site_dir), key], capture_output=True, text=True, cwd=ROOT, check=False
     )
     if result.returncode != 0:
-        raise ProtocolError(
-            [SourceError("offline (service worker)", 0, "", f"workbox-build mislukte: {result.stderr.strip()[-400:]}")]
-        )
+        raise ToolError(f"workbox-build mislukte: {result.stderr.strip()[-400:]}", "offline (service worker)")
     return json.loads(result.stdout)
 
 

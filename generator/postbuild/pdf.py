@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator.errors import ProtocolError, SourceError
+from generator.errors import ToolError
 from generator.postbuild.chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 PDF_NAME = "meldcode.pdf"
@@ -30,8 +30,8 @@ OPTIONS = {
 }
 
 
-def _fail(message: str) -> ProtocolError:
-    return ProtocolError([SourceError("PDF van het protocol", 0, "", message)])
+def _fail(message: str) -> ToolError:
+    return ToolError(message, "PDF van het protocol")
 
 
 def _normalise(text: str) -> str:
