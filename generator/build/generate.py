@@ -23,6 +23,7 @@ from generator.build.builders import for_builder
 from generator.hulp.assets import ASSETS, PYODIDE, write_assets
 from generator.kaarten.placement import write_charts
 from generator.kaarten.stijl import CSS as CHART_STYLE
+from generator.pages import csp
 from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
@@ -100,6 +101,7 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     extra = dict(config.get("extra") or {})
     extra["meldcode"] = site_data(protocol)
     extra["offline"] = offline
+    extra["csp"] = csp.policies()
     config["extra"] = extra
     extra_css = list(config.get("extra_css") or [])
     config["extra_css"] = extra_css + [css for css in (CHART_CSS, PRINT_CSS) if css not in extra_css]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.postbuild import csp, precompress
+from generator.pages import csp
+from generator.postbuild import precompress
 from generator.postbuild.offline import write_service_worker, write_service_worker_off
 from generator.postbuild.pdf import write_pdf
 

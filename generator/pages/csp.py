@@ -1,6 +1,11 @@
-"""Strict Content-Security-Policy: every inline script allowed by its sha256 hash.
+"""The Content-Security-Policy of every page, made here and only here.
 
-Runs after the builder has written the pages (so it serves mkdocs and any later builder
+The policy is one list of directives (POLICY); the helper's page adds one source to
+`script-src` (HULP_SCRIPT_SRC). The generated builder configuration hands both policies to
+the theme (`config.extra.csp`), whose `main.html` only places them in a `<meta>` tag.
+
+Then strict: every inline script allowed by its sha256 hash. `harden` and `apply` run after
+the builder has written the pages (so it serves mkdocs and any later builder
 alike): in each page's CSP meta tag, `'unsafe-inline'` in `script-src` is replaced by
 the hashes of exactly the inline scripts of that page. Injected script never runs, even
 if some text escaped. `style-src` keeps `'unsafe-inline'`: the theme sets style
@@ -14,6 +19,34 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+
+# Same-origin only: the browser itself refuses any request off the site.
+POLICY = (
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+)
+# The helper's page also runs WebAssembly (Pyodide) in a module worker from the site's own origin.
+HULP_SCRIPT_SRC = "'wasm-unsafe-eval'"
+
+
+def policy(hulp: bool = False) -> str:
+    """The policy of a page, as it goes into the `<meta>` tag (before the hashes)."""
+    extra = f" {HULP_SCRIPT_SRC}" if hulp else ""
+    return "; ".join(d + extra if d.startswith("script-src ") else d for d in POLICY)
+
+
+def policies() -> dict[str, str]:
+    """Both policies for the theme: `config.extra.csp.pagina` and `config.extra.csp.hulp`."""
+    return {"pagina": policy(), "hulp": policy(hulp=True)}
+
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
@@ -69,4 +102,4 @@ def apply(site_dir: Path) -> int:
     return changed
 
 
-__all__ = ["apply", "harden", "inline_hashes"]
+__all__ = ["HULP_SCRIPT_SRC", "POLICY", "apply", "harden", "inline_hashes", "policies", "policy"]
