@@ -17,6 +17,7 @@ from typing import Any
 from generator.checks.afwegingskader import answer_order, begrip_references, knoop_ids, routes, uitkomst_references
 from generator.checks.ids import duplicates, known
 from generator.checks.oefencasussen import check_oefencasussen
+from generator.checks.required import required_ids
 from generator.checks.versie import evaluatie_warnings, versie_warnings, wijzigingen_order
 from generator.errors import ProtocolError, SourceError
 from generator.links.adressen import anchors
@@ -85,6 +86,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     errors += _spoed_contacten(loaded, ambiguous)
     errors += _unique_anchors(loaded)
     errors += _inline_references(loaded, ambiguous)
+    errors += required_ids(loaded, ambiguous)
     if errors:
         raise ProtocolError(errors)
     errors = wijzigingen_order(loaded)

@@ -13,11 +13,12 @@ import graphviz
 from generator.errors import ProtocolError, SourceError
 from generator.kaarten.bouw import PAGE, Builder, Kaart, knoop_kop
 from generator.source.model import BRONNEN, Contact, Knoop, Protocol, Sectie, Stap, StructuurRij
+from generator.source.required import ADVIES_SECTIE, VEILIG_THUIS
 
 # Model parts the routekaart shows beside the steps, by their stable id: the contact
 # that can be consulted at every step, and the section of the inleiding that says so.
-ADVIES_CONTACT = "veilig-thuis"
-ADVIES_SECTIE = "inleiding-advies-bij-iedere-stap"
+# (declared in generator/source/required.py, so the checks make sure both exist)
+ADVIES_CONTACT = VEILIG_THUIS
 # Rows of the structuur page carry this anchor (generator/pages/templates/structuur.md.j2);
 # tests check that the rendered page still has it.
 STRUCTUUR_PAGE = "meldcode/structuur.md"
