@@ -1,4 +1,4 @@
-"""Export the afwegingskader as JSON for the engine and the widget.
+"""Export the afwegingskader as JSON for the engine and the helper (hulp).
 
 Everything the engine says comes from here: the questions, answers, routes,
 roles, phone numbers and termijnen of `protocol/`, with every {soort:id}

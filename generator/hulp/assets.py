@@ -134,7 +134,7 @@ def write_snapshot(runtime: Path) -> Path:
 
 
 def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
-    """Write everything the doorloop page needs into site_dir/assets/afwegingskader/."""
+    """Write everything the helper's page needs into site_dir/assets/afwegingskader/."""
     if not (PYODIDE / "pyodide.mjs").exists():
         raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
     out = site_dir / ASSETS

@@ -186,7 +186,7 @@ class PrintRenderer(Renderer):
         return head + "\n\n".join(chapters)
 
 
-# The print version: which pages, in which order (the widget and oefenen need a screen).
+# The print version: which pages, in which order (the helper and oefenen need a screen).
 PRINT_PAGE = "afdrukken.md"
 PRINTED: tuple[str, ...] = (
     "meldcode/index.md",
