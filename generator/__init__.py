@@ -1,4 +1,4 @@
-"""Meldcode-site: the protocol in protocol/ as a static site (see README, "Architectuur")."""
+"""Meldcode-site: the protocol in protocol/ as a static site (see README, "Opbouw van het programma")."""
 
 import sys
 from pathlib import Path

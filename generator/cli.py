@@ -13,13 +13,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import builders, links, schema
-from .check import load_and_check
-from .diff import DiffError, diff
-from .errors import ProtocolError
-from .generate import generate
-from .model import Protocol
-from .postbuild import finish
+from generator.build import builders
+from generator.build.generate import generate
+from generator.checks import external_links as links
+from generator.checks.run import load_and_check
+from generator.diff.command import DiffError, diff
+from generator.errors import MeldcodeError, ProtocolError, ToolError
+from generator.postbuild.finish import finish
+from generator.source import schema
+from generator.source.model import Protocol
 
 # the generated builder projects (one to build, one to serve), inside the project folder
 BUILD_DIR = ".bouw"
@@ -114,7 +116,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
         if result.returncode != 0:
-            raise _BuildFailed(
+            raise ToolError(
                 f"{args.bouwer} kon de site niet bouwen. Een pad in de melding hieronder telt vanaf docs/ "
                 f"(de pagina's over de site); een link naar een pagina die niet bestaat is de meest "
                 f"voorkomende oorzaak.\n{_builder_output(result)}"
@@ -128,9 +130,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             offline=project.offline,
             met_pdf=met_pdf,
         )
-    except (ProtocolError, _BuildFailed) as exc:
+    except MeldcodeError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        print(exc.report() if isinstance(exc, ProtocolError) else str(exc), file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
         print("De site is niet gebouwd; de vorige versie is niet aangeraakt.", file=sys.stderr)
         return 1
     old = target.with_name(f".{target.name}-oud")
@@ -147,10 +149,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-class _BuildFailed(Exception):
-    pass
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -175,7 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         # no PDF and no offline cache while editing: every save shows at once, no dead link
         project = generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
-    except ProtocolError as exc:
+    except MeldcodeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     # stopping `meldcode serve` (Ctrl-C or a signal) also stops the builder's server
@@ -197,7 +195,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             try:
                 generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
                 print("Bijgewerkt vanuit de bron.", file=sys.stderr)
-            except ProtocolError as exc:
+            except MeldcodeError as exc:
                 print(exc.report(), file=sys.stderr)
     except KeyboardInterrupt:
         pass
@@ -245,7 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     diff_.add_argument("--markdown", action="store_true", help="als Markdown, om in het evaluatieverslag te plakken")
     diff_.set_defaults(func=cmd_diff)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except MeldcodeError as exc:  # a tool that fails outside a step that says so itself
+        print(exc.report(), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

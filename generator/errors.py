@@ -1,4 +1,10 @@
-"""Editor-facing errors: every problem in `protocol/` names file, line and key path."""
+"""The errors the `meldcode` command reports, in Dutch and without a traceback.
+
+`MeldcodeError` is the base. `ProtocolError` is a problem in `protocol/`: every problem names
+file, line and key path, for the editor. `ToolError` is a tool the build needs that is
+missing or failed (Chromium, Node.js, Pyodide, Graphviz, a builder): the source is fine, the
+message says what is wrong and what to do.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,14 @@ class SourceError:
         return f"{where}: {self.message}"
 
 
-class ProtocolError(Exception):
+class MeldcodeError(Exception):
+    """Anything the command cannot do, said so that whoever runs it knows what to do."""
+
+    def report(self) -> str:
+        return str(self)
+
+
+class ProtocolError(MeldcodeError):
     """The source cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, errors: list[SourceError]) -> None:
@@ -34,3 +47,15 @@ class ProtocolError(Exception):
         regels = [f"De bron in protocol/ bevat {kop}; er is niets gebouwd:"]
         regels += [f"  {e}" for e in self.errors]
         return "\n".join(regels)
+
+
+class ToolError(MeldcodeError):
+    """A tool the build needs is missing or failed; not a problem in `protocol/`."""
+
+    def __init__(self, message: str, onderdeel: str = "") -> None:
+        self.message = message
+        self.onderdeel = onderdeel  # what was being made, e.g. "PDF van het protocol"
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return f"{self.onderdeel}: {self.message}" if self.onderdeel else self.message

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import builders  # noqa: E402
-from generator.check import load_and_check  # noqa: E402
-from generator.generate import generate  # noqa: E402
-from generator.postbuild import finish  # noqa: E402
+from generator.build import builders  # noqa: E402
+from generator.build.generate import generate  # noqa: E402
+from generator.checks.run import load_and_check  # noqa: E402
+from generator.postbuild.finish import finish  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

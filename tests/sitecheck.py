@@ -337,7 +337,7 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
 
 def protocol_link_hosts() -> set[str]:
     """Hosts the protocol itself names: the only ones a plain link may point to."""
-    from generator.check import load_and_check
+    from generator.checks.run import load_and_check
 
     p = load_and_check(ROOT / "protocol")[0].protocol
     urls = [c.website for c in p.contacten.contacten] + [link.url for link in p.contacten.links]

@@ -4,6 +4,7 @@ exactly one Dutch message naming file, line and what to do; `meldcode check` fai
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from conftest import build_site
 from ruamel.yaml import YAML
 from test_build import project_copy, tree_digest
 
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.cli import main
 from generator.errors import ProtocolError, SourceError
 
@@ -133,6 +134,33 @@ def test_mistake_gives_one_clear_message(case: Case, protocol_copy: Path, capsys
     assert main(["check", str(protocol_copy)]) == 1
     out = capsys.readouterr()
     assert str(info.value.errors[0]) in out.err
+    assert "Traceback" not in out.err + out.out
+
+
+# an id the site names itself, renamed everywhere in the source (references included)
+_VEILIG_THUIS = re.compile(r"(?<![\w/-])veilig-thuis(?![\w-])")
+
+
+def test_renamed_contact_the_site_names_gives_one_clear_message(
+    protocol_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in protocol_copy.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_VEILIG_THUIS.sub("veilig-thuis-landelijk", text), encoding="utf-8")
+    with pytest.raises(ProtocolError) as info:
+        load_and_check(protocol_copy)
+    errors = info.value.errors
+    assert len(errors) == 1, "\n".join(map(str, errors))
+    error = errors[0]
+    lines = (protocol_copy / "contacten.yaml").read_text(encoding="utf-8").splitlines()
+    assert error.file.endswith("protocol/contacten.yaml")
+    assert error.line == lines.index("contacten:") + 1
+    assert "contact 'veilig-thuis' ontbreekt" in error.message
+    assert "geef het contact weer de id 'veilig-thuis'" in error.message
+
+    assert main(["check", str(protocol_copy)]) == 1
+    out = capsys.readouterr()
+    assert str(error) in out.err
     assert "Traceback" not in out.err + out.out
 
 

@@ -143,7 +143,7 @@ def test_overdue_evaluation_notice(browser: Browser, base: str, today: str, show
 
     from conftest import PROTOCOL
 
-    from generator.check import load_and_check
+    from generator.checks.run import load_and_check
 
     volgende = load_and_check(PROTOCOL)[0].protocol.metadata.volgende_evaluatie
     assert volgende.isoformat() == "2027-11-28", "the parametrised dates assume this evaluation date"

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, build_site
 from sitetext import html_pages, read_page
 
-from generator.render import PAGES
+from generator.pages.render import PAGES
 
 pytestmark = pytest.mark.build
 
@@ -218,7 +218,7 @@ def test_chart_downloads_are_built(site: Path) -> None:
 def test_evaluation_checklist_lists_everything_to_verify(site: Path) -> None:
     from conftest import PROTOCOL
 
-    from generator.check import load_and_check
+    from generator.checks.run import load_and_check
 
     p = load_and_check(PROTOCOL)[0].protocol
     text = " ".join(read_page(site / "over" / "evaluatie-checklist" / "index.html").text)

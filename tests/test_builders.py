@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.builders import for_builder, page_folder
+from generator.build.builders import for_builder, page_folder
 
 HTML = (
     '<a href="../afwegingskader/#vraag-1">v</a> <link rel="stylesheet" href="../../assets/x.css">'

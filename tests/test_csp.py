@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from generator.chromium import serve
-from generator.csp import harden, inline_hashes
+from generator.pages.csp import harden, inline_hashes
+from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def test_harden_keeps_data_blocks_and_allows_only_the_scripts_present() -> None:
     out = harden(html)
     [token] = inline_hashes(html)
     assert f"script-src 'self' {token};" in out
-    assert "style-src 'self' 'unsafe-inline'" in out  # styles keep it, with the reason in generator/csp.py
+    assert "style-src 'self' 'unsafe-inline'" in out  # styles keep it, with the reason in generator/pages/csp.py
     # an injected script (not in the built page) has no hash and would not run
     assert inline_hashes(html + "<script>alert(1)</script>")[-1] not in out
 

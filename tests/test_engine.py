@@ -33,9 +33,9 @@ from conftest import PROTOCOL, ROOT
 from goldens import STARTDATUM, route_name
 from meldcode_engine import GeenUitkomst, OngeldigAntwoord, Sessie
 
-from generator.check import load_and_check
-from generator.check_afwegingskader import Graph
-from generator.export import FORMAAT, afwegingskader_data
+from generator.afwegingskader.export import FORMAAT, afwegingskader_data
+from generator.afwegingskader.graph import Graph
+from generator.checks.run import load_and_check
 
 ENGINE = ROOT / "generator" / "engine"
 

@@ -12,9 +12,9 @@ import pytest
 from conftest import PROTOCOL, ROOT
 from meldcode_engine import Sessie
 
-from generator.check import load_and_check
-from generator.check_afwegingskader import Graph
-from generator.export import afwegingskader_data
+from generator.afwegingskader.export import afwegingskader_data
+from generator.afwegingskader.graph import Graph
+from generator.checks.run import load_and_check
 
 pytestmark = pytest.mark.build
 

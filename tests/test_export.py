@@ -11,10 +11,10 @@ from typing import Any
 from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
 
-from generator.check import load_and_check
-from generator.check_afwegingskader import Graph
-from generator.export import FORMAAT, afwegingskader_data, write_json
-from generator.verwijzingen import REFERENCE, References
+from generator.afwegingskader.export import FORMAAT, afwegingskader_data, write_json
+from generator.afwegingskader.graph import Graph
+from generator.checks.run import load_and_check
+from generator.links.verwijzingen import REFERENCE, References
 
 PROTOCOL_MODEL = load_and_check(PROTOCOL)[0].protocol
 KADER = afwegingskader_data(PROTOCOL_MODEL)

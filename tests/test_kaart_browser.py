@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.chromium import serve
+from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 

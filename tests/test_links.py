@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL
 
-from generator import links
-from generator.check import load_and_check
+from generator.checks import external_links as links
+from generator.checks.run import load_and_check
 from generator.cli import main
 
 

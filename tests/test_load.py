@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL, Edit
 
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
 
 

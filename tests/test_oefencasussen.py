@@ -16,12 +16,12 @@ from meldcode_engine.verslag import blokken_tekst
 from playwright.sync_api import Browser, Page
 from sitecheck import AXE, AXE_RUN, AXE_TAGS, STORAGE
 
-from generator.check import load_and_check
+from generator.afwegingskader.export import afwegingskader_data
+from generator.checks.run import load_and_check
 from generator.cli import main
 from generator.errors import ProtocolError
-from generator.export import afwegingskader_data
-from generator.model import Oefencasus, Protocol
-from generator.oefencasussen import actie_samenvatting, oefencasussen_data
+from generator.pages.oefencasussen import actie_samenvatting, oefencasussen_data
+from generator.source.model import Oefencasus, Protocol
 
 CASUSSEN = "oefencasussen.yaml"
 

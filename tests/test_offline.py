@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from generator.chromium import serve
-from generator.offline import write_service_worker, write_service_worker_off
+from generator.postbuild.chromium import serve
+from generator.postbuild.offline import write_service_worker, write_service_worker_off
 
 pytestmark = pytest.mark.browser
 

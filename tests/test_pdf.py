@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL
 
-from generator.check import load_and_check
-from generator.pdf import _normalise, page_texts
+from generator.checks.run import load_and_check
+from generator.postbuild.pdf import _normalise, page_texts
 
 pytestmark = pytest.mark.build
 

@@ -13,8 +13,8 @@ from conftest import PROTOCOL
 from playwright.sync_api import Browser, Page
 from sitetext import html_pages
 
-from generator.check import load_and_check
-from generator.telefoon import tel_href
+from generator.checks.run import load_and_check
+from generator.source.telefoon import tel_href
 
 pytestmark = pytest.mark.browser
 

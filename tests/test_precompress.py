@@ -13,8 +13,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from generator import precompress
-from generator.offline import cache_key
+from generator.postbuild import precompress
+from generator.postbuild.offline import cache_key
 
 RUNTIME = "assets/afwegingskader/pyodide"
 

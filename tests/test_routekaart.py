@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL, ROOT, Edit
 
-from generator.adressen import anchors
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
-from generator.kaart_afwegingskader import afwegingskader_dot
-from generator.kaart_bouw import PAGE, PREFIX
-from generator.kaart_routekaart import ADVIES_CONTACT, AFWEGINGSKADER_STAP, routekaart, routekaart_dot
-from generator.kaart_stijl import CSS, STIJL, stijl
-from generator.kaart_uitvoer import SVG_NS, SVG_ROLE, XLINK_NS, render_svg
-from generator.kaarten import PDFS, inline_charts, write_charts
-from generator.model import Protocol, Uitkomst
-from generator.render import PAGES, Renderer
+from generator.kaarten.afwegingskader import afwegingskader_dot
+from generator.kaarten.bouw import PAGE, PREFIX
+from generator.kaarten.placement import PDFS, inline_charts, write_charts
+from generator.kaarten.routekaart import ADVIES_CONTACT, AFWEGINGSKADER_STAP, routekaart, routekaart_dot
+from generator.kaarten.stijl import CSS, STIJL, stijl
+from generator.kaarten.uitvoer import SVG_NS, SVG_ROLE, XLINK_NS, render_svg
+from generator.links.adressen import anchors
+from generator.pages.render import PAGES, Renderer
+from generator.source.model import Protocol, Uitkomst
 
 NS = {"svg": SVG_NS}
 XLINK_HREF = f"{{{XLINK_NS}}}href"

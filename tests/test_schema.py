@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from conftest import PROTOCOL
 
-from generator import schema
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.cli import main
-from generator.load import read_yaml
+from generator.source import schema
+from generator.source.load import read_yaml
 
 HINT = "voer `meldcode schema` uit (of `.venv/bin/meldcode schema`) en neem protocol/schema/ mee in de commit"
 
@@ -22,7 +22,7 @@ HINT = "voer `meldcode schema` uit (of `.venv/bin/meldcode schema`) en neem prot
 def test_committed_schema_matches_the_models() -> None:
     expected = schema.expected()
     stale = [path for path, text in expected.items() if (PROTOCOL / path).read_text(encoding="utf-8") != text]
-    assert not stale, f"het schema loopt achter op generator/model.py ({', '.join(stale)}); {HINT}"
+    assert not stale, f"het schema loopt achter op generator/source/model.py ({', '.join(stale)}); {HINT}"
     extra = {f"{schema.SCHEMA_DIR}/{p.name}" for p in (PROTOCOL / schema.SCHEMA_DIR).glob("*.json")} - set(expected)
     assert not extra, f"schema zonder bronbestand: {sorted(extra)}; {HINT}"
 
@@ -49,7 +49,7 @@ def test_every_key_has_a_dutch_description(bron: schema.SchemaFile) -> None:
         for field, prop in definition.get("properties", {}).items()
         if not prop.get("description")
     ]
-    assert not missing, f"velden zonder description=... in generator/model.py: {missing}"
+    assert not missing, f"velden zonder description=... in generator/source/model.py: {missing}"
     assert "$defs" not in json.dumps(data), "draft-07 kent geen $defs"
 
 

@@ -13,9 +13,9 @@ import phonenumbers
 import pytest
 from conftest import PROTOCOL, Edit
 
-from generator.check import load_and_check
+from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
-from generator.telefoon import is_dutch_number, tel_href
+from generator.source.telefoon import is_dutch_number, tel_href
 
 CONTACTEN = load_and_check(PROTOCOL)[0].protocol.contacten.contacten
 

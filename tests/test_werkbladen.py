@@ -9,10 +9,10 @@ from pathlib import Path
 
 from conftest import PROTOCOL, Edit
 
-from generator.check import load_and_check
-from generator.model import Protocol
-from generator.render import Renderer
-from generator.werkbladen import WERKBLADEN, all_ids, gesprek, overlegformulier, signalen, text_id
+from generator.checks.run import load_and_check
+from generator.pages.render import Renderer
+from generator.pages.werkbladen import WERKBLADEN, all_ids, gesprek, overlegformulier, signalen, text_id
+from generator.source.model import Protocol
 
 SIGNALEN = "werkbladen/signalen-vastleggen.md"
 OVERLEG = "werkbladen/overlegformulier.md"

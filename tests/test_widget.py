@@ -13,9 +13,9 @@ from conftest import PROTOCOL
 from meldcode_engine import Sessie
 from playwright.sync_api import BrowserContext, Page, Route
 
-from generator.check import load_and_check
-from generator.chromium import serve
-from generator.export import afwegingskader_data
+from generator.afwegingskader.export import afwegingskader_data
+from generator.checks.run import load_and_check
+from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
@@ -199,7 +199,7 @@ def test_quick_taps_before_the_engine_is_ready_are_one_answer(context: BrowserCo
 
 
 def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, base: str) -> None:
-    from generator.check_afwegingskader import Graph
+    from generator.afwegingskader.graph import Graph
 
     page = open_widget(context, base)
     wait_ready(page)

@@ -1,0 +1,191 @@
+"""The generation step: from the checked source, a complete builder project in a folder.
+
+It writes the pages, the chart downloads, the helper's files and a builder configuration
+(`mkdocs.yml`) whose `extra` holds everything the theme overrides need. Any builder that
+reads `mkdocs.yml` and `custom_dir` (mkdocs-material, Zensical) builds that folder as it
+is; no builder plugin is involved, so nothing protocol-specific lives in builder glue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.afwegingskader.export import afwegingskader_data
+from generator.build.builders import for_builder
+from generator.hulp.assets import ASSETS, PYODIDE, write_assets
+from generator.kaarten.placement import write_charts
+from generator.kaarten.stijl import CSS as CHART_STYLE
+from generator.pages import csp
+from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
+from generator.pages.oefencasussen import oefencasussen_json
+from generator.pages.render import render_pages
+from generator.source.model import Contact, Protocol
+from generator.source.telefoon import tel_href
+
+CHART_CSS = "assets/stylesheets/routekaart.css"
+PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"
+DOCS = "docs"
+SITE = "site"
+CONFIG = "mkdocs.yml"
+# the helper's runtime is slow to make (Pyodide walks every route); it depends only on
+# this export of the afwegingskader and the engine, so a rebuild under `serve` reuses it
+_ASSETS_STAMP = ".assets-bron"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A generated builder project: its config file and what the post-build step needs."""
+
+    config: Path
+    site: Path
+    extra_css: list[str]
+    offline: bool
+
+
+def spoedbalk(protocol: Protocol) -> list[Contact]:
+    """The contacten of the spoedbalk, in its order (the check made sure each exists)."""
+    contacten = {c.id: c for c in protocol.contacten.contacten}
+    return [contacten[cid] for cid in protocol.contacten.spoedbalk]
+
+
+def print_css(protocol: Protocol) -> str:
+    """Every printed page carries the emergency numbers in its footer (a page margin box):
+    the numbers come from protocol/contacten.yaml, so the style sheet is generated."""
+    spoed = " · ".join(f"{c.naam} {c.telefoon}" for c in spoedbalk(protocol))
+    text = json.dumps(f"Spoed? {spoed}", ensure_ascii=False)  # a CSS string: same quoting as JSON
+    return f"@page {{\n  @bottom-left {{ content: {text}; font: 700 8pt sans-serif; color: #8c1c13; }}\n}}\n"
+
+
+def site_data(protocol: Protocol) -> dict[str, Any]:
+    """What the theme overrides read from `config.extra.meldcode` (Jinja2 and MiniJinja alike)."""
+    return {
+        "spoedbalk": [
+            {"naam": c.naam, "telefoon": c.telefoon, "href": tel_href(c.telefoon or "")} for c in spoedbalk(protocol)
+        ],
+        "versie": protocol.metadata.versie,
+    }
+
+
+def read_base_config(root: Path) -> dict[str, Any]:
+    """The school's own mkdocs.yml: theme, menu, extensions; the generator fills in the rest."""
+    with (root / CONFIG).open(encoding="utf-8") as handle:
+        return dict(yaml.safe_load(handle))
+
+
+def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offline: bool) -> dict[str, Any]:
+    config = dict(base)
+    meta = protocol.metadata
+    config["site_name"] = f"{meta.titel} · {meta.school_kort}"
+    config["docs_dir"] = DOCS
+    config["site_dir"] = SITE  # Zensical builds only inside the project folder
+    theme = dict(config["theme"])
+    theme["custom_dir"] = str((root / theme.get("custom_dir", "site_overrides")).resolve())
+    config["theme"] = theme
+    extensions = []
+    for extension in config.get("markdown_extensions", []):
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            # snippets (the changelog) are read from the project, not the build folder
+            settings = dict(extension["pymdownx.snippets"])
+            settings["base_path"] = [str((root / p).resolve()) for p in settings.get("base_path", ["."])]
+            extension = {"pymdownx.snippets": settings}
+        extensions.append(extension)
+    config["markdown_extensions"] = extensions
+    extra = dict(config.get("extra") or {})
+    extra["meldcode"] = site_data(protocol)
+    extra["offline"] = offline
+    extra["csp"] = csp.policies()
+    config["extra"] = extra
+    extra_css = list(config.get("extra_css") or [])
+    config["extra_css"] = extra_css + [css for css in (CHART_CSS, PRINT_CSS) if css not in extra_css]
+    return config
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write only what differs, so a watching builder reloads just the pages that changed."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def _sync_tree(source: Path, target: Path, builder: str) -> set[Path]:
+    """Copy the hand-written pages in; returns the files they occupy."""
+    written: set[Path] = set()
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(source).as_posix()
+            dest = target / rel
+            if path.suffix == ".md":
+                write_if_changed(dest, for_builder(builder, rel, path.read_text(encoding="utf-8")))
+            else:
+                write_if_changed(dest, path.read_bytes())
+            written.add(dest)
+    return written
+
+
+def _write_assets(protocol: Protocol, docs: Path) -> None:
+    """The helper's runtime, made again only when what it is made from has changed."""
+    engine = Path(__file__).resolve().parents[1] / "engine"
+    digest = hashlib.sha256(json.dumps(afwegingskader_data(protocol), sort_keys=True, ensure_ascii=False).encode())
+    digest.update((PYODIDE / "package.json").read_bytes())
+    for path in sorted(engine.rglob("*.py")):
+        if "build" not in path.parts:
+            digest.update(path.read_bytes())
+    stamp = docs.parent / _ASSETS_STAMP  # beside docs/, so no builder publishes it
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest.hexdigest() and (docs / ASSETS).is_dir():
+        return
+    print("De hulp bij het afwegingskader wordt voorbereid (Pyodide loopt elke route na) …", flush=True)
+    shutil.rmtree(docs / ASSETS, ignore_errors=True)
+    write_assets(protocol, docs)
+    stamp.write_text(digest.hexdigest(), encoding="utf-8")
+
+
+def generate(
+    protocol: Protocol, root: Path, out: Path, *, builder: str, met_pdf: bool, offline: bool | None = None
+) -> Project:
+    """Write a builder project for `protocol` into `out`. Files that are already right are
+    left alone, so a second run (under `serve`) touches only what changed.
+
+    `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on)."""
+    base = read_base_config(root)
+    if offline is None:
+        offline = bool((base.get("extra") or {}).get("offline", True))
+    docs = out / DOCS
+    keep = _sync_tree(root / base.get("docs_dir", "docs"), docs, builder)
+    for src, markdown in render_pages(protocol, met_pdf=met_pdf).items():
+        write_if_changed(docs / src, for_builder(builder, src, markdown))
+        keep.add(docs / src)
+    generated: dict[str, str | bytes] = {
+        OEFENCASUSSEN_JSON: oefencasussen_json(protocol),
+        # how the charts look lives in flowcharts/; the site serves it as a stylesheet
+        CHART_CSS: CHART_STYLE.read_bytes(),
+        PRINT_CSS: print_css(protocol),
+    }
+    for name, content in generated.items():
+        write_if_changed(docs / name, content)
+        keep.add(docs / name)
+    # downloads next to the page that links them (routekaart/), so the SVG's own links work
+    with tempfile.TemporaryDirectory(dir=out) as charts:
+        for path in write_charts(protocol, Path(charts), "routekaart.md"):
+            dest = docs / "routekaart" / path.name
+            write_if_changed(dest, path.read_bytes())
+            keep.add(dest)
+    _write_assets(protocol, docs)
+    # a page or file removed from the source leaves the build folder too
+    for path in sorted(docs.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep and ASSETS not in path.relative_to(docs).as_posix():
+            path.unlink()
+    config = builder_config(protocol, root, base, offline=offline)
+    config_path = out / CONFIG
+    write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return Project(config_path, out / SITE, config["extra_css"], offline)

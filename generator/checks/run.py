@@ -1,0 +1,332 @@
+"""Checks across files: unique ids and anchors, and every reference by id. The
+afwegingskader's own rules are in checks.afwegingskader, the version history's in
+checks.versie; `check()` runs them all in one order.
+
+Runs after loading, before anything is written (Pelican's `run()` order), and
+collects every problem so the editor can fix them in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.checks.afwegingskader import answer_order, begrip_references, knoop_ids, routes, uitkomst_references
+from generator.checks.ids import duplicates, known
+from generator.checks.oefencasussen import check_oefencasussen
+from generator.checks.required import required_ids
+from generator.checks.versie import evaluatie_warnings, versie_warnings, wijzigingen_order
+from generator.errors import ProtocolError, SourceError
+from generator.links.adressen import anchors
+from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
+from generator.source.load import Loaded, Loc, load
+from generator.source.model import Protocol
+from generator.source.telefoon import phone_warnings
+
+
+def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string in a raw YAML tree with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Locations of every `secties` item id in a raw tree (for duplicate ids)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "secties" and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        yield (*loc, key, i, "id"), item["id"]
+            yield from _section_locs(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _section_locs(value, (*loc, i))
+
+
+def _stray_brace(text: str) -> str | None:
+    """The word around the first '{' or '}' that is not part of a reference, if any."""
+    inside = {i for m in REFERENCE.finditer(text) for i in range(*m.span())}
+    for i, char in enumerate(text):
+        if char in "{}" and i not in inside:
+            before = re.search(r"\S*$", text[:i])
+            after = re.match(r"\S*", text[i:])
+            return (before.group() if before else "") + (after.group() if after else "")
+    return None
+
+
+def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -> list[str]:
+    """Raise ProtocolError on any broken link between parts; return warnings.
+
+    `casussen=False` leaves out the oefencasussen, for `meldcode diff`: a route change
+    that leaves a case behind is for `meldcode check` to report, the diff still shows it."""
+    # A duplicate id makes every reference to the id it replaced fail too; those follow
+    # from the one mistake, so references into an ambiguous list are checked only once
+    # the duplicate is fixed (one message per mistake, not a cascade). The id rules add
+    # such a list's name to `ambiguous`, the reference rules after them skip it.
+    ambiguous: set[str] = set()
+    errors = _unique_ids(loaded, ambiguous)
+    errors += _stap_nummers(loaded, ambiguous)
+    errors += knoop_ids(loaded, ambiguous)
+    errors += routes(loaded, ambiguous)
+    errors += _momenten(loaded, ambiguous)
+    errors += answer_order(loaded)
+    errors += begrip_references(loaded, ambiguous)
+    errors += uitkomst_references(loaded, ambiguous)
+    errors += _contact_lists(loaded, ambiguous)
+    errors += _spoed_contacten(loaded, ambiguous)
+    errors += _unique_anchors(loaded)
+    errors += _inline_references(loaded, ambiguous)
+    errors += required_ids(loaded, ambiguous)
+    if errors:
+        raise ProtocolError(errors)
+    errors = wijzigingen_order(loaded)
+    if errors:
+        raise ProtocolError(errors)
+
+    warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
+    if casussen:
+        warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
+    warnings += versie_warnings(loaded)
+    warnings += evaluatie_warnings(loaded, today or dt.date.today())
+    return warnings
+
+
+def _unique_ids(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Ids unique within each list of the protocol (stappen: their nummer)."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+
+    def unique(part: str, key: str, values: list[Any], attr: str = "id") -> None:
+        items = [((key, i, attr), str(getattr(v, attr))) for i, v in enumerate(values)]
+        for loc, value in duplicates(items):
+            ambiguous.add(key)
+            errors.append(
+                err(part, loc, f"{attr} '{value}' komt twee keer voor; geef elk item in {key} een eigen {attr}")
+            )
+
+    unique("rollen", "rollen", p.rollen.rollen)
+    unique("contacten", "contacten", p.contacten.contacten)
+    unique("termijnen", "termijnen", p.termijnen.termijnen)
+    unique("termijnen", "momenten", p.termijnen.momenten)
+    unique("stappen", "stappen", p.stappen.stappen, "nummer")
+    unique("bijlage_1", "categorieen", p.bijlage_1.categorieen)
+    unique("bijlage_2", "meldnormen", p.bijlage_2.meldnormen)
+    unique("bijlage_2", "begrippen", p.bijlage_2.begrippen)
+    unique("bijlage_3", "onderdelen", p.bijlage_3.onderdelen)
+    return errors
+
+
+def _stap_nummers(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Exactly stap 1 to 6."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    stapnummers = sorted(s.nummer for s in p.stappen.stappen)
+    if stapnummers != list(range(1, 7)) and "stappen" not in ambiguous:
+        errors.append(
+            err(
+                "stappen",
+                ("stappen",),
+                f"de stappen moeten 1 tot en met 6 zijn (gevonden: {stapnummers}); vul de ontbrekende stap aan",
+            )
+        )
+    return errors
+
+
+def _momenten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """A termijn counted from a moment names a moment that exists."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    momenten = [m.id for m in p.termijnen.momenten]
+    for i, termijn in enumerate(p.termijnen.termijnen):
+        if termijn.vanaf is not None and termijn.vanaf not in momenten and "momenten" not in ambiguous:
+            errors.append(
+                err(
+                    "termijnen",
+                    ("termijnen", i, "vanaf"),
+                    f"moment '{termijn.vanaf}' bestaat niet ({known(sorted(momenten), 'momenten', termijn.vanaf)}); "
+                    "voeg het toe onder momenten of corrigeer de id",
+                )
+            )
+    return errors
+
+
+def _contact_lists(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The spoedbalk and the other addresses name contacten that exist; the spoedbalk's can be called."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    contacten = {c.id: c for c in p.contacten.contacten}
+    lists = [("spoedbalk", p.contacten.spoedbalk), ("overige_adressen", p.contacten.overige_adressen)]
+    for key, ids in lists:
+        for i, cid in enumerate(ids):
+            if "contacten" in ambiguous:
+                break
+            if cid not in contacten:
+                errors.append(
+                    err(
+                        "contacten",
+                        (key, i),
+                        f"contact '{cid}' bestaat niet ({known(sorted(contacten), 'contacten', cid)}); "
+                        "corrigeer de id of voeg het contact toe onder contacten",
+                    )
+                )
+            elif key == "spoedbalk" and contacten[cid].telefoon is None:
+                errors.append(
+                    err(
+                        "contacten",
+                        (key, i),
+                        f"contact '{cid}' heeft geen telefoonnummer voor de spoedbalk; "
+                        "geef het een telefoon of haal het uit de spoedbalk",
+                    )
+                )
+    return errors
+
+
+def _spoed_contacten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """The contacten to call in an emergency exist and have a number."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    contacten = {c.id: c for c in p.contacten.contacten}
+    for i, spoed in enumerate(p.contacten.spoed):
+        if spoed.contact not in contacten and "contacten" not in ambiguous:
+            errors.append(
+                err(
+                    "contacten",
+                    ("spoed", i, "contact"),
+                    f"contact '{spoed.contact}' bestaat niet "
+                    f"({known(sorted(contacten), 'contacten', spoed.contact)}); "
+                    "corrigeer de id of voeg het contact toe onder contacten",
+                )
+            )
+        elif spoed.contact in contacten and contacten[spoed.contact].telefoon is None:
+            errors.append(
+                err(
+                    "contacten",
+                    ("spoed", i, "contact"),
+                    f"contact '{spoed.contact}' staat in de lijst bij spoed maar heeft geen telefoonnummer; "
+                    "vul het telefoonnummer in bij dit contact of haal het uit de lijst",
+                )
+            )
+    return errors
+
+
+def _unique_anchors(loaded: Loaded) -> list[SourceError]:
+    """A section id is an anchor on the site: unique across all parts and the fixed anchors."""
+    p = loaded.protocol
+    err = loaded.error
+    errors: list[SourceError] = []
+    kader = p.afwegingskader
+    knopen = {n.id for n in [*kader.vragen, *kader.beslissingen]}
+    uitkomsten = {u.id for u in kader.uitkomsten}
+    begrippen = {b.id for b in p.bijlage_2.begrippen}
+    seen_sections: dict[str, str] = {}
+    fixed = {
+        *(s.id for s in p.stappen.stappen),
+        *knopen,
+        *uitkomsten,
+        *(f"bijlage-{n}" for n in range(1, 5)),
+        *begrippen,
+        *(c.id for c in p.bijlage_1.categorieen),
+    }
+    for part, source in loaded.sources.items():
+        for loc, value in _section_locs(source.data):
+            if value in seen_sections or value in fixed:
+                errors.append(
+                    err(part, loc, f"id '{value}' wordt al gebruikt als anker op de site; kies een andere id")
+                )
+            seen_sections[value] = part
+    return errors
+
+
+# which id lists each kind of reference points into: skipped while such a list has a duplicate
+_DEPENDS = {
+    "rol": {"rollen"},
+    "invulling": {"rollen"},
+    "contact": {"contacten"},
+    "telefoon": {"contacten"},
+    "termijn": {"termijnen"},
+    "stap": {"stappen"},
+    "anker": {"stappen", "knopen", "categorieen", "begrippen"},
+}
+
+
+def _reference_targets(p: Protocol) -> dict[str, set[str]]:
+    """The ids each kind of reference may point at."""
+    return {
+        "rol": {r.id for r in p.rollen.rollen},
+        "invulling": {r.id for r in p.rollen.rollen if r.invulling},
+        "contact": {c.id for c in p.contacten.contacten},
+        "telefoon": {c.id for c in p.contacten.contacten if c.telefoon},
+        "termijn": {t.id for t in p.termijnen.termijnen},
+        "bijlage": {"1", "2", "3", "4"},
+        "stap": {str(s.nummer) for s in p.stappen.stappen},
+        "anker": set(anchors(p)),
+    }
+
+
+def _reference_problem(match: re.Match[str], targets: dict[str, set[str]], ambiguous: set[str]) -> str | None:
+    """What is wrong with one {soort:id}, in Dutch, or None."""
+    kind, target = match.group(1), match.group(2).strip()
+    if kind not in targets:
+        return f"onbekende verwijzing '{match.group(0)}'; gebruik een van: " + ", ".join(
+            f"{{{k}:…}}" for k in REFERENCE_KINDS
+        )
+    if kind == "telefoon" and target in targets["contact"] and target not in targets[kind]:
+        return (
+            f"verwijzing '{match.group(0)}': contact '{target}' heeft geen telefoonnummer; "
+            "vul het telefoonnummer in bij dit contact in protocol/contacten.yaml"
+        )
+    if target not in targets[kind] and not _DEPENDS.get(kind, set()) & ambiguous:
+        return (
+            f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
+            f"({known(sorted(targets[kind]), kind + '-ids', target)}); corrigeer de id"
+        )
+    return None
+
+
+def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
+    """Every {soort:id} in every text points at something that exists; no stray braces."""
+    err = loaded.error
+    errors: list[SourceError] = []
+    targets = _reference_targets(loaded.protocol)
+    for part, source in loaded.sources.items():
+        for loc, text in _strings(source.data):
+            for match in REFERENCE.finditer(text):
+                problem = _reference_problem(match, targets, ambiguous)
+                if problem is not None:
+                    errors.append(err(part, loc, problem, match.group(0)))
+            word = _stray_brace(text)
+            if word is not None:
+                errors.append(
+                    err(
+                        part,
+                        loc,
+                        f"losse accolade in '{word}'; een verwijzing ziet eruit als {{termijn:binnen-een-week}}: "
+                        "maak hem af of haal de accolade weg",
+                        word,  # the word is on one line, also in a folded text block
+                    )
+                )
+    return errors
+
+
+def load_and_check(root: Any, today: dt.date | None = None, casussen: bool = True) -> tuple[Loaded, list[str]]:
+    """The one entry the CLI, the mkdocs hook and the tests share."""
+    loaded = load(Path(root))
+    return loaded, check(loaded, today, casussen)
+
+
+__all__ = ["ProtocolError", "check", "load_and_check"]

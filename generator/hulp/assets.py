@@ -1,0 +1,151 @@
+"""Files for the in-browser afwegingskader: the exported JSON, the engine wheel and the
+Pyodide core, all served from the site's own origin.
+
+The lock file is made with pyodide-build (`pyodide lockfile add-wheels`), so Pyodide
+checks the engine wheel against its sha256 before installing it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from generator.afwegingskader.export import write_json
+from generator.afwegingskader.graph import Graph
+from generator.errors import ToolError
+from generator.source.model import Protocol
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGINE = Path(__file__).resolve().parents[1] / "engine"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# The core files Pyodide needs to start; nothing else of the npm package is served.
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ASSETS = "assets/afwegingskader"
+RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
+SNAPSHOT = "engine.snapshot.gz"
+
+
+def _fail(message: str) -> ToolError:
+    return ToolError(message, "afwegingskader (hulp in de browser)")
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    """A build tool, its output captured for the error message instead of the terminal."""
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def build_engine_wheel(out_dir: Path) -> Path:
+    """Build meldcode_engine-<v>-py3-none-any.whl from a scratch copy (setuptools writes
+    build/ and egg-info next to the source, which must stay clean)."""
+    with tempfile.TemporaryDirectory(prefix="meldcode-engine-") as tmp:
+        source = Path(tmp) / "engine"
+        shutil.copytree(ENGINE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+        result = _run(
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(out_dir),
+            str(source),
+        )
+    wheels = sorted(out_dir.glob("meldcode_engine-*-py3-none-any.whl"))
+    if result.returncode != 0 or not wheels:
+        raise _fail(f"de engine kon niet als wheel worden gebouwd: {result.stderr.strip()[-400:]}")
+    return wheels[-1]
+
+
+def write_lock_file(wheel: Path, out_dir: Path) -> Path:
+    """pyodide-lock.json with the engine (and its sha256) and nothing we do not serve."""
+    pyodide = shutil.which("pyodide", path=str(Path(sys.executable).parent)) or "pyodide"
+    full = out_dir / "pyodide-lock.volledig.json"
+    result = _run(
+        pyodide,
+        "lockfile",
+        "add-wheels",
+        "--input",
+        str(PYODIDE / "pyodide-lock.json"),
+        "--output",
+        str(full),
+        "--base-path",
+        str(out_dir),
+        str(wheel),
+    )
+    if result.returncode != 0 or not full.exists():
+        raise _fail(f"pyodide lockfile add-wheels mislukte: {(result.stderr or result.stdout).strip()[-400:]}")
+    lock = json.loads(full.read_text(encoding="utf-8"))
+    full.unlink()
+    # Only the engine is ever loaded; listing hundreds of packages we do not serve would
+    # only add weight to the page and invite requests that cannot succeed.
+    lock["packages"] = {k: v for k, v in lock["packages"].items() if k == "meldcode-engine"}
+    path = out_dir / "pyodide-lock.json"
+    path.write_text(json.dumps(lock, indent=1), encoding="utf-8")
+    return path
+
+
+def _node(*args: str, stdin: str | None = None) -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise _fail("Node.js ontbreekt; voer 'make setup' uit")
+    result = subprocess.run(
+        [node, str(RUNTIME_SCRIPT), *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    if result.returncode != 0:
+        raise _fail(f"de Pyodide-runtime kon niet worden voorbereid ({args[0]}): {result.stderr.strip()[-400:]}")
+    return result.stdout
+
+
+def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
+    """Keep only the standard library files the engine and Pyodide use: every route is walked
+    in Pyodide under Node and each file Python opened is kept. Returns (bytes before, after)."""
+    routes = [[[k, a] for k, a in route] for route in Graph.of(protocol).routes()]
+    used = set(json.loads(_node("modules", str(runtime), stdin=json.dumps(routes))))
+    full = runtime / "python_stdlib.zip"
+    before = full.stat().st_size
+    trimmed = runtime / "python_stdlib.klein.zip"
+    with zipfile.ZipFile(full) as source, zipfile.ZipFile(trimmed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.is_dir() or info.filename in used:
+                target.writestr(info, source.read(info))
+    trimmed.replace(full)
+    return before, full.stat().st_size
+
+
+def write_snapshot(runtime: Path) -> Path:
+    """A gzipped Pyodide memory snapshot with the engine imported, and its manifest
+    (snapshot.json: Pyodide and engine version) that the worker checks before using it."""
+    info = json.loads(_node("snapshot", str(runtime), str(runtime / SNAPSHOT)))
+    versie = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    manifest = runtime / "snapshot.json"
+    manifest.write_text(
+        json.dumps({"pyodide": versie, "engine": info["engine"], "bestand": SNAPSHOT, "bytes": info["bytes"]}),
+        encoding="utf-8",
+    )
+    return manifest
+
+
+def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
+    """Write everything the helper's page needs into site_dir/assets/afwegingskader/."""
+    if not (PYODIDE / "pyodide.mjs").exists():
+        raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
+    out = site_dir / ASSETS
+    runtime = out / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_CORE:
+        shutil.copy2(PYODIDE / name, runtime / name)
+    wheel = build_engine_wheel(runtime)
+    lock = write_lock_file(wheel, runtime)
+    data = write_json(protocol, out / "afwegingskader.json")
+    # a faster start: less to download and mount, and no Python start-up in the browser
+    trim_stdlib(protocol, runtime)
+    manifest = write_snapshot(runtime)
+    return [*(runtime / n for n in PYODIDE_CORE), wheel, lock, data, manifest, runtime / SNAPSHOT]

@@ -1,0 +1,61 @@
+"""The post-build step, the same for every builder: it works on the built HTML and files.
+
+In order: the themes' HTML fixes, our style sheets minified, each page's inline scripts
+allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF
+of the whole protocol (printed from the final site) and pre-compressed copies of the final
+files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.pages import csp
+from generator.postbuild import precompress
+from generator.postbuild.offline import write_service_worker, write_service_worker_off
+from generator.postbuild.pdf import write_pdf
+
+# Two HTML errors of the themes (Nu Html Checker): mkdocs-material puts autocomplete="off"
+# on its checkbox and radio toggles, which HTML does not allow there (text fields keep
+# theirs); Zensical puts aria-hidden on the drawer's overlay label, which HTML does not allow
+# on a label for a form control (it has no text, so nothing is read out either way).
+_THEME_FIXES = (
+    (re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"'), r"\1"),
+    (re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"'), r"\1"),
+)
+
+
+def minify_css(path: Path) -> None:
+    """Our own stylesheets without comments and indentation: every page loads them.
+    Only whole comments and line layout go; nothing inside a rule is touched."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = (line.strip() for line in text.splitlines())
+    path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+
+
+def fix_theme_html(site_dir: Path) -> None:
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        fixed = html
+        for pattern, replacement in _THEME_FIXES:
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def finish(site_dir: Path, *, versie: str, extra_css: list[str], offline: bool, met_pdf: bool) -> None:
+    fix_theme_html(site_dir)
+    for css in extra_css:
+        minify_css(site_dir / css)
+    csp.apply(site_dir)
+    if offline:
+        write_service_worker(site_dir, versie)
+    else:
+        write_service_worker_off(site_dir)
+    if met_pdf:
+        write_pdf(site_dir)
+    # after everything that writes files: compressed copies of the final files, for hosts
+    # that serve them
+    precompress.apply(site_dir)

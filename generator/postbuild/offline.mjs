@@ -1,0 +1,36 @@
+// The service worker, generated with workbox-build after the site is built.
+// Usage: node generator/postbuild/offline.mjs <site> <key>   (key: protocol version, Pyodide version, hash)
+// Precaches the pages and assets of the site; the Pyodide runtime and the engine are cached
+// when the helper page is first visited (they are large, and only that page needs them):
+// the page asks sw-extra.js to keep them, and the rule below serves them from that cache.
+import path from "node:path";
+import { generateSW } from "workbox-build";
+
+const [site, key] = process.argv.slice(2);
+const { count, size, warnings } = await generateSW({
+  globDirectory: site,
+  globPatterns: ["**/*.{html,css,js,mjs,svg,json,png,ico,webmanifest}"],
+  globIgnores: ["sw.js", "sw-extra.js", "assets/afwegingskader/pyodide/**"],
+  swDest: path.join(site, "sw.js"),
+  cacheId: `meldcode-${key}`,
+  inlineWorkboxRuntime: true,
+  mode: "production",
+  sourcemap: false,
+  cleanupOutdatedCaches: true,
+  // a new version waits until the user chooses "Vernieuwen", so a page never changes under them
+  skipWaiting: false,
+  clientsClaim: false,
+  directoryIndex: "index.html",
+  ignoreURLParametersMatching: [/.*/],
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  importScripts: ["sw-extra.js"],
+  runtimeCaching: [
+    {
+      urlPattern: ({ url }) => url.pathname.includes("/assets/afwegingskader/pyodide/"),
+      handler: "CacheFirst",
+      options: { cacheName: `meldcode-${key}-hulp` },
+    },
+  ],
+});
+for (const warning of warnings) console.error(warning);
+process.stdout.write(JSON.stringify({ count, size }));
