@@ -27,8 +27,9 @@ function maak() {
  * start. Exported for tests and the benchmark; hulp.js uses neemOver(). */
 export const hulp = maak();
 
-/* Hand the worker to the page: from now on its messages and errors go to the handlers, the
- * early ones first, in order. Returns the worker, or throws what stopped it from starting. */
+/* Hand the worker to the page: from now on its messages and errors go to the handlers.
+ * Returns the worker and what it said before (`eerder`, in order, for the page to handle
+ * first), or throws what stopped it from starting. */
 export function neemOver(onBericht, onFout) {
   if (hulp.fout) throw hulp.fout;
   const { worker, vroeg, bewaar } = hulp;
@@ -36,6 +37,5 @@ export function neemOver(onBericht, onFout) {
   worker.removeEventListener("error", bewaar);
   worker.onerror = onFout;
   worker.onmessage = onBericht;
-  for (const event of vroeg.splice(0)) (event.type === "error" ? onFout : onBericht)(event);
-  return worker;
+  return { worker, eerder: vroeg.splice(0) };
 }

@@ -125,14 +125,17 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
       return;
     }
     timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
+    let eerder;
     try {
-      // the worker hulp-start.js made (from the head, or on this module's import), with what
-      // it said before this module listened
-      worker = neemOver(onBericht, onFout);
+      // the worker hulp-start.js made (from the head, or on this module's import)
+      ({ worker, eerder } = neemOver(onBericht, onFout));
     } catch (error) {
       clearTimeout(timer);
       faal(error);
+      return;
     }
+    // what the worker said before this module listened, in order
+    for (const event of eerder) (event.type === "error" ? onFout : onBericht)(event);
   }
 
   // --- drawing a question --------------------------------------------------------------
