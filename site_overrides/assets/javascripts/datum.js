@@ -18,10 +18,3 @@ export function isoAlsTekst(iso) {
   const d = new Date(`${iso}T12:00:00`);
   return Number.isNaN(d.getTime()) ? iso : datumTekst(d);
 }
-
-/* Whether the evaluation date (yyyy-mm-dd, from the page) has passed at `nu`: the whole day
- * still counts. A date that cannot be read never has. */
-export function isVerstreken(iso, nu = Date.now()) {
-  const grens = new Date(`${iso}T23:59:59`);
-  return !Number.isNaN(grens.getTime()) && nu > grens.getTime();
-}

@@ -2,11 +2,11 @@
  * evaluation date has passed (the date is in the page, from protocol/metadata.yaml; the
  * check runs on the reader's own clock, so a site built long ago still says so), and starts
  * offline use (offline.js). */
-import { isVerstreken } from "./datum.js";
 import { startOffline } from "./offline.js";
 
 document.querySelectorAll(".evaluatie-melding[data-volgende]").forEach((melding) => {
-  if (isVerstreken(melding.dataset.volgende)) melding.hidden = false;
+  const volgende = new Date(`${melding.dataset.volgende}T23:59:59`);
+  if (!Number.isNaN(volgende.getTime()) && Date.now() > volgende.getTime()) melding.hidden = false;
 });
 
 startOffline();
