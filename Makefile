@@ -18,11 +18,12 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test test-js lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
 	@echo "make test         alle tests (bron, bouw, browser)"
+	@echo "make test-js      alleen de unittests van de JavaScript-modules (node --test)"
 	@echo "make site         bouw de site in site/ (BUILDER=zensical: met de opvolger van mkdocs-material)"
 	@echo "make check        controleer alleen de bron in protocol/"
 	@echo "make check-site   kwaliteitspoorten over elke pagina (toegankelijkheid, HTML, links, privacy, gewicht)"
@@ -60,7 +61,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-# npm packages: the Pyodide runtime the site serves, axe-core and the Nu Html Checker.
+# npm packages: the Pyodide runtime the site serves, axe-core, the Nu Html Checker and ESLint.
 npm: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
@@ -80,9 +81,14 @@ serve: setup
 site-zensical: setup
 	$(BIN)/meldcode build --bouwer zensical --site-dir site-zensical
 
-lint: venv
+lint: venv npm
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+	node_modules/.bin/eslint .
+
+# The pure functions of the site's JavaScript modules, without a browser.
+test-js:
+	node --test tests/js/
 
 # Every page of the built site through axe-core, the Nu Html Checker, the link check,
 # the privacy audit and the page-weight count; report in site-report/.
@@ -94,7 +100,7 @@ check-site-zensical: site-zensical
 
 # Both builders' outputs through the whole gate, then every test (the browser tests of the
 # helper run on both outputs as well).
-test: setup lint check-site check-site-zensical
+test: setup lint test-js check-site check-site-zensical
 	$(if $(filter mkdocs,$(BUILDER)),MELDCODE_SITE_MKDOCS=site) MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q --durations=12
 
 bench: site

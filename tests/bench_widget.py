@@ -119,7 +119,7 @@ def prepare(site_src: Path, tmp: Path) -> Path:
     stock = ROOT / "node_modules" / "pyodide"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         shutil.copy2(stock / name, floor / "pyodide" / name)  # the full standard library
-    runtime = site / "assets" / "afwegingskader" / "pyodide"
+    runtime = site / "assets" / "hulp" / "pyodide"
     for path in [runtime / "pyodide-lock.json", *runtime.glob("meldcode_engine-*.whl")]:
         shutil.copy2(path, floor / "pyodide" / path.name)
     return site

@@ -1,6 +1,6 @@
 // Walks given routes with the engine inside real Pyodide under Node, from the files the
 // site serves (runtime, lock file with the wheel's sha256, exported JSON).
-// Usage: node tests/pyodide_routes.mjs <site>/assets/afwegingskader/ snapshot|gewoon < routes.json
+// Usage: node tests/pyodide_routes.mjs <site>/assets/hulp/ snapshot|gewoon < routes.json
 // "snapshot" starts from the site's memory snapshot (engine already imported), "gewoon" from
 // scratch with the engine wheel: both on the site's trimmed standard library.
 // Prints {"<route index>": {"state": ..., "verslag": ..., "tekst": ...}} as JSON.

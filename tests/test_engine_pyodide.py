@@ -32,7 +32,7 @@ def test_every_route_in_pyodide_matches_cpython(site: Path, manier: str) -> None
         for datum in ("2026-12-24", "2027-02-28")
     ]
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide_routes.mjs"), str(site / "assets" / "afwegingskader"), manier],
+        [node, str(ROOT / "tests" / "pyodide_routes.mjs"), str(site / "assets" / "hulp"), manier],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
@@ -45,7 +45,7 @@ def test_every_route_in_pyodide_matches_cpython(site: Path, manier: str) -> None
     # the site's own runtime: the trimmed standard library, and the snapshot holds the engine
     assert pyodide["al_geladen"] is (manier == "snapshot")
     kader = afwegingskader_data(protocol)
-    assert json.loads((site / "assets" / "afwegingskader" / "afwegingskader.json").read_text("utf-8")) == kader
+    assert json.loads((site / "assets" / "hulp" / "afwegingskader.json").read_text("utf-8")) == kader
     for i, (route, datum) in enumerate(cases):
         sessie = Sessie(kader)
         sessie.start()

@@ -16,7 +16,7 @@ import pytest
 from generator.postbuild import precompress
 from generator.postbuild.offline import cache_key
 
-RUNTIME = "assets/afwegingskader/pyodide"
+RUNTIME = "assets/hulp/pyodide"
 
 
 def test_copies_unpack_to_the_file(tmp_path: Path) -> None:

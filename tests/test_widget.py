@@ -281,15 +281,18 @@ def test_helper_starts_under_any_policy(context: BrowserContext, base: str, poli
 
 
 def test_engine_starts_from_the_head_on_its_own(context: BrowserContext, base: str) -> None:
-    """doorlopen-start.js (async, in the head) starts the worker without waiting for the theme's
-    scripts or doorlopen.js: with doorlopen.js blocked, the engine still loads and reports."""
-    context.route("**/javascripts/doorlopen.js", lambda route: route.abort())
+    """hulp-start.js (a module, async, in the head) starts the worker without waiting for the
+    theme's scripts or hulp.js: with hulp.js blocked, the engine still loads and reports."""
+    context.route("**/javascripts/hulp.js", lambda route: route.abort())
     page = context.new_page()
-    with page.expect_request("**/doorlopen-worker.mjs", timeout=READY):
+    with page.expect_request("**/hulp-worker.mjs", timeout=READY):
         page.goto(base + PAGE)
-    # the worker's first words are kept until doorlopen.js would take it over
+    # the worker's first words are kept until hulp.js would take it over; the same URL is the
+    # same module instance, the one the head started
     page.wait_for_function(
-        "() => window.meldcodeDoorlopen.vroeg.some((e) => e.data && e.data.type === 'klaar')", timeout=READY
+        """() => import(new URL("../assets/javascripts/hulp-start.js", location.href).href).then(
+            ({ hulp }) => hulp.vroeg.some((e) => e.data && e.data.type === "klaar"))""",
+        timeout=READY,
     )
 
 
@@ -297,6 +300,8 @@ def test_starts_from_the_snapshot(context: BrowserContext, base: str) -> None:
     page = open_widget(context, base)
     wait_ready(page)
     assert page.get_attribute("#doorlopen-hulp", "data-start") == "snapshot"
+    # the scripts are modules that import each other: nothing of ours on window
+    assert page.evaluate("Object.keys(window).filter((k) => /meldcode/i.test(k))") == []
 
 
 def wrong_engine(route: Route) -> None:

@@ -25,7 +25,7 @@ ENGINE = Path(__file__).resolve().parents[1] / "engine"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core files Pyodide needs to start; nothing else of the npm package is served.
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-ASSETS = "assets/afwegingskader"
+ASSETS = "assets/hulp"
 RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
 SNAPSHOT = "engine.snapshot.gz"
 
@@ -134,7 +134,7 @@ def write_snapshot(runtime: Path) -> Path:
 
 
 def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
-    """Write everything the helper's page needs into site_dir/assets/afwegingskader/."""
+    """Write everything the helper's page needs into site_dir/assets/hulp/."""
     if not (PYODIDE / "pyodide.mjs").exists():
         raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
     out = site_dir / ASSETS

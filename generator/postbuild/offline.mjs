@@ -10,7 +10,7 @@ const [site, key] = process.argv.slice(2);
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: ["**/*.{html,css,js,mjs,svg,json,png,ico,webmanifest}"],
-  globIgnores: ["sw.js", "sw-extra.js", "assets/afwegingskader/pyodide/**"],
+  globIgnores: ["sw.js", "sw-extra.js", "assets/hulp/pyodide/**"],
   swDest: path.join(site, "sw.js"),
   cacheId: `meldcode-${key}`,
   inlineWorkboxRuntime: true,
@@ -26,7 +26,7 @@ const { count, size, warnings } = await generateSW({
   importScripts: ["sw-extra.js"],
   runtimeCaching: [
     {
-      urlPattern: ({ url }) => url.pathname.includes("/assets/afwegingskader/pyodide/"),
+      urlPattern: ({ url }) => url.pathname.includes("/assets/hulp/pyodide/"),
       handler: "CacheFirst",
       options: { cacheName: `meldcode-${key}-hulp` },
     },

@@ -1,8 +1,8 @@
 /* One small helper for the page scripts: build elements with text as text, never as HTML,
- * so nothing from the source or typed by a user can become markup. */
-"use strict";
+ * so nothing from the source or typed by a user can become markup. It reaches for the
+ * document only when called, so the modules that use it load without one (node --test). */
 
-window.meldcodeEl = function el(tag, attrs = {}, ...children) {
+export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -15,4 +15,4 @@ window.meldcodeEl = function el(tag, attrs = {}, ...children) {
     }
   }
   return node;
-};
+}

@@ -1,294 +1,282 @@
 /* Oefencasussen: practise the afwegingskader on fictional cases. The cases, their expected
  * answers, reasons, uitkomst and actions come from assets/oefencasussen.json, made at build
  * time from protocol/oefencasussen.yaml by the same engine the helper uses; this file only
- * compares the trainee's answers with it. The score lives in memory and is gone on reload. */
-"use strict";
+ * compares the trainee's answers with it. The score lives in memory and is gone on reload.
+ * Loaded by oefencasussen-laden.js on the first choice, which calls kies(); the page is
+ * wired then, not at import. */
+import { el } from "./dom.js";
+import { aantalGoed, besluit, gedaanTekst, kop as kopVan, oordeel, scoreTekst } from "./oefenen-tekst.js";
 
-(() => {
-  const lijst = document.getElementById("oefencasus");
-  const grid = document.getElementById("oefenen-kaart");
-  if (!lijst || !grid) return;
-  const paneel = grid.querySelector(".casus-paneel");
-  const vrij = grid.querySelector(".oefenen-paneel");
-  const houder = grid.querySelector(".kaart-houder");
-  const score = lijst.querySelector(".casus-score");
-  const el = window.meldcodeEl; // dom.js
-  const STATEN = ["is-actief", "is-bezocht", "is-gekozen", "is-verwacht"];
+let lijst, grid, paneel, vrij, houder, score;
+const STATEN = ["is-actief", "is-bezocht", "is-gekozen", "is-verwacht"];
 
-  let data = null;
-  let laden = null;
-  let casus = null; // the case being practised
-  let gegeven = []; // the trainee's answers to this case, by step
-  let beantwoord = false; // whether the current step shows its feedback
-  const gedaan = new Map(); // case id → [goed, totaal], this page view only
+let data = null;
+let laden = null;
+let casus = null; // the case being practised
+let gegeven = []; // the trainee's answers to this case, by step
+let beantwoord = false; // whether the current step shows its feedback
+const gedaan = new Map(); // case id → [goed, totaal], this page view only
 
-  function haal() {
-    laden =
-      laden ||
-      fetch(lijst.dataset.casussen).then((response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      });
-    return laden;
-  }
-
-  // --- text with links: parts are strings or {tekst, href} -------------------------------
-  function delen(parts) {
-    return parts.map((d) => (typeof d === "string" ? d : el("a", { href: d.href, text: d.tekst })));
-  }
-
-  function blokken(items) {
-    return items.map((b) => (b.lijst ? el("ul", {}, b.lijst.map((item) => el("li", {}, delen(item)))) : el("p", {}, delen(b.alinea))));
-  }
-
-  function kop(id) {
-    const k = data.knopen[id];
-    return `${k.soort === "beslissing" ? "Beslissing" : "Vraag"} ${k.nummer}: ${k.titel}`;
-  }
-
-  function label(knoop, antwoord) {
-    return data.knopen[knoop].antwoorden.find((a) => a.id === antwoord).label;
-  }
-
-  // --- the chart: the route taken and the route the protocol expects ---------------------
-  function wis() {
-    grid.querySelectorAll(STATEN.map((s) => `.kaart .${s}`).join(",")).forEach((n) => n.classList.remove(...STATEN));
-  }
-
-  function markeer() {
-    wis();
-    const zet = (id, klasse) => {
-      const node = document.getElementById(id);
-      if (node) node.classList.add(klasse);
-    };
-    gegeven.forEach((antwoord, i) => {
-      const stap = casus.route[i];
-      zet(`kaart-${stap.knoop}`, "is-bezocht");
-      zet(`kaart-rand-${stap.knoop}-${antwoord}`, "is-gekozen");
-      zet(`kaart-rand-${stap.knoop}-${stap.antwoord}`, "is-verwacht");
+function haal() {
+  laden =
+    laden ||
+    fetch(lijst.dataset.casussen).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
     });
-    // after the last answer the expected route has reached its uitkomst
-    const actief = gegeven.length === casus.route.length ? casus.uitkomst.id : casus.route[gegeven.length].knoop;
-    const node = document.getElementById(`kaart-${actief}`);
-    if (node) {
-      node.classList.add("is-actief");
-      // keep the current node in view inside the scrollable chart, not the whole page
-      const vak = node.getBoundingClientRect();
-      const kader = houder.getBoundingClientRect();
-      houder.scrollBy({ left: vak.left + vak.width / 2 - (kader.left + kader.width / 2), behavior: "smooth" });
-    }
-  }
+  return laden;
+}
 
-  // --- drawing ----------------------------------------------------------------------------
-  function knoppen(...items) {
-    return el("div", { class: "oefenen-knoppen" }, items);
-  }
+// --- text with links: parts are strings or {tekst, href} -------------------------------
+function delen(parts) {
+  return parts.map((d) => (typeof d === "string" ? d : el("a", { href: d.href, text: d.tekst })));
+}
 
-  function knop(actie, tekst, extra = {}) {
-    return el("button", { type: "button", class: "md-button", "data-casus-actie": actie, text: tekst, ...extra });
-  }
+function blokken(items) {
+  return items.map((b) => (b.lijst ? el("ul", {}, b.lijst.map((item) => el("li", {}, delen(item)))) : el("p", {}, delen(b.alinea))));
+}
 
-  function terugblik() {
-    // the steps before the current one, briefly: what was chosen and what was expected
-    const klaar = beantwoord ? gegeven.length - 1 : gegeven.length;
-    if (!klaar) return null;
-    return el(
-      "ol",
-      { class: "casus-terugblik", "aria-label": "Eerdere vragen" },
-      casus.route.slice(0, klaar).map((stap, i) =>
+function kop(id) {
+  return kopVan(data.knopen[id]);
+}
+
+function label(knoop, antwoord) {
+  return data.knopen[knoop].antwoorden.find((a) => a.id === antwoord).label;
+}
+
+// --- the chart: the route taken and the route the protocol expects ---------------------
+function wis() {
+  grid.querySelectorAll(STATEN.map((s) => `.kaart .${s}`).join(",")).forEach((n) => n.classList.remove(...STATEN));
+}
+
+function markeer() {
+  wis();
+  const zet = (id, klasse) => {
+    const node = document.getElementById(id);
+    if (node) node.classList.add(klasse);
+  };
+  gegeven.forEach((antwoord, i) => {
+    const stap = casus.route[i];
+    zet(`kaart-${stap.knoop}`, "is-bezocht");
+    zet(`kaart-rand-${stap.knoop}-${antwoord}`, "is-gekozen");
+    zet(`kaart-rand-${stap.knoop}-${stap.antwoord}`, "is-verwacht");
+  });
+  // after the last answer the expected route has reached its uitkomst
+  const actief = gegeven.length === casus.route.length ? casus.uitkomst.id : casus.route[gegeven.length].knoop;
+  const node = document.getElementById(`kaart-${actief}`);
+  if (node) {
+    node.classList.add("is-actief");
+    // keep the current node in view inside the scrollable chart, not the whole page
+    const vak = node.getBoundingClientRect();
+    const kader = houder.getBoundingClientRect();
+    houder.scrollBy({ left: vak.left + vak.width / 2 - (kader.left + kader.width / 2), behavior: "smooth" });
+  }
+}
+
+// --- drawing ----------------------------------------------------------------------------
+function knoppen(...items) {
+  return el("div", { class: "oefenen-knoppen" }, items);
+}
+
+function knop(actie, tekst, extra = {}) {
+  return el("button", { type: "button", class: "md-button", "data-casus-actie": actie, text: tekst, ...extra });
+}
+
+function terugblik() {
+  // the steps before the current one, briefly: what was chosen and what was expected
+  const klaar = beantwoord ? gegeven.length - 1 : gegeven.length;
+  if (!klaar) return null;
+  return el(
+    "ol",
+    { class: "casus-terugblik", "aria-label": "Eerdere vragen" },
+    casus.route.slice(0, klaar).map((stap, i) =>
+      el(
+        "li",
+        {},
+        `${kop(stap.knoop)}: u koos `,
+        el("strong", { text: label(stap.knoop, gegeven[i]) }),
+        gegeven[i] === stap.antwoord ? " (goed)" : `; het protocol verwacht ${label(stap.knoop, stap.antwoord)}`,
+      ),
+    ),
+  );
+}
+
+function vraagBlok() {
+  const i = beantwoord ? gegeven.length - 1 : gegeven.length;
+  const stap = casus.route[i];
+  const knoop = data.knopen[stap.knoop];
+  const gekozen = beantwoord ? gegeven[i] : null;
+  const blok = [
+    el("p", { class: "oefenen-soort", text: kop(stap.knoop) }),
+    el("h3", { class: "oefenen-vraag", id: "casus-vraag", tabindex: "-1", text: knoop.vraag }),
+    el(
+      "div",
+      { class: "oefenen-antwoorden", role: "group", "aria-labelledby": "casus-vraag" },
+      // in the order of the source, never sorted here
+      knoop.antwoorden.map((a) =>
         el(
-          "li",
-          {},
-          `${kop(stap.knoop)}: u koos `,
-          el("strong", { text: label(stap.knoop, gegeven[i]) }),
-          gegeven[i] === stap.antwoord ? " (goed)" : `; het protocol verwacht ${label(stap.knoop, stap.antwoord)}`,
+          "button",
+          {
+            type: "button",
+            class: "md-button oefenen-antwoord casus-antwoord",
+            "data-casus-antwoord": a.id,
+            "aria-pressed": gekozen === null ? null : String(gekozen === a.id),
+            disabled: gekozen !== null,
+          },
+          el("strong", { text: a.label }),
+          el("span", { text: `, ${a.betekenis}` }),
         ),
       ),
-    );
-  }
-
-  function vraagBlok() {
-    const i = beantwoord ? gegeven.length - 1 : gegeven.length;
-    const stap = casus.route[i];
-    const knoop = data.knopen[stap.knoop];
-    const gekozen = beantwoord ? gegeven[i] : null;
-    const blok = [
-      el("p", { class: "oefenen-soort", text: kop(stap.knoop) }),
-      el("h3", { class: "oefenen-vraag", id: "casus-vraag", tabindex: "-1", text: knoop.vraag }),
+    ),
+  ];
+  if (gekozen !== null) {
+    const goed = gekozen === stap.antwoord;
+    const uitslag = oordeel(goed, label(stap.knoop, gekozen), label(stap.knoop, stap.antwoord));
+    const laatste = i === casus.route.length - 1;
+    blok.push(
       el(
         "div",
-        { class: "oefenen-antwoorden", role: "group", "aria-labelledby": "casus-vraag" },
-        // in the order of the source, never sorted here
-        knoop.antwoorden.map((a) =>
-          el(
-            "button",
-            {
-              type: "button",
-              class: "md-button oefenen-antwoord casus-antwoord",
-              "data-casus-antwoord": a.id,
-              "aria-pressed": gekozen === null ? null : String(gekozen === a.id),
-              disabled: gekozen !== null,
-            },
-            el("strong", { text: a.label }),
-            el("span", { text: `, ${a.betekenis}` }),
-          ),
-        ),
+        { class: `casus-feedback ${goed ? "is-goed" : "is-fout"}` },
+        el("p", { class: "casus-oordeel", id: "casus-oordeel", tabindex: "-1" }, el("strong", { text: uitslag.kop }), uitslag.tekst),
+        el("p", { class: "casus-reden" }, el("strong", { text: "Waarom: " }), delen(stap.reden)),
+        stap.lkc.map((a) => el("p", { class: "casus-lkc" }, el("a", { href: a.href, text: "LKC-advies" }), `: “${a.tekst}”`)),
+        goed || laatste ? null : el("p", { text: "De casus gaat verder met het antwoord dat het protocol verwacht." }),
+        knoppen(knop("verder", laatste ? "Naar de uitkomst" : "Volgende vraag")),
       ),
-    ];
-    if (gekozen !== null) {
-      const goed = gekozen === stap.antwoord;
-      const laatste = i === casus.route.length - 1;
-      blok.push(
-        el(
-          "div",
-          { class: `casus-feedback ${goed ? "is-goed" : "is-fout"}` },
-          el(
-            "p",
-            { class: "casus-oordeel", id: "casus-oordeel", tabindex: "-1" },
-            el("strong", { text: goed ? "Goed." : "Niet wat het protocol verwacht." }),
-            goed ? ` U koos ${label(stap.knoop, gekozen)}, zoals het protocol verwacht.` : ` U koos ${label(stap.knoop, gekozen)}; het protocol verwacht ${label(stap.knoop, stap.antwoord)}.`,
-          ),
-          el("p", { class: "casus-reden" }, el("strong", { text: "Waarom: " }), delen(stap.reden)),
-          stap.lkc.map((a) => el("p", { class: "casus-lkc" }, el("a", { href: a.href, text: "LKC-advies" }), `: “${a.tekst}”`)),
-          goed || laatste ? null : el("p", { text: "De casus gaat verder met het antwoord dat het protocol verwacht." }),
-          knoppen(knop("verder", laatste ? "Naar de uitkomst" : "Volgende vraag")),
-        ),
-      );
-    }
-    return blok;
-  }
-
-  function actieBlok(actie) {
-    // the same labels as the helper's uitkomst (doorlopen.js)
-    return el(
-      "li",
-      {},
-      el("span", { class: "doorlopen-actie", text: actie.tekst }),
-      actie.wie ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.wie) : null,
-      actie.bellen
-        ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.bellen.naam} `, el("a", { href: actie.bellen.href, text: actie.bellen.telefoon }))
-        : null,
-      actie.wanneer ? el("span", { class: "doorlopen-termijn" }, el("strong", { text: "Wanneer: " }), actie.wanneer) : null,
     );
   }
+  return blok;
+}
 
-  function samenvatting() {
-    const goed = gegeven.filter((a, i) => a === casus.route[i].antwoord).length;
-    const u = casus.uitkomst;
-    const index = data.casussen.indexOf(casus);
-    const volgende = data.casussen[index + 1];
-    return [
-      el("h3", { id: "casus-samenvatting", tabindex: "-1", text: `Samenvatting: ${goed} van ${casus.route.length} antwoorden goed` }),
+function actieBlok(actie) {
+  // the same labels as the helper's uitkomst (hulp-uitkomst.js)
+  return el(
+    "li",
+    {},
+    el("span", { class: "doorlopen-actie", text: actie.tekst }),
+    actie.wie ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.wie) : null,
+    actie.bellen
+      ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.bellen.naam} `, el("a", { href: actie.bellen.href, text: actie.bellen.telefoon }))
+      : null,
+    actie.wanneer ? el("span", { class: "doorlopen-termijn" }, el("strong", { text: "Wanneer: " }), actie.wanneer) : null,
+  );
+}
+
+function samenvatting() {
+  const goed = aantalGoed(gegeven, casus.route);
+  const u = casus.uitkomst;
+  const index = data.casussen.indexOf(casus);
+  const volgende = data.casussen[index + 1];
+  return [
+    el("h3", { id: "casus-samenvatting", tabindex: "-1", text: `Samenvatting: ${goed} van ${casus.route.length} antwoorden goed` }),
+    el(
+      "table",
+      { class: "casus-tabel" },
+      el("thead", {}, el("tr", {}, ["Vraag", "Uw antwoord", "Het protocol", "Oordeel"].map((t) => el("th", { scope: "col", text: t })))),
       el(
-        "table",
-        { class: "casus-tabel" },
-        el("thead", {}, el("tr", {}, ["Vraag", "Uw antwoord", "Het protocol", "Oordeel"].map((t) => el("th", { scope: "col", text: t })))),
-        el(
-          "tbody",
-          {},
-          casus.route.map((stap, i) =>
-            el(
-              "tr",
-              {},
-              el("td", { text: kop(stap.knoop) }),
-              el("td", { text: label(stap.knoop, gegeven[i]) }),
-              el("td", { text: label(stap.knoop, stap.antwoord) }),
-              el("td", { text: gegeven[i] === stap.antwoord ? "goed" : "niet goed" }),
-            ),
+        "tbody",
+        {},
+        casus.route.map((stap, i) =>
+          el(
+            "tr",
+            {},
+            el("td", { text: kop(stap.knoop) }),
+            el("td", { text: label(stap.knoop, gegeven[i]) }),
+            el("td", { text: label(stap.knoop, stap.antwoord) }),
+            el("td", { text: gegeven[i] === stap.antwoord ? "goed" : "niet goed" }),
           ),
         ),
       ),
-      el("p", {}, el("strong", { text: "Uitkomst: " }), el("a", { href: u.href, text: u.titel })),
-      el(
-        "p",
-        { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden" },
-        u.melden ? `Melden bij Veilig Thuis (meldnorm ${u.meldnorm.id}).` : "Geen melding bij Veilig Thuis.",
-      ),
-      u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
-      el("h4", { text: "Wat de school nu doet: wie en wanneer" }),
-      el("ol", { class: "doorlopen-acties" }, casus.acties.map(actieBlok)),
-      knoppen(volgende ? knop("volgende-casus", "Volgende casus", { "data-casus": volgende.id }) : null, knop("stop", "Terug naar de lijst")),
-    ];
-  }
+    ),
+    el("p", {}, el("strong", { text: "Uitkomst: " }), el("a", { href: u.href, text: u.titel })),
+    el(
+      "p",
+      { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden" },
+      besluit(u),
+    ),
+    u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
+    el("h4", { text: "Wat de school nu doet: wie en wanneer" }),
+    el("ol", { class: "doorlopen-acties" }, casus.acties.map(actieBlok)),
+    knoppen(volgende ? knop("volgende-casus", "Volgende casus", { "data-casus": volgende.id }) : null, knop("stop", "Terug naar de lijst")),
+  ];
+}
 
-  function teken(focus) {
-    const index = data.casussen.indexOf(casus);
-    const klaar = gegeven.length === casus.route.length && !beantwoord;
-    paneel.replaceChildren(
-      ...[
-        el("p", { class: "casus-label", text: `Oefencasus ${index + 1} van ${data.casussen.length} · oefenmateriaal, verzonnen situatie` }),
-        el("h2", { id: "casus-titel", tabindex: "-1", text: casus.titel }),
-        el("h3", { class: "casus-tussenkop", text: "Wat de leerkracht zag en hoorde" }),
-        blokken(casus.situatie),
-        casus.gesprek_ouders.length ? [el("h3", { class: "casus-tussenkop", text: "Uit het gesprek met de ouders (stap 3)" }), blokken(casus.gesprek_ouders)] : null,
-        klaar ? samenvatting() : [terugblik(), vraagBlok()],
-        el("p", { class: "casus-legenda" }, "Op de kaart: ", el("span", { class: "legenda-gekozen", text: "oranje" }), " is uw antwoord, ", el("span", { class: "legenda-verwacht", text: "groen gestreept" }), " de route van het protocol."),
-        klaar ? null : knoppen(knop("stop", "Terug naar de lijst")),
-      ]
-        .flat(Infinity)
-        .filter(Boolean),
-    );
-    markeer();
-    if (focus) {
-      const doel = paneel.querySelector(focus);
-      if (doel) doel.focus();
+function teken(focus) {
+  const index = data.casussen.indexOf(casus);
+  const klaar = gegeven.length === casus.route.length && !beantwoord;
+  paneel.replaceChildren(
+    ...[
+      el("p", { class: "casus-label", text: `Oefencasus ${index + 1} van ${data.casussen.length} · oefenmateriaal, verzonnen situatie` }),
+      el("h2", { id: "casus-titel", tabindex: "-1", text: casus.titel }),
+      el("h3", { class: "casus-tussenkop", text: "Wat de leerkracht zag en hoorde" }),
+      blokken(casus.situatie),
+      casus.gesprek_ouders.length ? [el("h3", { class: "casus-tussenkop", text: "Uit het gesprek met de ouders (stap 3)" }), blokken(casus.gesprek_ouders)] : null,
+      klaar ? samenvatting() : [terugblik(), vraagBlok()],
+      el("p", { class: "casus-legenda" }, "Op de kaart: ", el("span", { class: "legenda-gekozen", text: "oranje" }), " is uw antwoord, ", el("span", { class: "legenda-verwacht", text: "groen gestreept" }), " de route van het protocol."),
+      klaar ? null : knoppen(knop("stop", "Terug naar de lijst")),
+    ]
+      .flat(Infinity)
+      .filter(Boolean),
+  );
+  markeer();
+  if (focus) {
+    const doel = paneel.querySelector(focus);
+    if (doel) doel.focus();
+  }
+}
+
+function start(id) {
+  casus = data.casussen.find((c) => c.id === id);
+  if (!casus) return;
+  gegeven = [];
+  beantwoord = false;
+  // the free walk shares the chart: start it afresh, and hide it while a case runs
+  const opnieuw = vrij.querySelector("[data-actie=opnieuw]");
+  if (opnieuw) opnieuw.click();
+  vrij.hidden = true;
+  paneel.hidden = false;
+  teken("#casus-titel");
+}
+
+function stop() {
+  const id = casus && casus.id;
+  casus = null;
+  wis();
+  paneel.hidden = true;
+  paneel.replaceChildren();
+  vrij.hidden = false;
+  const opnieuw = vrij.querySelector("[data-actie=opnieuw]");
+  if (opnieuw) opnieuw.click();
+  const terug = lijst.querySelector(`[data-casus="${id}"]`);
+  if (terug) terug.focus();
+}
+
+function telScore() {
+  score.textContent = scoreTekst(gedaan, data.casussen.length);
+  for (const knopCasus of lijst.querySelectorAll("[data-casus]")) {
+    const uitslag = gedaan.get(knopCasus.dataset.casus);
+    let merk = knopCasus.querySelector(".casus-gedaan");
+    if (uitslag && !merk) {
+      merk = el("span", { class: "casus-gedaan" });
+      knopCasus.append(merk);
     }
+    if (merk) merk.textContent = uitslag ? gedaanTekst(uitslag) : "";
   }
+}
 
-  function start(id) {
-    casus = data.casussen.find((c) => c.id === id);
-    if (!casus) return;
-    gegeven = [];
-    beantwoord = false;
-    // the free walk shares the chart: start it afresh, and hide it while a case runs
-    const opnieuw = vrij.querySelector("[data-actie=opnieuw]");
-    if (opnieuw) opnieuw.click();
-    vrij.hidden = true;
-    paneel.hidden = false;
-    teken("#casus-titel");
+/* The page's elements and listeners, once, on the first choice. False on a page without them. */
+function opzetten() {
+  if (lijst !== undefined) return Boolean(paneel);
+  lijst = document.getElementById("oefencasus");
+  grid = document.getElementById("oefenen-kaart");
+  if (!lijst || !grid) {
+    paneel = null;
+    return false;
   }
-
-  function stop() {
-    const id = casus && casus.id;
-    casus = null;
-    wis();
-    paneel.hidden = true;
-    paneel.replaceChildren();
-    vrij.hidden = false;
-    const opnieuw = vrij.querySelector("[data-actie=opnieuw]");
-    if (opnieuw) opnieuw.click();
-    const terug = lijst.querySelector(`[data-casus="${id}"]`);
-    if (terug) terug.focus();
-  }
-
-  function telScore() {
-    const [goed, totaal] = [...gedaan.values()].reduce(([g, t], [a, b]) => [g + a, t + b], [0, 0]);
-    score.textContent = `Gedaan: ${gedaan.size} van ${data.casussen.length} casussen, ${goed} van ${totaal} antwoorden goed.`;
-    for (const knopCasus of lijst.querySelectorAll("[data-casus]")) {
-      const uitslag = gedaan.get(knopCasus.dataset.casus);
-      let merk = knopCasus.querySelector(".casus-gedaan");
-      if (uitslag && !merk) {
-        merk = el("span", { class: "casus-gedaan" });
-        knopCasus.append(merk);
-      }
-      if (merk) merk.textContent = uitslag ? `(gedaan: ${uitslag[0]} van ${uitslag[1]} goed)` : "";
-    }
-  }
-
-  function kies(id) {
-    haal().then(
-      (d) => {
-        data = d;
-        start(id);
-      },
-      () => {
-        score.textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";
-      },
-    );
-  }
-
-  // oefencasussen-laden.js loads this file on the first choice and hands that choice over
-  window.meldcodeOefencasussen = { kies };
+  paneel = grid.querySelector(".casus-paneel");
+  vrij = grid.querySelector(".oefenen-paneel");
+  houder = grid.querySelector(".kaart-houder");
+  score = lijst.querySelector(".casus-score");
   lijst.addEventListener("click", (event) => {
     const keuze = event.target.closest("[data-casus]");
     if (keuze) kies(keuze.dataset.casus);
@@ -305,7 +293,7 @@
     } else if (actie && actie.dataset.casusActie === "verder") {
       beantwoord = false;
       if (gegeven.length === casus.route.length) {
-        gedaan.set(casus.id, [gegeven.filter((a, i) => a === casus.route[i].antwoord).length, casus.route.length]);
+        gedaan.set(casus.id, [aantalGoed(gegeven, casus.route), casus.route.length]);
         telScore();
         teken("#casus-samenvatting");
       } else {
@@ -317,4 +305,19 @@
       stop();
     }
   });
-})();
+  return true;
+}
+
+/* Start the case with this id (loading the cases first); wires the page on the first call. */
+export function kies(id) {
+  if (!opzetten()) return;
+  haal().then(
+    (d) => {
+      data = d;
+      start(id);
+    },
+    () => {
+      score.textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";
+    },
+  );
+}

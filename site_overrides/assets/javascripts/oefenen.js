@@ -1,7 +1,11 @@
 /* Oefenen op de kaart: walk the afwegingskader on the chart itself. Questions, answers
  * and where they lead come from the exported afwegingskader (the same file the engine
- * reads); this file only follows them. The route lives in memory only. */
-"use strict";
+ * reads); this module only follows them. The route lives in memory only. The oefenen page's
+ * entry module: it also loads the oefencasussen when a trainee picks one. */
+import "./oefencasussen-laden.js";
+import { kaartKnoop } from "./kaart.js";
+import { el } from "./dom.js";
+import { besluit, huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
 
 (() => {
   const root = document.getElementById("oefenen-kaart");
@@ -15,17 +19,7 @@
   let knopen = new Map();
   let route = []; // [{knoop, antwoord}]
 
-  const el = window.meldcodeEl; // dom.js
-
-  function huidige() {
-    if (!route.length) return kader.start;
-    const laatste = route[route.length - 1];
-    return knopen.get(laatste.knoop).antwoorden.find((a) => a.id === laatste.antwoord).volgende;
-  }
-
-  function kop(knoop) {
-    return `${knoop.soort === "beslissing" ? "Beslissing" : "Vraag"} ${knoop.nummer}: ${knoop.titel}`;
-  }
+  const huidige = () => volgendeKnoop(kader, knopen, route);
 
   function markeer(huidig) {
     root.querySelectorAll(".is-actief, .is-bezocht, .is-gekozen").forEach((n) => n.classList.remove("is-actief", "is-bezocht", "is-gekozen"));
@@ -45,7 +39,7 @@
   function inBeeld(id) {
     const paneelVak = root.querySelector(".oefenen-paneel");
     paneelVak.scrollTop = 0;
-    const knoop = (window.meldcodeKaartKnoop && window.meldcodeKaartKnoop(id)) || document.getElementById(`kaart-${id}`);
+    const knoop = kaartKnoop(id) || document.getElementById(`kaart-${id}`);
     if (!knoop) return;
     knoop.scrollIntoView({ block: "nearest", inline: "nearest" }); // sideways in a wide chart
     const header = document.querySelector(".md-header");
@@ -91,7 +85,7 @@
       inhoud = [
         el("p", { class: "oefenen-soort", text: "Uitkomst" }),
         el("h2", { class: "oefenen-vraag", id: "oefenen-vraag", tabindex: "-1", text: u.titel }),
-        el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: u.melden ? `Melden bij Veilig Thuis (meldnorm ${u.meldnorm.id}).` : "Geen melding bij Veilig Thuis." }),
+        el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: besluit(u) }),
         u.meldnorm ? el("p", { text: u.meldnorm.tekst }) : null,
         el("p", { text: "Kies Terug om een ander antwoord te proberen, of Opnieuw om bij vraag 1 te beginnen." }),
       ];
@@ -136,7 +130,7 @@
     })
     .then((data) => {
       kader = data;
-      knopen = new Map([...data.vragen, ...data.beslissingen].map((k) => [k.id, { ...k, soort: data.vragen.includes(k) ? "vraag" : "beslissing" }]));
+      knopen = knopenVan(data);
       teken(false);
     })
     .catch(() => {

@@ -1,13 +1,14 @@
 /* Offline use: registers the site's service worker (sw.js, at the site's root), and says
  * so when a new version is waiting. The worker caches only the site's own files; nothing a
  * user types or answers is ever in it. With offline switched off (mkdocs.yml), any worker
- * left from before is removed, with its caches. */
-"use strict";
+ * left from before is removed, with its caches. Started by meldcode.js. */
 
-(() => {
+// the site's root, from this module's own place (assets/javascripts/)
+const ROOT = new URL("../../", import.meta.url);
+
+export function startOffline() {
   if (!("serviceWorker" in navigator)) return;
-  const script = document.currentScript;
-  const root = new URL("../../", script ? script.src : location.href);
+  const root = ROOT;
   const aan = document.querySelector('meta[name="meldcode-offline"]');
 
   if (!aan || aan.content !== "aan") {
@@ -66,4 +67,4 @@
       });
     }
   });
-})();
+}

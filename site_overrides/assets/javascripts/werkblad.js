@@ -1,14 +1,15 @@
 /* A werkblad page: fill in, save as the user's own file, open it again, print.
  * Nothing is stored or sent: the input lives in the page and in the file the user
  * downloads. Fields carry their id (`name`) and their question (`data-tekst`), both
- * generated from protocol/; this script knows no protocol text. */
-"use strict";
+ * generated from protocol/; this module knows no protocol text. The werkblad pages' entry
+ * module. */
+import { datumTekst, isoAlsTekst } from "./datum.js";
+import { el } from "./dom.js";
+import * as bestand from "./werkblad-bestand.js";
 
 (() => {
   const form = document.getElementById("werkblad");
   if (!form) return;
-  const bestand = window.meldcodeWerkbladBestand; // werkblad-bestand.js
-  const el = window.meldcodeEl; // dom.js
   const werkblad = form.dataset.werkblad;
   const protocol = { titel: form.dataset.protocol, school: form.dataset.school, versie: form.dataset.versie };
   const kiezer = document.querySelector(".werkblad-bestand");
@@ -55,12 +56,7 @@
       kopie = el("div", { class: "werkblad-afdruk", "aria-hidden": "true" });
       veld.after(kopie);
     }
-    kopie.textContent = veld.type === "date" && veld.value ? datumTekst(veld.value) : veld.value;
-  }
-
-  function datumTekst(iso) {
-    const d = new Date(`${iso}T12:00:00`);
-    return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    kopie.textContent = veld.type === "date" && veld.value ? isoAlsTekst(veld.value) : veld.value;
   }
 
   function bijwerken() {
@@ -77,7 +73,7 @@
     }
     form.classList.toggle("heeft-vinkjes", vinkjes > 0);
     document.querySelectorAll(".werkblad-afgedrukt").forEach((n) => {
-      n.textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+      n.textContent = datumTekst();
     });
   }
 

@@ -3,7 +3,7 @@
  * workers, and this one works whatever Content-Security-Policy the host sends. It fetches
  * only the site's own files. Every answer stays in this worker's memory and is gone with
  * the tab. */
-import { loadPyodide, version } from "../afwegingskader/pyodide/pyodide.mjs";
+import { loadPyodide, version } from "../hulp/pyodide/pyodide.mjs";
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 let snapshotPoging = null; // while the snapshot is tried: how to give up on it

@@ -1,16 +1,18 @@
-/* Afwegingskader doorlopen: one question at a time, decided by the Python engine in a
- * Web Worker (Pyodide). This file only draws what the engine returns; every question,
- * answer, route and text comes from the engine's state, built from protocol/.
- * Nothing is stored or sent: answers live in memory and are gone with the tab. */
-"use strict";
+/* Afwegingskader doorlopen, the entry module of the helper's page: one question at a time,
+ * decided by the Python engine in a Web Worker (Pyodide; started by hulp-start.js). This
+ * module only draws what the engine returns; every question, answer, route and text comes
+ * from the engine's state, built from protocol/. Nothing is stored or sent: answers live in
+ * memory and are gone with the tab. */
+import "./kaart.js";
+import { isoDatum as vandaag } from "./datum.js";
+import { el } from "./dom.js";
+import { neemOver } from "./hulp-start.js";
+import { tekenUitkomst } from "./hulp-uitkomst.js";
 
 (() => {
   const root = document.getElementById("doorlopen-hulp");
   if (!root) return;
 
-  const script = document.currentScript;
-  const assets = new URL(root.dataset.assets, location.href).href;
-  const workerUrl = new URL("doorlopen-worker.mjs", script ? script.src : location.href).href;
   const form = root.querySelector(".doorlopen-formulier");
   const status = root.querySelector(".doorlopen-status");
   const fout = root.querySelector(".doorlopen-fout");
@@ -29,14 +31,6 @@
   let startdatum = vandaag();
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
   const wacht = form.querySelector(".doorlopen-wacht");
-
-  const el = window.meldcodeEl; // dom.js
-
-  function vandaag() {
-    const d = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
 
   function meld(tekst) {
     status.textContent = tekst;
@@ -131,28 +125,17 @@
       return;
     }
     timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
-    const vroeg = window.meldcodeDoorlopen; // started from the head by doorlopen-start.js
-    if (vroeg) {
-      worker = vroeg.worker;
-      worker.removeEventListener("message", vroeg.bewaar);
-      worker.removeEventListener("error", vroeg.bewaar);
-      worker.onerror = onFout;
-      worker.onmessage = onBericht;
-      // what the worker said before this script listened, in order
-      for (const event of vroeg.vroeg.splice(0)) (event.type === "error" ? onFout : onBericht)(event);
-      return;
-    }
+    let eerder;
     try {
-      // a module worker from the site's own origin: the only kind Pyodide 314 supports
-      worker = new Worker(workerUrl, { type: "module" });
+      // the worker hulp-start.js made (from the head, or on this module's import)
+      ({ worker, eerder } = neemOver(onBericht, onFout));
     } catch (error) {
+      clearTimeout(timer);
       faal(error);
       return;
     }
-    window.meldcodeDoorlopen = { worker, vroeg: [], bewaar: () => {} };
-    worker.onerror = onFout;
-    worker.onmessage = onBericht;
-    worker.postMessage({ method: "init", assets });
+    // what the worker said before this module listened, in order
+    for (const event of eerder) (event.type === "error" ? onFout : onBericht)(event);
   }
 
   // --- drawing a question --------------------------------------------------------------
@@ -215,143 +198,28 @@
     return vraagtekst;
   }
 
-  // --- drawing the uitkomst and the verslag ------------------------------------------------
-  function telefoon(contact) {
-    return [el("a", { href: contact.href, text: contact.telefoon })];
-  }
-
-  const hoofdletter = (tekst) => tekst.charAt(0).toUpperCase() + tekst.slice(1);
-
-  function actieBlok(actie) {
-    const w = actie.wanneer;
-    const vanaf = actie.termijn.vanaf;
-    return el(
-      "li",
-      { class: `doorlopen-actie-${w.soort}` },
-      el("span", { class: "doorlopen-actie", text: actie.tekst }),
-      actie.rol
-        ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.rol.naam + (actie.rol.invulling ? ` (${actie.rol.invulling})` : ""))
-        : null,
-      actie.door ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.door.naam) : null,
-      actie.contact && actie.contact.telefoon
-        ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.contact.naam} `, telefoon(actie.contact))
-        : null,
-      el("span", { class: "doorlopen-termijn" }, el("strong", { text: "Wanneer: " }), w.tekst),
-      w.datum_tekst
-        ? el("span", { class: "doorlopen-termijn-datum" }, el("strong", { text: "Datum: " }), w.datum_tekst)
-        : w.moment
-          ? el("span", { class: "doorlopen-termijn-datum doorlopen-termijn-open" }, el("strong", { text: "Datum: " }), `vul hieronder ${vanaf.datum} in`)
-          : null,
-    );
-  }
-
-  function codeRef(stap) {
-    return stap.code ? el("small", { class: "doorlopen-code", text: ` (in het protocol: ${stap.code})` }) : null;
-  }
-
-  function antwoordRegel(stap) {
-    return el(
-      "li",
-      {},
-      el("span", { class: "doorlopen-kop", text: `${stap.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag"} ${stap.nummer}: ${stap.vraag}` }),
-      el("span", {}, el("strong", { text: `${stap.label}` }), stap.betekenis ? `, ${stap.betekenis}` : "", stap.herkomst === "afgeleid" ? " (volgt uit de afwegingsvragen)" : "", codeRef(stap)),
-      stap.onderbouwing ? el("span", { class: "doorlopen-onderbouwing" }, el("strong", { text: "Onderbouwing: " }), stap.onderbouwing) : null,
-    );
-  }
-
-  function datumVeld(id, label, waarde, onChange) {
-    const veld = el("input", { type: "date", id, value: waarde || "", autocomplete: "off" });
-    veld.addEventListener("change", () => onChange(veld.value));
-    return el("p", { class: "doorlopen-datum" }, el("label", { for: id, text: label }), veld);
-  }
-
+  // --- the uitkomst and the verslag (drawn by hulp-uitkomst.js) ---------------------------
   function herteken(focusId) {
     engine("verslag", startdatum, momenten).then((v) => {
-      tekenUitkomst(v);
+      toonUitkomst(v);
       const veld = document.getElementById(focusId);
       if (veld) veld.focus();
     }, fouten);
   }
 
-  function tekenUitkomst(verslag) {
-    const u = verslag.uitkomst;
-    const kop = el("h2", { id: "uitkomst-kop", tabindex: "-1", text: u.titel });
-    const datums = [
-      datumVeld("startdatum", "Datum van dit verslag", verslag.startdatum.iso, (waarde) => {
+  function toonUitkomst(verslag) {
+    const kop = tekenUitkomst(uitkomstPaneel, verslag, {
+      opStartdatum(waarde) {
         if (!waarde) return;
         startdatum = waarde;
         herteken("startdatum");
-      }),
-      verslag.momenten.map((m) =>
-        datumVeld(`moment-${m.id}`, hoofdletter(m.label), m.datum && m.datum.iso, (waarde) => {
-          if (waarde) momenten[m.id] = waarde;
-          else delete momenten[m.id];
-          herteken(`moment-${m.id}`);
-        }),
-      ),
-    ];
-    const inhoud = [
-      el("p", { class: "doorlopen-verslag-kop", text: `${verslag.metadata.titel}, ${verslag.metadata.school} (versie ${verslag.metadata.versie}): verslag van het afwegingskader` }),
-      kop,
-      el(
-        "p",
-        { class: u.melden ? "doorlopen-besluit doorlopen-besluit--melden" : "doorlopen-besluit" },
-        u.melden ? "Besluit: melden bij Veilig Thuis." : "Besluit: geen melding bij Veilig Thuis.",
-      ),
-      el("h3", { text: "Wat nu: wie doet wat en wanneer" }),
-      el("ol", { class: "doorlopen-acties" }, verslag.acties.map(actieBlok)),
-      verslag.verwachten.length
-        ? [el("h3", { text: "Wat u daarna kunt verwachten" }), el("ul", { class: "doorlopen-acties doorlopen-verwachten" }, verslag.verwachten.map(actieBlok))]
-        : null,
-      el(
-        "div",
-        { class: "doorlopen-datums" },
-        el("h3", { text: "Data van de termijnen" }),
-        el("p", { text: verslag.momenten.length ? "Vul een datum in zodra u die weet; dan staat de termijn er als datum bij. Niets wordt bewaard." : "De termijnen hierboven hangen niet van een datum af." }),
-        datums,
-      ),
-      u.meldnorm || u.voorwaarde || (u.tekst && u.tekst.length)
-        ? [
-            el("h3", { text: "Waarom deze uitkomst" }),
-            u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
-            u.voorwaarde ? el("p", {}, el("small", { class: "doorlopen-code", text: `In het protocol: ${u.voorwaarde}` })) : null,
-            (u.tekst || []).map((t) => el("p", { text: t })),
-          ]
-        : null,
-      verslag.melding && verslag.melding.spoed
-        ? [
-            el("h3", { text: "Bij spoed" }),
-            el("ul", {}, verslag.melding.spoed.map((c) => el("li", {}, el("strong", { text: c.naam }), ": ", telefoon(c), c.toelichting ? ` (${c.toelichting})` : ""))),
-          ]
-        : null,
-      verslag.melding
-        ? [
-            el("h3", { text: verslag.melding.titel }),
-            verslag.melding.secties.map((s) => [el("h4", { text: s.titel }), s.alineas.map((a) => el("p", { text: a }))]),
-          ]
-        : null,
-      el("h3", { text: "Uw antwoorden" }),
-      el("ol", { class: "doorlopen-route" }, verslag.route.map(antwoordRegel)),
-      verslag.beslissingen.length
-        ? [el("h3", { text: "Beslissingen die niet gevraagd zijn" }), el("ul", { class: "doorlopen-route" }, verslag.beslissingen.map(antwoordRegel))]
-        : null,
-      el(
-        "div",
-        { class: "doorlopen-knoppen" },
-        el("button", { type: "button", class: "md-button md-button--primary", "data-actie": "afdrukken", text: "Afdrukken / opslaan als PDF" }),
-        el("button", { type: "button", class: "md-button", "data-actie": "terug", text: "Vorige" }),
-        el("button", { type: "button", class: "md-button", "data-actie": "opnieuw", text: "Opnieuw" }),
-        // werkblad-verslag.js: the route as a file for the overlegformulier
-        window.meldcodeOpslaanVoorOverleg
-          ? el("button", { type: "button", class: "md-button", "data-actie": "overlegformulier", text: "Opslaan voor het overlegformulier" })
-          : null,
-      ),
-    ];
-    uitkomstPaneel.replaceChildren(...inhoud.flat(Infinity).filter(Boolean));
-    const overleg = uitkomstPaneel.querySelector("[data-actie=overlegformulier]");
-    if (overleg) overleg.addEventListener("click", () => window.meldcodeOpslaanVoorOverleg(verslag, overleg));
-    uitkomstPaneel.classList.toggle("doorlopen-uitkomst--melden", u.melden);
-    uitkomstPaneel.hidden = false;
+      },
+      opMoment(id, waarde) {
+        if (waarde) momenten[id] = waarde;
+        else delete momenten[id];
+        herteken(`moment-${id}`);
+      },
+    });
     form.hidden = true;
     document.body.classList.add("doorlopen-verslag");
     return kop;
@@ -363,7 +231,7 @@
     markeerRoute(state);
     if (state.uitkomst) {
       const verslag = await engine("verslag", startdatum, momenten);
-      tekenUitkomst(verslag).focus();
+      toonUitkomst(verslag).focus();
       return;
     }
     uitkomstPaneel.hidden = true;

@@ -1,0 +1,21 @@
+// ESLint for the site's JavaScript (site_overrides/assets/javascripts/), the build-time Node
+// scripts and the node tests. `make lint` runs it after ruff.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  { ignores: ["node_modules/", ".venv/", ".bouw/", "site/", "site-*/", "screenshots/"] },
+  js.configs.recommended,
+  {
+    files: ["site_overrides/assets/javascripts/**/*.{js,mjs}"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    files: ["site_overrides/assets/javascripts/hulp-worker.mjs"],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    files: ["generator/**/*.mjs", "tests/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+];

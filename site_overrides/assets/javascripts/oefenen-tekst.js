@@ -1,0 +1,49 @@
+/* Oefenen and the oefencasussen: the route on the exported afwegingskader, the score, and the
+ * short texts around them. Pure functions, no DOM: the questions, answers and where they lead
+ * come from the data (protocol/), only the wording around them is here. */
+
+/* "Vraag 2: …" or "Beslissing 1: …", for a node with soort, nummer and titel. */
+export function kop(knoop) {
+  return `${knoop.soort === "beslissing" ? "Beslissing" : "Vraag"} ${knoop.nummer}: ${knoop.titel}`;
+}
+
+/* The besluit of an uitkomst, in one line. */
+export function besluit(uitkomst) {
+  return uitkomst.melden ? `Melden bij Veilig Thuis (meldnorm ${uitkomst.meldnorm.id}).` : "Geen melding bij Veilig Thuis.";
+}
+
+/* The questions and beslissingen of an exported afwegingskader by id, each with its soort. */
+export function knopenVan(kader) {
+  return new Map([...kader.vragen, ...kader.beslissingen].map((k) => [k.id, { ...k, soort: kader.vragen.includes(k) ? "vraag" : "beslissing" }]));
+}
+
+/* Where a route ([{knoop, antwoord}]) has led: the id of a node or of an uitkomst. */
+export function huidige(kader, knopen, route) {
+  if (!route.length) return kader.start;
+  const laatste = route[route.length - 1];
+  return knopen.get(laatste.knoop).antwoorden.find((a) => a.id === laatste.antwoord).volgende;
+}
+
+/* How many of the given answers are the ones the case's route expects. */
+export function aantalGoed(gegeven, route) {
+  return gegeven.filter((a, i) => a === route[i].antwoord).length;
+}
+
+/* The running score over the cases done in this page view: gedaan is case id → [goed, totaal]. */
+export function scoreTekst(gedaan, aantalCasussen) {
+  const [goed, totaal] = [...gedaan.values()].reduce(([g, t], [a, b]) => [g + a, t + b], [0, 0]);
+  return `Gedaan: ${gedaan.size} van ${aantalCasussen} casussen, ${goed} van ${totaal} antwoorden goed.`;
+}
+
+/* The mark beside a case in the list, once it is done. */
+export function gedaanTekst([goed, totaal]) {
+  return `(gedaan: ${goed} van ${totaal} goed)`;
+}
+
+/* The feedback on one answer: whether it is the expected one, with the labels of the chosen
+ * and the expected answer; the verdict (in bold on the page) and the sentence after it. */
+export function oordeel(goed, gekozen, verwacht) {
+  return goed
+    ? { kop: "Goed.", tekst: ` U koos ${gekozen}, zoals het protocol verwacht.` }
+    : { kop: "Niet wat het protocol verwacht.", tekst: ` U koos ${gekozen}; het protocol verwacht ${verwacht}.` };
+}
