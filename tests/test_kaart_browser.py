@@ -90,7 +90,7 @@ def test_oefenen_with_keyboard_only(browser: Browser, base: str) -> None:
     context.close()
 
 
-def test_widget_lights_up_the_route_on_the_chart(browser: Browser, base: str) -> None:
+def test_hulp_lights_up_the_route_on_the_chart(browser: Browser, base: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(base + "afwegingskader-doorlopen/")

@@ -1,7 +1,7 @@
 """mkdocs-material and Zensical build the same site from the same generated project: the same
 pages, the same text, heading ids, anchors and links in every article, and the same `tel:`
 links (spoedbalk included) on every page. The helper and the charts are tested in the
-browser on both outputs (test_widget.py, test_kaart_browser.py)."""
+browser on both outputs (test_hulp.py, test_kaart_browser.py)."""
 
 from __future__ import annotations
 

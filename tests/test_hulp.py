@@ -1,4 +1,4 @@
-"""The afwegingskader widget in headless Chromium: routes by clicking, Vorige and
+"""The helper (hulp) of the afwegingskader in headless Chromium: routes by clicking, Vorige and
 Opnieuw, keyboard only, early answers, the fallback, and nothing stored or sent."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def base(site_each_builder: Path) -> Iterator[str]:
         yield url
 
 
-def open_widget(context: BrowserContext, base: str) -> Page:
+def open_hulp(context: BrowserContext, base: str) -> Page:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -98,7 +98,7 @@ ROUTES = {
 
 @pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
 def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[tuple[str, str]]) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     for knoop, antwoord in route:
         answer(page, knoop, antwoord, f"Reden bij {knoop}")
@@ -120,7 +120,7 @@ def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[
 
 
 def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: str) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     answer(page, "vraag-1", "ja", "eerste reden")
     answer(page, "vraag-2", "nee", "tweede reden")
@@ -142,14 +142,14 @@ def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: 
 
 
 def test_no_answer_gives_a_clear_message(context: BrowserContext, base: str) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     page.click("button[data-actie=volgende]")
     alert = page.locator(".doorlopen-fout")
     assert alert.is_visible() and "Kies een antwoord" in alert.inner_text()
 
 
 def test_keyboard_only(context: BrowserContext, base: str) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     page.focus("#antwoord-nee")
     page.keyboard.press("ArrowUp")  # radio group: arrows move and select
@@ -175,7 +175,7 @@ def test_quick_taps_before_the_engine_is_ready_are_one_answer(context: BrowserCo
     held: list[Route] = []
     # the engine's first response is held back: the runtime download waits until we let it go
     context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     page.check("#antwoord-ja")
     for _ in range(3):
         page.click("button[data-actie=volgende]")
@@ -201,7 +201,7 @@ def test_quick_taps_before_the_engine_is_ready_are_one_answer(context: BrowserCo
 def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, base: str) -> None:
     from generator.afwegingskader.graph import Graph
 
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     routes = Graph.of(load_and_check(PROTOCOL)[0].protocol).routes()
     assert len(routes) == 9
@@ -220,7 +220,7 @@ def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, 
 def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
     context: BrowserContext, base: str
 ) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     for knoop, antwoord in ROUTES["melden-meldnorm-c"]:
         answer(page, knoop, antwoord)
@@ -270,7 +270,7 @@ def test_helper_starts_under_any_policy(context: BrowserContext, base: str, poli
             route.fulfill(response=response, headers=headers, body=CSP_META.sub("", response.text()))
 
         context.route(f"**/{PAGE}", without_meta)
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     assert (page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1) == (policy == "meta")
     wait_ready(page)
     for knoop, antwoord in ROUTES["zelf-hulp"]:
@@ -297,7 +297,7 @@ def test_engine_starts_from_the_head_on_its_own(context: BrowserContext, base: s
 
 
 def test_starts_from_the_snapshot(context: BrowserContext, base: str) -> None:
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     assert page.get_attribute("#doorlopen-hulp", "data-start") == "snapshot"
     # the scripts are modules that import each other: nothing of ours on window
@@ -319,7 +319,7 @@ def wrong_engine(route: Route) -> None:
 )
 def test_without_a_usable_snapshot_the_normal_start_takes_over(context: BrowserContext, base: str, breuk) -> None:
     context.route(*breuk)
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     assert page.get_attribute("#doorlopen-hulp", "data-start") == "gewoon"
     answer(page, "vraag-1", "nee")
@@ -373,7 +373,7 @@ def test_first_question_is_static_html(base: str, site: Path) -> None:
 def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) -> None:
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
-    page = open_widget(context, base)
+    page = open_hulp(context, base)
     wait_ready(page)
     for knoop, antwoord in ROUTES["melden-meldnorm-c"]:
         answer(page, knoop, antwoord, f"Vertrouwelijk: naam van het kind bij {knoop}")

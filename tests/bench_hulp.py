@@ -142,15 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         sync_playwright() as pw,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        widget = base + "afwegingskader-doorlopen/"
+        hulp = base + "afwegingskader-doorlopen/"
         variants: list[tuple[str, str, str, str | None, Callable[[BrowserContext], None] | None]] = [
             ("kale pagina", base + "kaal/", "#antwoord-ja", None, None),
-            ("eerste vraag", widget, "#antwoord-ja", None, None),
+            ("eerste vraag", hulp, "#antwoord-ja", None, None),
             ("vloer klaar", base + "vloer/", "#s", "klaar", None),
-            ("hulp klaar", widget, ".doorlopen-status", "klaar", None),
+            ("hulp klaar", hulp, ".doorlopen-status", "klaar", None),
             (
                 "hulp klaar zonder snapshot",
-                widget,
+                hulp,
                 ".doorlopen-status",
                 "klaar",
                 lambda ctx: ctx.route("**/engine.snapshot.gz", no_snapshot),
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 if label == "hulp klaar":
                     add("antwoord → volgende vraag (warm)", page.evaluate(NEXT_QUESTION_JS))
                 context.close()
-        widget_bytes = bytes_of(browser, widget, ".doorlopen-status", "klaar")
+        hulp_bytes = bytes_of(browser, hulp, ".doorlopen-status", "klaar")
         floor_bytes = bytes_of(browser, base + "vloer/", "#s", "klaar")
         ordinary_bytes = bytes_of(browser, base + "meldcode/stap-1/", "h1")
         browser.close()
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             for c in ("koud", "warm")
         ]
         print(f"{label:44} {ratios[0]:11.2f} {ratios[1]:11.2f}   {goal}")
-    print(f"\n{'bytes: pagina met de hulp (koud)':44} {widget_bytes / 1000:9.0f} kB")
+    print(f"\n{'bytes: pagina met de hulp (koud)':44} {hulp_bytes / 1000:9.0f} kB")
     print(f"{'bytes: standaard-Pyodide + engine (koud)':44} {floor_bytes / 1000:9.0f} kB")
     print(f"{'bytes: gewone pagina (koud, geen Pyodide)':44} {ordinary_bytes / 1000:9.0f} kB")
     return 0
