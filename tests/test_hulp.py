@@ -105,7 +105,7 @@ def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[
     uitkomst = expected_uitkomst(route)
     heading = page.locator("#uitkomst-kop")
     heading.wait_for(timeout=READY)
-    assert heading.inner_text() == uitkomst["titel"]
+    assert heading.inner_text() == f"Uitkomst: {uitkomst['titel']}"
     panel = page.locator(".doorlopen-uitkomst")
     text = panel.inner_text()
     assert ("Besluit: melden bij Veilig Thuis." in text) == uitkomst["melden"]
@@ -226,15 +226,15 @@ def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
         answer(page, knoop, antwoord)
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
     # on a 390 x 844 screen the first action, with who and when, is visible without scrolling
-    eerste = page.locator(".doorlopen-acties > li").first
+    eerste = page.locator(".weergave-acties > li").first
     box = eerste.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 844, f"first action starts at {box}"
-    for li in page.locator(".doorlopen-acties > li").all():
+    for li in page.locator(".weergave-acties > li").all():
         assert "Wanneer: " in li.inner_text(), li.inner_text()
-    leerkracht = page.locator(".doorlopen-acties > li", has_text="De leerkracht blijft")
+    leerkracht = page.locator(".weergave-acties > li", has_text="De leerkracht blijft")
     assert "Wanneer: zeker vier maanden na de evaluatie" in leerkracht.inner_text()
     assert "uiterlijk" not in leerkracht.inner_text()
-    vt = page.locator(".doorlopen-verwachten > li")
+    vt = page.locator(".weergave-verwachten > li")
     assert "Wie: Veilig Thuis" in vt.inner_text() and "binnen 5 werkdagen na de melding" in vt.inner_text()
     page.fill("#moment-evaluatie", "2026-11-30")
     page.locator("#moment-evaluatie").dispatch_event("change")
@@ -248,7 +248,7 @@ def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
     page.emulate_media(media="print")
     printed = page.locator(".doorlopen-uitkomst").inner_text()
     assert "zeker vier maanden na de evaluatie" in printed and "minstens tot en met dinsdag 30 maart 2027" in printed
-    assert page.locator(".doorlopen-verslag-kop").is_visible()
+    assert page.locator(".weergave-bron").is_visible()
 
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
@@ -276,7 +276,7 @@ def test_helper_starts_under_any_policy(context: BrowserContext, base: str, poli
     for knoop, antwoord in ROUTES["zelf-hulp"]:
         answer(page, knoop, antwoord)
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
-    assert page.locator("#uitkomst-kop").inner_text() == expected_uitkomst(ROUTES["zelf-hulp"])["titel"]
+    assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: " + expected_uitkomst(ROUTES["zelf-hulp"])["titel"]
     assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -324,7 +324,7 @@ def test_without_a_usable_snapshot_the_normal_start_takes_over(context: BrowserC
     assert page.get_attribute("#doorlopen-hulp", "data-start") == "gewoon"
     answer(page, "vraag-1", "nee")
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
-    assert page.locator("#uitkomst-kop").inner_text() == expected_uitkomst([("vraag-1", "nee")])["titel"]
+    assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: " + expected_uitkomst([("vraag-1", "nee")])["titel"]
     assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -380,7 +380,7 @@ def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) 
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
     page.fill("#moment-melding", "2026-12-24")
     page.locator("#moment-melding").dispatch_event("change")
-    page.locator(".doorlopen-verwachten", has_text="uiterlijk maandag 4 januari 2027").wait_for(timeout=READY)
+    page.locator(".weergave-verwachten", has_text="uiterlijk maandag 4 januari 2027").wait_for(timeout=READY)
     off_origin = [u for u in requests if not u.startswith(base.rstrip("/") + "/")]
     assert off_origin == []
     assert page.evaluate(STORAGE) == [0, 0, 0, ""]

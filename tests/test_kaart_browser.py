@@ -62,7 +62,7 @@ def test_oefen_walk_with_terug_and_opnieuw(browser: Browser, base: str) -> None:
     assert "is-gekozen" not in (page.locator("#kaart-rand-beslissing-2-ja").get_attribute("class") or "")
     page.click(".oefenen-antwoord[data-antwoord=nee]")
     assert current(page) == "Melden bij Veilig Thuis"
-    assert "meldnorm B" in page.locator(".oefenen-paneel").inner_text()
+    assert "Meldnorm B: " in page.locator(".oefenen-paneel").inner_text()
     page.click("[data-actie=opnieuw]")
     assert "Heb ik op basis van stap 1 t/m 3" in current(page)
     assert page.locator(".oefenen-route li").count() == 0

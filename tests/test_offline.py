@@ -111,7 +111,7 @@ def test_works_offline_after_one_visit_and_caches_nothing_typed(
         assert page.locator("h1").count() == 1, path
     assert page.locator("a[href='tel:08002000']").count() >= 1
     walk(page, TYPED)
-    assert page.locator("#uitkomst-kop").inner_text() == "Melden bij Veilig Thuis"
+    assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: Melden bij Veilig Thuis"
     assert page.evaluate(CACHE_HOLDS, TYPED) == []
     assert page.evaluate(CACHE_HOLDS, "Geheim-7Q") == []
 
@@ -137,7 +137,7 @@ def test_works_offline_under_a_sub_path(context: BrowserContext, site: Path, tmp
         response = page.goto(base + "afwegingskader-doorlopen/")
         assert response is not None and response.ok
         walk(page)
-        assert page.locator("#uitkomst-kop").inner_text() == "Melden bij Veilig Thuis"
+        assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: Melden bij Veilig Thuis"
 
 
 def test_new_version_is_offered_served_and_replaces_the_old_caches(

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from meldcode_engine.weergave import knoop_naam
+from meldcode_engine.weergave import besluit, knoop_naam, meldnorm_regel
 
 from generator.links.verwijzingen import References
 from generator.source.model import Actie, Blok, Contact, Knoop, Protocol, Sectie, Termijn, Uitkomst
@@ -131,11 +131,13 @@ class _Exporter:
         meldnorm = None
         if uitkomst.meldnorm is not None:
             meldnorm = {"id": uitkomst.meldnorm, "tekst": self.text(self.meldnormen[uitkomst.meldnorm].tekst)}
+            meldnorm["regel"] = meldnorm_regel(meldnorm)  # the engine's words, for Oefenen
         return {
             "id": uitkomst.id,
             "titel": self.text(uitkomst.titel),
             "voorwaarde": self.text(uitkomst.voorwaarde),
             "melden": uitkomst.melden,
+            "besluit": besluit(uitkomst.melden),  # the engine's words, for Oefenen
             "meldnorm": meldnorm,
             "tekst": self.paragraphs(uitkomst.tekst),
             "acties": [self.actie(a) for a in uitkomst.acties],

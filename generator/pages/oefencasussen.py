@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from meldcode_engine.weergave import actie_item, samenvatting
+from meldcode_engine.weergave import samenvatting
 
 from generator.afwegingskader.graph import Graph
 from generator.afwegingskader.walk import kader_data, walk
@@ -24,13 +24,6 @@ PAGE = "oefenen.md"
 JSON_PATH = "assets/oefencasussen.json"
 
 Deel = str | dict[str, str]  # plain text, or {"tekst": …, "href": …} for a link
-
-
-def actie_samenvatting(actie: dict[str, Any]) -> dict[str, Any]:
-    """One action of `Sessie.verslag(...)["acties"]` as the case summary shows it, in the
-    helper's own words (the engine's `actie_item`): what, who, whom to call and the termijn
-    in the protocol's words. A case has no start date, so no date is shown."""
-    return actie_item(actie, datum=False)
 
 
 def _met_adressen(blokken: Any, url: Callable[[str], str]) -> Any:
@@ -147,7 +140,6 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                     "meldnorm": uitkomst["meldnorm"],
                     "href": adressen.url(page, adressen.link(page, uitkomst["id"])),
                 },
-                "acties": [actie_samenvatting(a) for a in [*verslag["acties"], *verslag["verwachten"]]],
                 "samenvatting": _met_adressen(
                     samenvatting(verslag), lambda doel: adressen.url(page, adressen.link(page, doel))
                 ),
@@ -159,7 +151,7 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                 "soort": k["soort"],
                 "nummer": k["nummer"],
                 "titel": k["titel"],
-                "kop": k["kop_kort"],
+                "kop_kort": k["kop_kort"],
                 "vraag": k["vraag"],
                 # in the order of protocol/afwegingskader.yaml, as the trainee sees them
                 "antwoorden": [
@@ -212,7 +204,6 @@ def oefencasussen_json(protocol: Protocol) -> str:
 
 __all__ = [
     "JSON_PATH",
-    "actie_samenvatting",
     "antwoordsleutel",
     "lkc_adviezen",
     "oefencasussen_data",

@@ -61,7 +61,8 @@ def _blok(out: _Text, blok: dict[str, Any]) -> None:
             for regel in item["regels"]:
                 label = f"{INDENT}{regel['label']}: " if regel["label"] else INDENT
                 out.para(platte_tekst(regel["delen"]), label, INDENT * 2 if regel["label"] else INDENT)
-    # "datums": the page's date fields; on paper the startdatum at the top says it
+    # "datums" and "knoppen": the page's date fields and buttons; on paper the startdatum
+    # at the top says the date
 
 
 def blokken_tekst(items: list[dict[str, Any]]) -> str:

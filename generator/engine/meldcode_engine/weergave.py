@@ -14,9 +14,11 @@ A block is a dict with a `soort`:
 - ``{"soort": "lijst", "rol": str, "items": [Item, …]}``
 - ``{"soort": "datums", "kop": str, "uitleg": str, "velden": [Veld, …]}``: the date
   fields of the page; plain text leaves them out (the startdatum stands at the top).
+- ``{"soort": "knoppen", "knoppen": [{"actie": str, "tekst": str}, …]}``: the page's
+  buttons; plain text leaves them out.
 
 An item is ``{"delen": [Deel, …], "regels": [Regel, …], "rol": str | None}``, a regel
-``{"label": str | None, "delen": [Deel, …]}``, a deel plain text or
+``{"label": str | None, "delen": [Deel, …], "rol": str | None}``, a deel plain text or
 ``{"tekst": str, "href": str}`` (a link, such as a ``tel:`` number) or
 ``{"tekst": str, "doel": id}`` (a link to a knoop or uitkomst of the afwegingskader,
 whose address the presenting page knows).
@@ -75,8 +77,8 @@ def wie(actie: Data) -> str | None:
     return None
 
 
-def _regel(label: str | None, *delen: Deel) -> Data:
-    return {"label": label, "delen": list(delen)}
+def _regel(label: str | None, *delen: Deel, rol: str | None = None) -> Data:
+    return {"label": label, "delen": list(delen), "rol": rol}
 
 
 def actie_item(actie: Data, datum: bool = True) -> Data:
@@ -95,7 +97,9 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
     if datum and moment["datum_tekst"]:
         regels.append(_regel("Datum", moment["datum_tekst"]))
     elif datum and moment["moment"]:
-        regels.append(_regel("Datum", f"nog niet bekend; vul {actie['termijn']['vanaf']['datum']} in"))
+        regels.append(
+            _regel("Datum", f"nog niet bekend; vul {actie['termijn']['vanaf']['datum']} in", rol="datum-open")
+        )
     return {"delen": [actie["tekst"]], "regels": regels, "rol": f"actie-{moment['soort']}"}
 
 
@@ -143,6 +147,15 @@ def _datums(verslag: Data) -> Data:
     return {"soort": "datums", "kop": "Data van de termijnen", "uitleg": uitleg, "velden": velden}
 
 
+# The buttons under an uitkomst: what each does, in the words the page shows.
+KNOPPEN = (
+    ("afdrukken", "Afdrukken / opslaan als PDF"),
+    ("terug", "Vorige"),
+    ("opnieuw", "Opnieuw"),
+    ("overlegformulier", "Opslaan voor het overlegformulier"),
+)
+
+
 def _wat_nu(verslag: Data, datum: bool) -> list[Data]:
     """What the school does, who and when; then what others (Veilig Thuis) do."""
     out = [_kop(WAT_NU), _lijst("acties", [actie_item(a, datum) for a in verslag["acties"]])]
@@ -151,8 +164,13 @@ def _wat_nu(verslag: Data, datum: bool) -> list[Data]:
     return out
 
 
+def meldnorm_regel(norm: Data) -> str:
+    """'Meldnorm A: In ALLE gevallen van …'."""
+    return f"Meldnorm {norm['id']}: {norm['tekst']}"
+
+
 def _meldnorm(norm: Data) -> Data:
-    return _alinea(f"Meldnorm {norm['id']}: {norm['tekst']}", rol="meldnorm")
+    return _alinea(meldnorm_regel(norm), rol="meldnorm")
 
 
 def samenvatting(verslag: Data) -> list[Data]:
@@ -200,6 +218,8 @@ def blokken(verslag: Data) -> list[Data]:
             _kop("Beslissingen die niet gevraagd zijn"),
             _lijst("beslissingen", [_antwoord_item(e) for e in verslag["beslissingen"]]),
         ]
+    # the page's buttons; on paper there are none
+    out.append({"soort": "knoppen", "knoppen": [{"actie": a, "tekst": t} for a, t in KNOPPEN]})
     return out
 
 
@@ -224,7 +244,7 @@ def overleg_tekst(verslag: Data) -> str:
     uitkomst = verslag["uitkomst"]
     regels += [f"Uitkomst: {uitkomst['titel']}", besluit(uitkomst["melden"])]
     if uitkomst["meldnorm"]:
-        regels.append(f"Meldnorm {uitkomst['meldnorm']['id']}: {uitkomst['meldnorm']['tekst']}")
+        regels.append(meldnorm_regel(uitkomst["meldnorm"]))
     return "\n".join(regels)
 
 
@@ -240,6 +260,7 @@ __all__ = [
     "blokken",
     "knoop_kop",
     "knoop_naam",
+    "meldnorm_regel",
     "overleg_tekst",
     "platte_tekst",
     "protocol_code",

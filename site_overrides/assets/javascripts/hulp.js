@@ -154,7 +154,6 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
 
   function tekenVraag(knoop) {
     const onthouden = knoop.onthouden || {};
-    const soort = knoop.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag";
     const vraagtekst = el("span", { class: "doorlopen-vraagtekst", tabindex: "-1", text: knoop.vraag });
     const opties = knoop.antwoorden.map((a) =>
       el(
@@ -179,7 +178,7 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     const veld = el(
       "fieldset",
       { class: "doorlopen-fieldset", "data-knoop": knoop.id },
-      el("legend", {}, el("span", { class: "doorlopen-kop", text: `${soort} ${knoop.nummer}: ${knoop.titel}` }), vraagtekst),
+      el("legend", {}, el("span", { class: "doorlopen-kop", text: knoop.kop }), vraagtekst),
       (knoop.toelichting || []).map((t) => el("p", { class: "doorlopen-toelichting", text: t })),
       knoop.criteria && knoop.criteria.length
         ? el("ul", { class: "doorlopen-criteria" }, knoop.criteria.map((c) => el("li", { text: c })))

@@ -5,7 +5,8 @@
  * Loaded by oefencasussen-laden.js on the first choice, which calls kies(); the page is
  * wired then, not at import. */
 import { el } from "./dom.js";
-import { aantalGoed, besluit, gedaanTekst, kop as kopVan, oordeel, scoreTekst } from "./oefenen-tekst.js";
+import { aantalGoed, gedaanTekst, kop as kopVan, oordeel, scoreTekst } from "./oefenen-tekst.js";
+import { blokken as weergave } from "./weergave.js";
 
 let lijst, grid, paneel, vrij, houder, score;
 const STATEN = ["is-actief", "is-bezocht", "is-gekozen", "is-verwacht"];
@@ -148,20 +149,6 @@ function vraagBlok() {
   return blok;
 }
 
-function actieBlok(actie) {
-  // the same labels as the helper's uitkomst (hulp-uitkomst.js)
-  return el(
-    "li",
-    {},
-    el("span", { class: "doorlopen-actie", text: actie.tekst }),
-    actie.wie ? el("span", { class: "doorlopen-wie" }, el("strong", { text: "Wie: " }), actie.wie) : null,
-    actie.bellen
-      ? el("span", { class: "doorlopen-contact" }, el("strong", { text: "Bellen: " }), `${actie.bellen.naam} `, el("a", { href: actie.bellen.href, text: actie.bellen.telefoon }))
-      : null,
-    actie.wanneer ? el("span", { class: "doorlopen-termijn" }, el("strong", { text: "Wanneer: " }), actie.wanneer) : null,
-  );
-}
-
 function samenvatting() {
   const goed = aantalGoed(gegeven, casus.route);
   const u = casus.uitkomst;
@@ -188,15 +175,8 @@ function samenvatting() {
         ),
       ),
     ),
-    el("p", {}, el("strong", { text: "Uitkomst: " }), el("a", { href: u.href, text: u.titel })),
-    el(
-      "p",
-      { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden" },
-      besluit(u),
-    ),
-    u.meldnorm ? el("p", {}, el("strong", { text: `Meldnorm ${u.meldnorm.id}: ` }), u.meldnorm.tekst) : null,
-    el("h4", { text: "Wat de school nu doet: wie en wanneer" }),
-    el("ol", { class: "doorlopen-acties" }, casus.acties.map(actieBlok)),
+    // the uitkomst in the helper's words (meldcode_engine.weergave.samenvatting)
+    el("div", { class: u.melden ? "casus-uitkomst casus-uitkomst--melden" : "casus-uitkomst" }, weergave(casus.samenvatting, { kop: 3 })),
     knoppen(volgende ? knop("volgende-casus", "Volgende casus", { "data-casus": volgende.id }) : null, knop("stop", "Terug naar de lijst")),
   ];
 }

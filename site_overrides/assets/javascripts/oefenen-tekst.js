@@ -1,20 +1,16 @@
 /* Oefenen and the oefencasussen: the route on the exported afwegingskader, the score, and the
  * short texts around them. Pure functions, no DOM: the questions, answers and where they lead
- * come from the data (protocol/), only the wording around them is here. */
+ * come from the data (protocol/), their headings and the besluit from the engine; only the
+ * wording of the exercise itself is here. */
 
-/* "Vraag 2: …" or "Beslissing 1: …", for a node with soort, nummer and titel. */
+/* "Vraag 2: …" or "Beslissing 1: …": the heading the engine gave the node (kop_kort). */
 export function kop(knoop) {
-  return `${knoop.soort === "beslissing" ? "Beslissing" : "Vraag"} ${knoop.nummer}: ${knoop.titel}`;
+  return knoop.kop_kort;
 }
 
-/* The besluit of an uitkomst, in one line. */
-export function besluit(uitkomst) {
-  return uitkomst.melden ? `Melden bij Veilig Thuis (meldnorm ${uitkomst.meldnorm.id}).` : "Geen melding bij Veilig Thuis.";
-}
-
-/* The questions and beslissingen of an exported afwegingskader by id, each with its soort. */
+/* The questions and beslissingen of an exported afwegingskader by id. */
 export function knopenVan(kader) {
-  return new Map([...kader.vragen, ...kader.beslissingen].map((k) => [k.id, { ...k, soort: kader.vragen.includes(k) ? "vraag" : "beslissing" }]));
+  return new Map([...kader.vragen, ...kader.beslissingen].map((k) => [k.id, k]));
 }
 
 /* Where a route ([{knoop, antwoord}]) has led: the id of a node or of an uitkomst. */

@@ -5,7 +5,7 @@
 import "./oefencasussen-laden.js";
 import { kaartKnoop } from "./kaart.js";
 import { el } from "./dom.js";
-import { besluit, huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
+import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
 
 (() => {
   const root = document.getElementById("oefenen-kaart");
@@ -85,8 +85,8 @@ import { besluit, huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tek
       inhoud = [
         el("p", { class: "oefenen-soort", text: "Uitkomst" }),
         el("h2", { class: "oefenen-vraag", id: "oefenen-vraag", tabindex: "-1", text: u.titel }),
-        el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: besluit(u) }),
-        u.meldnorm ? el("p", { text: u.meldnorm.tekst }) : null,
+        el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: u.besluit }),
+        u.meldnorm ? el("p", { text: u.meldnorm.regel }) : null,
         el("p", { text: "Kies Terug om een ander antwoord te proberen, of Opnieuw om bij vraag 1 te beginnen." }),
       ];
       status.textContent = `Einde van de route: ${u.titel}.`;

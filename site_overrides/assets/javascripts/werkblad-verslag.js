@@ -1,8 +1,8 @@
 /* From the helper's uitkomst to the overlegformulier, through the user's own file: the
  * route, the answers and the onderbouwingen become the text of onderdeel F ("verdere
- * beschrijving gevolgde route"). The file is downloaded; nothing is stored or sent.
- * Reads only verslag.metadata, .startdatum, .uitkomst and .route. routeTekst and
- * overlegUitVerslag are pure; opslaanVoorOverleg is the button's action (hulp-uitkomst.js). */
+ * beschrijving gevolgde route"), as the engine words it (verslag.overleg). The file is
+ * downloaded; nothing is stored or sent. overlegUitVerslag is pure; opslaanVoorOverleg is
+ * the button's action (hulp-uitkomst.js). */
 import { el } from "./dom.js";
 import { download, maak } from "./werkblad-bestand.js";
 
@@ -10,27 +10,10 @@ import { download, maak } from "./werkblad-bestand.js";
 const PAGINA = new URL("../../werkbladen/overlegformulier/", import.meta.url).href;
 export const VELD = "F-ruimte";
 
-/* The text for onderdeel F: the route with its answers and onderbouwingen, and the uitkomst. */
-export function routeTekst(verslag) {
-  const u = verslag.uitkomst;
-  const regels = [`Afwegingskader doorlopen; termijnen gerekend vanaf ${verslag.startdatum.tekst}.`, ""];
-  for (const stap of verslag.route) {
-    const soort = stap.soort === "beslissing" ? "Beslissing" : "Afwegingsvraag";
-    regels.push(`${soort} ${stap.nummer}: ${stap.vraag}`);
-    regels.push(`Antwoord: ${stap.label}${stap.betekenis ? `, ${stap.betekenis}` : ""}`);
-    if (stap.onderbouwing) regels.push(`Onderbouwing: ${stap.onderbouwing}`);
-    regels.push("");
-  }
-  regels.push(`Uitkomst: ${u.titel}`);
-  regels.push(u.melden ? "Besluit: melden bij Veilig Thuis." : "Besluit: geen melding bij Veilig Thuis.");
-  if (u.meldnorm) regels.push(`Meldnorm ${u.meldnorm.id}: ${u.meldnorm.tekst}`);
-  return regels.join("\n");
-}
-
 /* The werkblad file for the overlegformulier, made from a verslag. */
 export function overlegUitVerslag(verslag, opgeslagen = new Date()) {
   const m = verslag.metadata;
-  return maak("overlegformulier", { titel: m.titel, school: m.school, versie: m.versie }, [{ id: VELD, tekst: null, waarde: routeTekst(verslag) }], opgeslagen);
+  return maak("overlegformulier", { titel: m.titel, school: m.school, versie: m.versie }, [{ id: VELD, tekst: null, waarde: verslag.overleg }], opgeslagen);
 }
 
 /* The button's action: download the file and say where to open it. */
