@@ -18,11 +18,12 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test test-js lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test test-snel test-js lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
 	@echo "make test         alle tests (bron, bouw, browser)"
+	@echo "make test-snel    de snelle ronde tijdens het werk: lint en alle tests zonder browser en zonder bouw (ongeveer een minuut)"
 	@echo "make test-js      alleen de unittests van de JavaScript-modules (node --test)"
 	@echo "make site         bouw de site in site/ (BUILDER=zensical: met de opvolger van mkdocs-material)"
 	@echo "make check        controleer alleen de bron in protocol/"
@@ -89,6 +90,10 @@ lint: venv npm
 # The pure functions of the site's JavaScript modules, without a browser.
 test-js:
 	node --test tests/js/
+
+# The inner loop: everything that needs neither a browser nor a whole site build.
+test-snel: venv npm lint test-js
+	$(BIN)/pytest -q -m "not browser and not build"
 
 # Every page of the built site through axe-core, the Nu Html Checker, the link check,
 # the privacy audit and the page-weight count; report in site-report/.

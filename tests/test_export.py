@@ -79,7 +79,8 @@ def test_uitkomst_with_roles_contacts_termijnen_and_meldnorm():
     uitkomst = next(u for u in KADER["uitkomsten"] if u["id"] == "uitkomst-direct-melden")
     assert uitkomst["melden"] is True
     norm = next(n for n in PROTOCOL_MODEL.bijlage_2.meldnormen if n.id == "A")
-    assert uitkomst["meldnorm"] == {"id": "A", "tekst": norm.tekst}
+    assert uitkomst["meldnorm"] == {"id": "A", "tekst": norm.tekst, "regel": f"Meldnorm A: {norm.tekst}"}
+    assert uitkomst["besluit"] == "Besluit: melden bij Veilig Thuis."
     melding_doen = uitkomst["acties"][0]
     assert melding_doen["rol"] == {"id": "directeur", "naam": "directeur", "invulling": "casemanager"}
     assert melding_doen["contact"]["telefoon"] == "0800-2000"
