@@ -324,7 +324,8 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
         page.set_viewport_size(viewport)
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
-            page.reload(wait_until="networkidle")
+            # the bytes were counted after the first load; axe needs the page, not an idle network
+            page.reload(wait_until="load")
             page.add_script_tag(path=str(AXE))
             naam = f"{width}, {'licht' if scheme == 'light' else 'donker'}"
             report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from .termijnen import datum_data, wanneer
 from .verslag import tekst
-from .weergave import blokken, overleg_tekst
+from .weergave import VRAAG, blokken, overleg_tekst
 
 # The export shape this engine reads; generator/export.py writes the same number.
 FORMAAT = 2
@@ -136,6 +136,7 @@ class Sessie:
                 for knoop_id, antwoord_id, onderbouwing in route
             ],
             "kan_terug": self._stappen > 0,
+            "woorden": VRAAG,  # the words around a question, as the page's first question has them
         }
 
     def verslag(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> Data:

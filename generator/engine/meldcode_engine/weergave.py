@@ -147,6 +147,16 @@ def _datums(verslag: Data) -> Data:
     return {"soort": "datums", "kop": "Data van de termijnen", "uitleg": uitleg, "velden": velden}
 
 
+# The words around a question, the same for the first one (the page's HTML) and the next
+# ones (drawn by the page script from the engine's state).
+VRAAG = {
+    "dan": "Dan: ",
+    "onderbouwing": "Onderbouwing (niet verplicht): waarom dit antwoord?",
+    "begrip": "Wat is {naam}?",
+    "definitie": "Definitie: ",
+    "voorbeelden": "Voorbeelden:",
+}
+
 # The buttons under an uitkomst: what each does, in the words the page shows.
 KNOPPEN = (
     ("afdrukken", "Afdrukken / opslaan als PDF"),

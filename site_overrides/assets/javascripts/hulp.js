@@ -139,20 +139,21 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
   }
 
   // --- drawing a question --------------------------------------------------------------
-  function begripBlok(begrip) {
+  // the words around a question come with the engine's state (meldcode_engine.weergave.VRAAG)
+  function begripBlok(begrip, woorden) {
     return el(
       "details",
       { class: "doorlopen-begrip" },
-      el("summary", { text: `Wat is ${begrip.naam.toLowerCase()}?` }),
-      el("p", {}, el("strong", { text: "Definitie: " }), begrip.definitie),
+      el("summary", { text: woorden.begrip.replace("{naam}", begrip.naam.toLowerCase()) }),
+      el("p", {}, el("strong", { text: woorden.definitie }), begrip.definitie),
       (begrip.toelichting || []).map((t) => el("p", { text: t })),
       begrip.voorbeelden && begrip.voorbeelden.length
-        ? [el("p", {}, el("strong", { text: "Voorbeelden:" })), el("ul", {}, begrip.voorbeelden.map((v) => el("li", { text: v })))]
+        ? [el("p", {}, el("strong", { text: woorden.voorbeelden })), el("ul", {}, begrip.voorbeelden.map((v) => el("li", { text: v })))]
         : null,
     );
   }
 
-  function tekenVraag(knoop) {
+  function tekenVraag(knoop, woorden) {
     const onthouden = knoop.onthouden || {};
     const vraagtekst = el("span", { class: "doorlopen-vraagtekst", tabindex: "-1", text: knoop.vraag });
     const opties = knoop.antwoorden.map((a) =>
@@ -171,7 +172,7 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
           { for: `antwoord-${a.id}` },
           el("strong", { text: a.label }),
           `, ${a.betekenis}`,
-          a.gevolg ? el("span", { class: "doorlopen-gevolg", text: `Dan: ${a.gevolg}` }) : null,
+          a.gevolg ? el("span", { class: "doorlopen-gevolg", text: woorden.dan + a.gevolg }) : null,
         ),
       ),
     );
@@ -183,12 +184,12 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
       knoop.criteria && knoop.criteria.length
         ? el("ul", { class: "doorlopen-criteria" }, knoop.criteria.map((c) => el("li", { text: c })))
         : null,
-      (knoop.begrippen || []).map(begripBlok),
+      (knoop.begrippen || []).map((b) => begripBlok(b, woorden)),
       el("div", { class: "doorlopen-opties" }, opties),
       el("label", {
         class: "doorlopen-onderbouwing-label",
         for: "onderbouwing",
-        text: "Onderbouwing (niet verplicht): waarom dit antwoord?",
+        text: woorden.onderbouwing,
       }),
       el("textarea", { id: "onderbouwing", name: "onderbouwing", rows: "3", autocomplete: "off", spellcheck: "false" }),
     );
@@ -237,7 +238,7 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     uitkomstPaneel.replaceChildren();
     document.body.classList.remove("doorlopen-verslag");
     form.hidden = false;
-    const focus = tekenVraag(state.huidig);
+    const focus = tekenVraag(state.huidig, state.woorden);
     knopTerug.hidden = !state.kan_terug;
     focus.focus();
   }
