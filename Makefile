@@ -106,7 +106,7 @@ check-site-zensical: site-zensical
 # Both builders' outputs through the whole gate, then every test (the browser tests of the
 # helper run on both outputs as well).
 test: setup lint test-js check-site check-site-zensical
-	$(if $(filter mkdocs,$(BUILDER)),MELDCODE_SITE_MKDOCS=site) MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q --durations=12
+	$(if $(filter mkdocs,$(BUILDER)),MELDCODE_SITE_MKDOCS=site) MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n 2 --dist loadfile --durations=12
 
 bench: site
 	$(BIN)/python tests/bench_build.py --runs 3
