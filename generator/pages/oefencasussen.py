@@ -133,13 +133,9 @@ def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
                     }
                     for stap in casus.route
                 ],
-                "uitkomst": {
-                    "id": uitkomst["id"],
-                    "titel": uitkomst["titel"],
-                    "melden": uitkomst["melden"],
-                    "meldnorm": uitkomst["meldnorm"],
-                    "href": adressen.url(page, adressen.link(page, uitkomst["id"])),
-                },
+                # which node lights up on the chart and how the summary is marked; its words are
+                # in the samenvatting
+                "uitkomst": {"id": uitkomst["id"], "melden": uitkomst["melden"]},
                 "samenvatting": _met_adressen(
                     samenvatting(verslag), lambda doel: adressen.url(page, adressen.link(page, doel))
                 ),
