@@ -82,7 +82,7 @@ def test_uitkomst_with_roles_contacts_termijnen_and_meldnorm():
     assert uitkomst["meldnorm"] == {"id": "A", "tekst": norm.tekst, "regel": f"Meldnorm A: {norm.tekst}"}
     assert uitkomst["besluit"] == "Besluit: melden bij Veilig Thuis."
     melding_doen = uitkomst["acties"][0]
-    assert melding_doen["rol"] == {"id": "directeur", "naam": "directeur", "invulling": "casemanager"}
+    assert melding_doen["rol"] == {"id": "directeur", "naam": "directeur", "invulling": "casemanager", "personen": []}
     assert melding_doen["contact"]["telefoon"] == "0800-2000"
     assert melding_doen["contact"]["href"] == "tel:08002000"
     assert melding_doen["termijn"]["soort"] == "direct"

@@ -8,13 +8,14 @@ reference resolved to plain text. The engine itself holds no protocol wording.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from meldcode_engine.weergave import besluit, knoop_naam, meldnorm_regel
 
 from generator.links.verwijzingen import References
-from generator.source.model import Actie, Blok, Contact, Knoop, Protocol, Sectie, Termijn, Uitkomst
+from generator.source.model import Actie, Blok, Contact, Knoop, Protocol, Rol, Sectie, Termijn, Uitkomst
 from generator.source.telefoon import tel_href
 
 # Bumped when the shape below changes, so an engine wheel refuses a JSON file it cannot read.
@@ -34,6 +35,24 @@ def write_json(protocol: Protocol, path: Path | str) -> Path:
     text = json.dumps(afwegingskader_data(protocol), ensure_ascii=False, separators=(",", ":"))
     target.write_text(text + "\n", encoding="utf-8")
     return target
+
+
+def rol_data(rol: Rol, text: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """A rol as the engine's `wie` reads it: its name, invulling and the people in it
+    (`personen` None: a rol without fixed people, such as the leerkracht)."""
+    personen = None
+    if rol.personen is not None:
+        personen = [
+            {
+                "naam": text(p.naam),
+                "telefoon": p.telefoon,
+                "href": tel_href(p.telefoon) if p.telefoon else None,
+                "email": p.email,
+                "bereikbaar": text(p.bereikbaar),
+            }
+            for p in rol.personen
+        ]
+    return {"id": rol.id, "naam": text(rol.naam), "invulling": text(rol.invulling), "personen": personen}
 
 
 class _Exporter:
@@ -147,7 +166,7 @@ class _Exporter:
         rol = None
         if actie.rol is not None:
             r = self.references.rollen[actie.rol]
-            rol = {"id": r.id, "naam": self.text(r.naam), "invulling": self.text(r.invulling)}
+            rol = rol_data(r, self.text)
         contact = None if actie.contact is None else self.contact(self.references.contacten[actie.contact])
         door = None if actie.door is None else self.contact(self.references.contacten[actie.door])
         termijn = self.termijn(self.references.termijnen[actie.termijn])
@@ -180,4 +199,4 @@ class _Exporter:
         }
 
 
-__all__ = ["FORMAAT", "afwegingskader_data", "write_json"]
+__all__ = ["FORMAAT", "afwegingskader_data", "rol_data", "write_json"]

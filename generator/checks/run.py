@@ -17,7 +17,7 @@ from typing import Any
 from generator.checks.afwegingskader import answer_order, begrip_references, knoop_ids, routes, uitkomst_references
 from generator.checks.ids import duplicates, known
 from generator.checks.oefencasussen import check_oefencasussen
-from generator.checks.required import required_ids
+from generator.checks.required import personen_warnings, required_ids
 from generator.checks.versie import evaluatie_warnings, versie_warnings, wijzigingen_order
 from generator.errors import ProtocolError, SourceError
 from generator.links.adressen import anchors
@@ -93,7 +93,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     if errors:
         raise ProtocolError(errors)
 
-    warnings: list[str] = [str(w) for w in phone_warnings(loaded)]
+    warnings: list[str] = [str(w) for w in phone_warnings(loaded) + personen_warnings(loaded)]
     if casussen:
         warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
     warnings += versie_warnings(loaded)

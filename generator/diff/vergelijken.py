@@ -30,6 +30,7 @@ from generator.source.model import (
     Link,
     Meldnorm,
     Onderdeel,
+    Persoon,
     Protocol,
     Rol,
     Sectie,
@@ -278,7 +279,7 @@ def _naam(item: Any, index: int, items: list[Any]) -> str:
             return f"antwoord {item.label}"
         case Uitkomst():
             return item.id
-        case Contact() | Rol():
+        case Contact() | Rol() | Persoon():
             return item.naam
         case Termijn():
             return f"termijn ‘{item.tekst}’"
@@ -341,6 +342,9 @@ def _samenvatting(item: BaseModel) -> str:
             return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
         case Rol():
             return item.naam + (f" (invulling: {item.invulling})" if item.invulling else "")
+        case Persoon():
+            delen = {"telefoon": item.telefoon, "e-mail": item.email, "bereikbaar": item.bereikbaar}
+            return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
         case Termijn():
             duur = f", {item.duur.aantal} {item.duur.eenheid}" if item.duur else ""
             return f"{item.wanneer} ({item.soort}{duur}): {item.waarvoor}"

@@ -165,6 +165,15 @@ class Metadata(Strict):
         return self
 
 
+class Persoon(Strict):
+    """Iemand die een rol op school vervult, met hoe collega's hem of haar bereiken."""
+
+    naam: Tekst = Field(description="Naam, bijvoorbeeld Anna de Vries.")
+    telefoon: Telefoon | None = Field(None, description="Telefoonnummer op school of mobiel, bijvoorbeeld 035-1234567.")
+    email: Email | None = Field(None, description="E-mailadres op school (werkmail).")
+    bereikbaar: Tekst | None = Field(None, description="Wanneer, bijvoorbeeld maandag, dinsdag en donderdag.")
+
+
 class Rol(Strict):
     """Een rol in het protocol; teksten verwijzen ernaar met {rol:id}."""
 
@@ -172,6 +181,14 @@ class Rol(Strict):
     naam: Tekst = Field(description="Naam van de rol, bijvoorbeeld aandachtsfunctionaris.")
     invulling: Tekst | None = Field(None, description="Wie deze rol op school vervult; verwijs met {invulling:id}.")
     taken: list[Tekst] = Field(default_factory=list, description="Taken van deze rol.")
+    personen: list[Persoon] | None = Field(
+        None,
+        description=(
+            "Wie deze rol nu op school vervult, met telefoon en e-mail. Laat de lijst leeg ([]) als nog niet "
+            "bekend is wie het is: de site zegt dan 'vraag op school wie dit is'. Weglaten bij een rol die "
+            "geen vaste persoon heeft, zoals de leerkracht."
+        ),
+    )
 
 
 class Contact(Strict):

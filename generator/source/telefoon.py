@@ -44,6 +44,17 @@ def phone_warnings(loaded: Loaded) -> list[SourceError]:
                     "controleer het nummer bij de evaluatie en pas het aan in protocol/contacten.yaml",
                 )
             )
+    for i, rol in enumerate(loaded.protocol.rollen.rollen):
+        for j, persoon in enumerate(rol.personen or []):
+            if persoon.telefoon is not None and not is_dutch_number(persoon.telefoon):
+                found.append(
+                    loaded.error(
+                        "rollen",
+                        ("rollen", i, "personen", j, "telefoon"),
+                        f"'{persoon.telefoon}' is geen geldig Nederlands telefoonnummer (volgens het nummerplan); "
+                        "controleer het nummer en pas het aan in protocol/rollen.yaml",
+                    )
+                )
     return found
 
 

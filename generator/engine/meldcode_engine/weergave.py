@@ -67,11 +67,42 @@ def antwoord_tekst(entry: Data) -> str:
     return " ".join(t for t in (f"{entry['label']}: {entry['betekenis']}", protocol_code(entry["code"])) if t)
 
 
+ONBEKEND = "vraag op school wie dit is"  # a rol with fixed people, none named yet in rollen.yaml
+
+
+def rol_wie(rol: Data) -> str:
+    """'aandachtsfunctionaris (intern begeleider, Anna de Vries)': the rol, how the school
+    fills it and who it is now; 'vraag op school wie dit is' where nobody is named yet."""
+    namen = None
+    if rol.get("personen") is not None:
+        namen = " en ".join(p["naam"] for p in rol["personen"]) or ONBEKEND
+    if rol["invulling"] and namen:
+        return f"{rol['naam']} ({rol['invulling']}{'; ' if namen == ONBEKEND else ', '}{namen})"
+    extra = rol["invulling"] or namen
+    return f"{rol['naam']} ({extra})" if extra else rol["naam"]
+
+
+def bereikbaar(rol: Data) -> list[list[Deel]]:
+    """How to reach each person in a rol: name, phone (a tel: link), e-mail (a mailto: link), when."""
+    regels = []
+    for p in rol.get("personen") or []:
+        delen: list[Deel] = []
+        for deel in (
+            p["telefoon"] and {"tekst": p["telefoon"], "href": p["href"]},
+            p["email"] and {"tekst": p["email"], "href": f"mailto:{p['email']}"},
+            p["bereikbaar"],
+        ):
+            if deel:
+                delen += [", ", deel]
+        if delen:
+            regels.append([p["naam"], *delen])
+    return regels
+
+
 def wie(actie: Data) -> str | None:
     """Who does it: the role with the person(s) filling it, or the instantie that acts."""
     if actie["rol"] is not None:
-        rol = actie["rol"]
-        return f"{rol['naam']} ({rol['invulling']})" if rol["invulling"] else rol["naam"]
+        return rol_wie(actie["rol"])
     if actie["door"] is not None:
         return actie["door"]["naam"]  # done by an instantie (Veilig Thuis): what the school can expect
     return None
@@ -89,6 +120,8 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
     naam = wie(actie)
     if naam:
         regels.append(_regel("Wie", naam))
+    for delen in bereikbaar(actie["rol"] or {}):
+        regels.append(_regel("Bereikbaar", *delen))
     contact = actie["contact"]
     if contact and contact["telefoon"]:
         regels.append(_regel("Bellen", f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]}))
