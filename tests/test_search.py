@@ -25,6 +25,11 @@ FIRST_RESULT = {
     "termijn": "rollen-en-termijnen/",
     "disclosure": "bijlagen/bijlage-2/",
     "blauwe plekken": "bijlagen/bijlage-1/",
+    # a worried teacher's own words lead to "Ik maak me zorgen over een kind"
+    "wat moet ik doen": "zorgen/",
+    "zorgen": "zorgen/",
+    "vermoeden": "zorgen/",
+    "wat nu": "zorgen/",
 }
 # pages that must not answer a protocol word at all: the change log, and system texts
 NEVER = ("over/wijzigingen/", "over/werkinstructie-bijwerken/")

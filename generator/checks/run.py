@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.checks.afwegingskader import answer_order, begrip_references, knoop_ids, routes, uitkomst_references
+from generator.checks.eerste_minuten import eerste_minuten
 from generator.checks.ids import duplicates, known
 from generator.checks.oefencasussen import check_oefencasussen
 from generator.checks.required import personen_warnings, required_ids
@@ -87,6 +88,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     errors += _unique_anchors(loaded)
     errors += _inline_references(loaded, ambiguous)
     errors += required_ids(loaded, ambiguous)
+    errors += eerste_minuten(loaded)
     if errors:
         raise ProtocolError(errors)
     errors = wijzigingen_order(loaded)

@@ -13,6 +13,13 @@ from typing import Any
 
 from generator.source.model import Protocol
 
+# Werkblad id → its page (src path); the page's heading carries the anchor `werkblad-<id>`.
+WERKBLAD_PAGINAS = {
+    "signalen-vastleggen": "werkbladen/signalen-vastleggen.md",
+    "overlegformulier": "werkbladen/overlegformulier.md",
+    "gesprek-met-ouders": "werkbladen/gesprek-met-ouders.md",
+}
+
 
 def anchors(protocol: Protocol) -> dict[str, str]:
     """Every referenceable id and the page it lives on (src path of the page)."""
@@ -35,6 +42,10 @@ def anchors(protocol: Protocol) -> dict[str, str]:
         found[sectie] = "achtergrond.md"
     for n in range(1, 5):
         found[f"bijlage-{n}"] = f"bijlagen/bijlage-{n}.md"
+    for werkblad, src in WERKBLAD_PAGINAS.items():
+        found[f"werkblad-{werkblad}"] = src
+    found["doorlopen"] = "afwegingskader-doorlopen.md"  # the helper
+    found["zorgen"] = "zorgen.md"  # the first minutes
     for categorie in protocol.bijlage_1.categorieen:
         found[categorie.id] = "bijlagen/bijlage-1.md"
     for norm in protocol.bijlage_2.meldnormen:

@@ -6,17 +6,20 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from meldcode_engine.weergave import VRAAG
+from meldcode_engine.weergave import VRAAG, rol_regels, taak_item
 
+from generator.afwegingskader.export import rol_data
 from generator.afwegingskader.graph import Graph
 from generator.kaarten.placement import inline_chart_pair
 from generator.links.adressen import Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
 from generator.pages.oefencasussen import antwoordsleutel
-from generator.source.model import Contact, Protocol
+from generator.source.model import Contact, EersteActie, Protocol
+from generator.source.required import ROLLEN
 from generator.source.telefoon import is_dutch_number, tel_href
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,6 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Pages generated from the model: src path (as mkdocs sees it) → template.
 PAGES: dict[str, str] = {
     "index.md": "home.md.j2",
+    "zorgen.md": "zorgen.md.j2",
     "meldcode/index.md": "inleiding.md.j2",
     "meldcode/structuur.md": "structuur.md.j2",
     **{f"meldcode/stap-{n}.md": "stap.md.j2" for n in range(1, 7)},
@@ -122,6 +126,14 @@ class Renderer:
             if a.volgende == uitkomst_id
         ]
 
+    def rol_data(self, rol_id: str) -> dict[str, Any]:
+        return rol_data(self.rollen[rol_id], lambda v: None if v is None else self.references.plain(v))
+
+    def taak(self, actie: EersteActie) -> dict[str, Any]:
+        """A first-minutes task in the engine's words: what, when, and whom to go to."""
+        plain = self.references.plain
+        return taak_item(plain(actie.kop), plain(actie.wanneer), actie.rol and self.rol_data(actie.rol))
+
     # --- pages ---------------------------------------------------------------------
     def render(self, src: str, at: str | None = None) -> str:
         """The page `src`; links are written as seen from page `at` (default: `src`)."""
@@ -153,6 +165,9 @@ class Renderer:
             "herkomst": self.herkomst,
             "termijn_soort": TERMIJN_SOORT,
             "telefoon_waarschuwingen": self.telefoon_waarschuwingen,
+            "taak": self.taak,
+            # the rollen a colleague goes to, with who they are (Contacten: "Op school")
+            "school_rollen": [(self.rollen[r], rol_regels(self.rol_data(r))) for r in ROLLEN],
         }
         if src in werkbladen.WERKBLADEN:
             context["werkblad"] = werkbladen.WERKBLADEN[src][0]
@@ -192,6 +207,7 @@ class PrintRenderer(Renderer):
 # The print version: which pages, in which order (the helper and oefenen need a screen).
 PRINT_PAGE = "afdrukken.md"
 PRINTED: tuple[str, ...] = (
+    "zorgen.md",
     "meldcode/index.md",
     "meldcode/structuur.md",
     *(f"meldcode/stap-{n}.md" for n in range(1, 7)),

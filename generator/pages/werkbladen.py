@@ -13,14 +13,16 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from generator.links.adressen import WERKBLAD_PAGINAS
 from generator.source.model import Blok, Protocol
 
-# Werkblad pages: src path → (werkblad id, template). The id is also the file's `werkblad`.
-WERKBLADEN: dict[str, tuple[str, str]] = {
-    "werkbladen/signalen-vastleggen.md": ("signalen-vastleggen", "werkblad-signalen.md.j2"),
-    "werkbladen/overlegformulier.md": ("overlegformulier", "werkblad-overleg.md.j2"),
-    "werkbladen/gesprek-met-ouders.md": ("gesprek-met-ouders", "werkblad-gesprek.md.j2"),
+_TEMPLATES = {
+    "signalen-vastleggen": "werkblad-signalen.md.j2",
+    "overlegformulier": "werkblad-overleg.md.j2",
+    "gesprek-met-ouders": "werkblad-gesprek.md.j2",
 }
+# Werkblad pages: src path → (werkblad id, template). The id is also the file's `werkblad`.
+WERKBLADEN: dict[str, tuple[str, str]] = {src: (w, _TEMPLATES[w]) for w, src in WERKBLAD_PAGINAS.items()}
 
 # The version of the werkblad file format (documented in docs/over/werkbladbestand.md).
 FORMAAT = 1

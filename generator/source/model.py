@@ -364,9 +364,36 @@ class Stap(Strict):
         return f"stap-{self.nummer}"
 
 
+class EersteActie(Strict):
+    """Iets wat een leerkracht meteen doet bij zorgen, met de zinnen uit de stap waar het staat."""
+
+    kop: Tekst = Field(description="Wat te doen, kort, bijvoorbeeld: Noteer wat u ziet en hoort.")
+    wanneer: Tekst = Field(description="Wanneer, bijvoorbeeld: Nu, en elke keer dat u iets opvalt.")
+    stap: int = Field(ge=1, le=6, description="De stap waar de zinnen uit citaten letterlijk staan.")
+    citaten: list[Tekst] = Field(
+        min_length=1,
+        description="Zinnen letterlijk uit die stap (meldcode check controleert dat); niet herschrijven.",
+    )
+    rol: Id | None = Field(None, description="Naar wie de leerkracht gaat (id uit rollen): de site toont wie het is.")
+    verder: Tekst | None = Field(None, description="Een korte verwijzing, bijvoorbeeld naar een werkblad.")
+
+
+class EersteMinuten(Strict):
+    """De pagina 'Ik maak me zorgen over een kind': wat nu, wie vertel ik het (uit stap 1 en 2)."""
+
+    titel: Tekst = Field(description="Titel van de pagina.")
+    vraag: Tekst = Field(description="De vraag die de pagina beantwoordt, onder de titel.")
+    zoekwoorden: list[Tekst] = Field(
+        default_factory=list, description="Woorden waarop de zoekfunctie deze pagina als eerste vindt."
+    )
+    acties: list[EersteActie] = Field(min_length=1, description="Wat de leerkracht nu doet, op volgorde.")
+    daarna: list[Tekst] = Field(default_factory=list, description="Hoe het verder gaat, met verwijzingen.")
+
+
 class Stappen(Strict):
     """Stap 1 tot en met 6 van de meldcode (stappen.yaml)."""
 
+    eerste_minuten: EersteMinuten = Field(description="De eerste minuten: wat een leerkracht meteen doet.")
     stappen: list[Stap] = Field(description="De zes stappen, op volgorde.")
 
 

@@ -99,6 +99,16 @@ def bereikbaar(rol: Data) -> list[list[Deel]]:
     return regels
 
 
+def rol_regels(rol: Data) -> list[Data]:
+    """Wie (the rol with its people) and one Bereikbaar line per person who can be reached."""
+    return [_regel("Wie", rol_wie(rol)), *(_regel("Bereikbaar", *delen) for delen in bereikbaar(rol))]
+
+
+def taak_item(tekst: str, wanneer: str, rol: Data | None = None) -> Data:
+    """A task on the first-minutes page: what, when and, with a rol, whom to go to."""
+    return {"delen": [tekst], "regels": [_regel("Wanneer", wanneer), *(rol_regels(rol) if rol else [])], "rol": None}
+
+
 def wie(actie: Data) -> str | None:
     """Who does it: the role with the person(s) filling it, or the instantie that acts."""
     if actie["rol"] is not None:
@@ -118,10 +128,10 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
     An oefencasus has no start date, so its summary leaves the Datum line out."""
     regels = []
     naam = wie(actie)
-    if naam:
+    if actie["rol"] is not None:
+        regels += rol_regels(actie["rol"])
+    elif naam:
         regels.append(_regel("Wie", naam))
-    for delen in bereikbaar(actie["rol"] or {}):
-        regels.append(_regel("Bereikbaar", *delen))
     contact = actie["contact"]
     if contact and contact["telefoon"]:
         regels.append(_regel("Bellen", f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]}))
