@@ -149,13 +149,15 @@ IN_VIEW = """() => {
   const k = knoop.getBoundingClientRect();
   const covered = !(paneel.right <= k.left || paneel.left >= k.right
     || paneel.bottom <= k.top || paneel.top >= k.bottom);
-  return {vraag: free(vraag), knoop: free(knoop) && !covered, id: knoop.id};
+  const antwoord = document.querySelector('.oefenen-antwoord:last-child');
+  return {vraag: free(vraag), antwoorden: !antwoord || free(antwoord), knoop: free(knoop) && !covered, id: knoop.id};
 }"""
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_oefenen_keeps_question_and_node_in_view(browser: Browser, base: str, width: int) -> None:
-    """After every answer: the new question and its node on the chart, both on screen."""
+    """After every answer: the new question on screen, and its node on the chart beside it
+    (desktop), or its answers with the chart below them (phone: no panel over the chart)."""
     context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
     page = context.new_page()
     page.goto(base + "oefenen/")
@@ -164,7 +166,8 @@ def test_oefenen_keeps_question_and_node_in_view(browser: Browser, base: str, wi
     for antwoord in ("ja", "nee", "ja", "ja", "ja", "nee", "nee"):
         page.click(f".oefenen-antwoord[data-antwoord={antwoord}]")
         seen.append(page.evaluate(IN_VIEW))
-    assert all(s["vraag"] and s["knoop"] for s in seen), seen[-2:]
+    naast = "knoop" if width > 500 else "antwoorden"
+    assert all(s["vraag"] and s[naast] for s in seen), seen[-2:]
     if width == 390:
         # the phone layout of the chart shows the same route as the desktop one
         # an uitkomst drawn more than once: only the copy the chosen arrow points at is lit

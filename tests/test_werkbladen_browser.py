@@ -282,9 +282,9 @@ def test_helper_uitkomst_to_overlegformulier(desktop: Watched, base: str) -> Non
         if onderbouwing:
             page.fill("#onderbouwing", onderbouwing)
         page.click("button[data-actie=volgende]")
-    knop = page.get_by_role("button", name="Opslaan voor het overlegformulier")
-    with page.expect_download() as download:
-        knop.click()
+    page.get_by_role("button", name="Opslaan voor het overlegformulier").click()
+    with page.expect_download() as download:  # no file of her own yet: a new one
+        page.get_by_role("button", name="Nieuw Overlegformulier opslaan").click()
     path = download.value.path()
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     assert data["werkblad"] == "overlegformulier"

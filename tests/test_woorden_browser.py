@@ -71,8 +71,9 @@ def test_the_uitkomst_reads_as_the_golden_verslag(page: Page, route: list[tuple[
 @pytest.mark.parametrize("route", ROUTES[:3], ids=[route_name(r) for r in ROUTES[:3]])
 def test_onderdeel_f_holds_the_golden_text(page: Page, route: list[tuple[str, str]]) -> None:
     walk(page, route)
-    with page.expect_download() as download:
-        page.click("button[data-actie=overlegformulier]")
+    page.click("button[data-actie=overlegformulier]")
+    with page.expect_download() as download:  # a new file (adding to her own: test_overleg_browser)
+        page.click("button[data-overleg=nieuw]")
     bestand = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     [veld] = [v for v in bestand["velden"] if v["id"] == OVERLEG_VELD]
     assert veld["waarde"] + "\n" == goldens.path("overleg", route_name(route)).read_text(encoding="utf-8")

@@ -14,7 +14,8 @@ from generator.source.model import Knoop, Protocol, Uitkomst
 
 def _one_per_rank(b: Builder, spine: list[str], rows: dict[int, list[str]]) -> dict[int, list[str]]:
     """Phone layout: at most one uitkomst beside each row of the spine, so the chart is
-    two nodes wide. Where a row would hold more, the rest move down a row; below the
+    two nodes wide. Where a row would hold more (a knoop with two uitkomsten), the rest
+    move down a row; below the
     spine, invisible place holders keep the spine's column free, so those uitkomsten
     stay on the right as well."""
     spread: dict[int, list[str]] = {}
@@ -104,9 +105,10 @@ def _uitkomsten_smal(
     b: Builder, knopen: list[Knoop], uitkomsten: dict[str, Uitkomst]
 ) -> tuple[dict[tuple[str, str], str], dict[int, list[str]]]:
     """The phone layout draws an uitkomst once per question that leads to it (ids `…--2`,
-    `…--3`), right beside that question, so no arrow runs the length of the chart and
-    widens it. Returns where each answer's arrow ends, (knoop, uitkomst) → node id, and
-    the rows of uitkomsten by index into the spine."""
+    `…--3`), on that question's own row right beside it, so no arrow runs the length of
+    the chart and widens it, and no uitkomst reads as the next question's. Returns where
+    each answer's arrow ends, (knoop, uitkomst) → node id, and the rows of uitkomsten by
+    index into the spine (the row of the knoop it comes from)."""
     doel: dict[tuple[str, str], str] = {}
     rows: dict[int, list[str]] = {}
     kopieen: dict[str, int] = {}
@@ -117,7 +119,7 @@ def _uitkomsten_smal(
                 model_id = a.volgende if kopieen[a.volgende] == 1 else f"{a.volgende}--{kopieen[a.volgende]}"
                 doel[k.id, a.volgende] = model_id
                 _uitkomst_node(b, uitkomsten[a.volgende], model_id)
-                rows.setdefault(i + 1, []).append(model_id)
+                rows.setdefault(i, []).append(model_id)
     return doel, rows
 
 

@@ -14,8 +14,9 @@ A block is a dict with a `soort`:
 - ``{"soort": "lijst", "rol": str, "items": [Item, …]}``
 - ``{"soort": "datums", "kop": str, "uitleg": str, "velden": [Veld, …]}``: the date
   fields of the page; plain text leaves them out (the startdatum stands at the top).
-- ``{"soort": "knoppen", "knoppen": [{"actie": str, "tekst": str}, …]}``: the page's
-  buttons; plain text leaves them out.
+- ``{"soort": "knoppen", "knoppen": [{"actie": str, "tekst": str}, …], "overleg": OVERLEG}``:
+  the page's buttons, and the words of the overlegformulier button's panel; plain text
+  leaves them out.
 
 An item is ``{"delen": [Deel, …], "regels": [Regel, …], "rol": str | None}``, a regel
 ``{"label": str | None, "delen": [Deel, …], "rol": str | None}``, a deel plain text or
@@ -208,6 +209,44 @@ KNOPPEN = (
     ("overlegformulier", "Opslaan voor het overlegformulier"),
 )
 
+# The words of "Opslaan voor het overlegformulier": the route goes into onderdeel F of the
+# user's own Overlegformulier file (the rest of it kept as it is), or into a new file.
+# `{bestand}` is the chosen file's name, `{werkblad}` the link to the werkblad page.
+OVERLEG = {
+    "uitleg": (
+        "Hebt u het Overlegformulier al als bestand opgeslagen? Voeg uw route dan toe aan dat"
+        " bestand: onderdeel F wordt ingevuld, al het andere blijft zoals het is. Nog geen"
+        " bestand? Sla dan een nieuw Overlegformulier op. U krijgt een bestand in uw map voor"
+        " downloads; de site bewaart niets en verstuurt niets."
+    ),
+    "toevoegen": "Toevoegen aan mijn Overlegformulier",
+    "nieuw": "Nieuw Overlegformulier opslaan",
+    "kiezen": "Uw Overlegformulier-bestand kiezen",
+    "werkblad": "werkblad Overlegformulier",
+    "toegevoegd": (
+        "Uw route staat nu bij onderdeel F van {bestand}; de andere velden zijn niet veranderd."
+        " Het nieuwe bestand staat in uw map voor downloads. Open het op het {werkblad} met"
+        " Bestand openen."
+    ),
+    "vervangen": "Wat eerder bij onderdeel F stond, is vervangen door deze route.",
+    "opgeslagen": (
+        "Het bestand staat in uw map voor downloads. Open het op het {werkblad} met Bestand"
+        " openen: uw route staat dan bij onderdeel F."
+    ),
+    "geen": (
+        "{bestand} is geen Overlegformulier. Kies het bestand dat u op het {werkblad} met"
+        " Opslaan als bestand hebt gemaakt (het eindigt op .json). Er is niets opgeslagen."
+    ),
+    "beschadigd": (
+        "{bestand} is beschadigd of niet volledig. Kies een andere kopie van uw Overlegformulier,"
+        " of sla een nieuw Overlegformulier op. Er is niets opgeslagen."
+    ),
+    "nieuwer": (
+        "{bestand} is gemaakt met een nieuwere versie van de site. Vernieuw deze pagina en"
+        " probeer het opnieuw. Er is niets opgeslagen."
+    ),
+}
+
 
 def _wat_nu(verslag: Data, datum: bool) -> list[Data]:
     """What the school does, who and when; then what others (Veilig Thuis) do."""
@@ -272,7 +311,7 @@ def blokken(verslag: Data) -> list[Data]:
             _lijst("beslissingen", [_antwoord_item(e) for e in verslag["beslissingen"]]),
         ]
     # the page's buttons; on paper there are none
-    out.append({"soort": "knoppen", "knoppen": [{"actie": a, "tekst": t} for a, t in KNOPPEN]})
+    out.append({"soort": "knoppen", "knoppen": [{"actie": a, "tekst": t} for a, t in KNOPPEN], "overleg": OVERLEG})
     return out
 
 

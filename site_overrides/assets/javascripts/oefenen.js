@@ -33,23 +33,25 @@ import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
     if (actief) actief.classList.add("is-actief");
   }
 
-  // After an answer the new question and the node it is about are both in view: the
-  // panel is sticky (beside the chart, or on top of it on a phone), so the node is
-  // scrolled into the part of the screen the panel, the header and the spoedbalk leave free.
+  // After an answer the new question and the node it is about are both in view. On a
+  // wide screen the panel is sticky beside the chart, so the node is scrolled into the
+  // part of the screen the header and the spoedbalk leave free. On a narrow screen the
+  // panel scrolls with the page, above the chart: the question and its answers come into
+  // view; the chart follows below them.
   function inBeeld(id) {
     const paneelVak = root.querySelector(".oefenen-paneel");
     paneelVak.scrollTop = 0;
+    if (getComputedStyle(paneelVak).position !== "sticky") {
+      paneel.querySelector("#oefenen-vraag").scrollIntoView({ block: "start" });
+      return;
+    }
     const knoop = kaartKnoop(id) || document.getElementById(`kaart-${id}`);
     if (!knoop) return;
     knoop.scrollIntoView({ block: "nearest", inline: "nearest" }); // sideways in a wide chart
     const header = document.querySelector(".md-header");
     const balk = document.querySelector(".md-banner");
-    const p = paneelVak.getBoundingClientRect();
     const vak = knoop.getBoundingClientRect();
-    const kop = header ? header.getBoundingClientRect().bottom : 0;
-    // a panel over the chart's column sticks right under the header once the page scrolls
-    const naast = p.right <= vak.left || p.left >= vak.right;
-    const top = kop + (naast ? 0 : p.height) + 8;
+    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
     const bottom = (balk ? balk.getBoundingClientRect().top : innerHeight) - 8;
     // as little as needed: the sticky panel stays where it is
     if (vak.top < top) window.scrollBy({ top: vak.top - top });
