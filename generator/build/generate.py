@@ -104,7 +104,9 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     extra["csp"] = csp.policies()
     config["extra"] = extra
     extra_css = list(config.get("extra_css") or [])
-    config["extra_css"] = extra_css + [css for css in (CHART_CSS, PRINT_CSS) if css not in extra_css]
+    # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)
+    extra["kaart_css"] = CHART_CSS
+    config["extra_css"] = extra_css + [css for css in (PRINT_CSS,) if css not in extra_css]
     return config
 
 
