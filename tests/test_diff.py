@@ -86,7 +86,7 @@ def test_route_change(oud: Path, nieuw: Path, capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, str(oud), str(nieuw))
     assert code == 0
     routes = section(out, "Afwegingskader: routes (afwegingskader.yaml)")
-    assert "- vraag-3 (Hulp) › antwoord Nee › gaat naar: uitkomst-melden → beslissing-1" in routes
+    assert "- vraag-3 (Hulp mogelijk) › antwoord Nee › gaat naar: uitkomst-melden → beslissing-1" in routes
     assert "aantal routes van vraag-1 tot een uitkomst" in routes
     assert "Afwegingskader: teksten" not in out
 
@@ -106,7 +106,7 @@ def test_meldnorm_and_added_answer_are_route_changes(
     assert code == 0
     routes = section(out, "Afwegingskader: routes")
     assert "- uitkomst-melden › meldnorm: B → C" in routes
-    assert "- vraag-3 (Hulp): toegevoegd: “Twijfel → uitkomst-melden”" in routes
+    assert "- vraag-3 (Hulp mogelijk): toegevoegd: “Twijfel → uitkomst-melden”" in routes
 
 
 def test_added_contact(oud: Path, nieuw: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -53,6 +53,8 @@ def answer(page: Page, knoop: str, antwoord: str, onderbouwing: str = "") -> Non
     page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
     page.check(f"#antwoord-{antwoord}")
     if onderbouwing:
+        if page.locator("#onderbouwing").is_hidden():  # folded behind its label
+            page.click("#onderbouwing-kop")
         page.fill("#onderbouwing", onderbouwing)
     page.click("button[data-actie=volgende]")
 
@@ -133,6 +135,7 @@ def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: 
     page.wait_for_selector("fieldset[data-knoop='vraag-1']")
     assert page.is_checked("#antwoord-ja") and page.input_value("#onderbouwing") == "eerste reden"
     assert page.locator("button[data-actie=terug]").is_hidden()
+    page.once("dialog", lambda dialog: dialog.accept())  # Opnieuw asks first
     page.click("button[data-actie=opnieuw]")
     page.wait_for_selector("#antwoord-ja:not(:checked)")
     assert page.input_value("#onderbouwing") == ""
@@ -154,8 +157,13 @@ def test_keyboard_only(context: BrowserContext, base: str) -> None:
     page.focus("#antwoord-nee")
     page.keyboard.press("ArrowUp")  # radio group: arrows move and select
     assert page.is_checked("#antwoord-ja")
+    page.keyboard.press("Tab")  # "Wat volgt op elk antwoord?"
+    page.keyboard.press("Tab")  # the onderbouwing, folded behind its label: Enter opens it
+    assert page.evaluate("document.activeElement.querySelector('#onderbouwing-kop') !== null")
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     page.keyboard.type("met het toetsenbord")
+    assert page.input_value("#onderbouwing") == "met het toetsenbord"
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("fieldset[data-knoop='vraag-2']")
@@ -202,6 +210,7 @@ def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, 
     from generator.afwegingskader.graph import Graph
 
     page = open_hulp(context, base)
+    page.on("dialog", lambda dialog: dialog.accept())  # Opnieuw asks first
     wait_ready(page)
     routes = Graph.of(load_and_check(PROTOCOL)[0].protocol).routes()
     assert len(routes) == 9

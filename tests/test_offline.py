@@ -85,6 +85,8 @@ def walk(page: Page, onderbouwing: str = "") -> None:
         page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
         page.check(f"#antwoord-{antwoord}")
         if onderbouwing:
+            if page.locator("#onderbouwing").is_hidden():  # folded behind its label
+                page.click("#onderbouwing-kop")
             page.fill("#onderbouwing", onderbouwing)
         page.click("button[data-actie=volgende]")
     page.locator("#uitkomst-kop").wait_for(timeout=READY)

@@ -280,6 +280,8 @@ def test_helper_uitkomst_to_overlegformulier(desktop: Watched, base: str) -> Non
         page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=60_000)
         page.check(f"#antwoord-{antwoord}")
         if onderbouwing:
+            if page.locator("#onderbouwing").is_hidden():  # folded behind its label
+                page.click("#onderbouwing-kop")
             page.fill("#onderbouwing", onderbouwing)
         page.click("button[data-actie=volgende]")
     page.get_by_role("button", name="Opslaan voor het overlegformulier").click()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from meldcode_engine.weergave import VRAAG, rol_regels, taak_item
+from meldcode_engine.weergave import VRAAG, VRAAG_SCHERM, rol_regels, taak_item
 
 from generator.afwegingskader.export import rol_data
 from generator.afwegingskader.graph import Graph
@@ -157,7 +157,8 @@ class Renderer:
             "graph": self.graph,
             # "Afwegingsvraag 2", "Beslissing 1"; kort=True: "Vraag 2" (a knoop or its id)
             "knoop_naam": lambda k, kort=False: self.graph.naam(getattr(k, "id", k), kort),
-            "vraag_woorden": VRAAG,  # the words around the helper's first question, as the engine has them
+            # the words around the helper's first question, as the engine has them
+            "vraag_woorden": VRAAG | VRAAG_SCHERM,
             "contact_regels": contact_regels,
             "begrip_naam": lambda bid: self.begrippen[bid].naam,
             "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,

@@ -15,7 +15,7 @@ from typing import Any
 
 from .termijnen import datum_data, wanneer
 from .verslag import tekst
-from .weergave import VRAAG, blokken, overleg_tekst
+from .weergave import VRAAG, VRAAG_SCHERM, blokken, overleg_tekst
 
 # The export shape this engine reads; generator/export.py writes the same number.
 FORMAAT = 2
@@ -84,6 +84,22 @@ class Sessie:
         self._stappen = max(0, self._stappen - 1)
         return self.state()
 
+    def ga_naar(self, doel: str) -> Data:
+        """To a knoop or uitkomst of this walk, as the browser's Back and Forward ask: back
+        along the route, or forward along the answers remembered (each kept as it was). A
+        place those answers do not lead to (any more) leaves the walk where it is."""
+        stappen, huidig = self._stappen, self._route()[1]
+        while huidig != doel and huidig in self._onthouden:
+            huidig = self._antwoord(huidig, self._onthouden[huidig][0])["volgende"]
+            stappen += 1
+        if huidig == doel:
+            self._stappen = stappen
+        else:
+            route, _ = self._route()
+            terug = [stap for stap, (knoop_id, _, _) in enumerate(route) if knoop_id == doel]
+            self._stappen = terug[0] if terug else self._stappen
+        return self.state()
+
     def answer(self, knoop_id: str, antwoord_id: str, onderbouwing: str | None = "") -> Data:
         """Answer the current knoop and move on."""
         knoop = self._knopen.get(knoop_id)
@@ -136,7 +152,8 @@ class Sessie:
                 for knoop_id, antwoord_id, onderbouwing in route
             ],
             "kan_terug": self._stappen > 0,
-            "woorden": VRAAG,  # the words around a question, as the page's first question has them
+            # the words around a question, as the page's first question has them
+            "woorden": VRAAG | VRAAG_SCHERM,
         }
 
     def verslag(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> Data:

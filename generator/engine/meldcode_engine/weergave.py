@@ -194,11 +194,19 @@ def _datums(verslag: Data) -> Data:
 # The words around a question, the same for the first one (the page's HTML) and the next
 # ones (drawn by the page script from the engine's state).
 VRAAG = {
-    "dan": "Dan: ",
     "onderbouwing": "Onderbouwing (niet verplicht): waarom dit antwoord?",
     "begrip": "Wat is {naam}?",
     "definitie": "Definitie: ",
     "voorbeelden": "Voorbeelden:",
+}
+
+# The words of the question screen that fold away (so the answers and Volgende fit on a
+# phone's first screen) and that ask before the user's answers are wiped.
+VRAAG_SCHERM = {
+    "toelichting": "Toelichting bij deze vraag",
+    "gevolgen": "Wat volgt op elk antwoord?",
+    "ingevuld": "(ingevuld)",  # beside the folded onderbouwing when it holds a reason
+    "opnieuw": "Opnieuw beginnen? Al uw antwoorden en onderbouwingen worden gewist; ze zijn nergens bewaard.",
 }
 
 # The buttons under an uitkomst: what each does, in the words the page shows.

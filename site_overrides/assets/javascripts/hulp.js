@@ -5,9 +5,9 @@
  * memory and are gone with the tab. */
 import "./kaart.js";
 import { isoDatum as vandaag } from "./datum.js";
-import { el } from "./dom.js";
 import { neemOver } from "./hulp-start.js";
 import { tekenUitkomst } from "./hulp-uitkomst.js";
+import { tekenVraag } from "./hulp-vraag.js";
 
 (() => {
   const root = document.getElementById("doorlopen-hulp");
@@ -30,6 +30,7 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
   const wachtend = new Map();
   let startdatum = vandaag();
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
+  let laatste = null; // the engine state on the screen: where the walk is, for Back and leaving
   const wacht = form.querySelector(".doorlopen-wacht");
 
   function meld(tekst) {
@@ -100,7 +101,7 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
       if (wachtendAntwoord) {
         const { knoop, antwoord, onderbouwing } = wachtendAntwoord;
         wachtendAntwoord = null;
-        acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(stopWachten));
+        acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then((s) => toon(s), fouten).finally(stopWachten));
       }
       if (!acties.length) return;
       acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
@@ -138,66 +139,6 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     for (const event of eerder) (event.type === "error" ? onFout : onBericht)(event);
   }
 
-  // --- drawing a question --------------------------------------------------------------
-  // the words around a question come with the engine's state (meldcode_engine.weergave.VRAAG)
-  function begripBlok(begrip, woorden) {
-    return el(
-      "details",
-      { class: "doorlopen-begrip" },
-      el("summary", { text: woorden.begrip.replace("{naam}", begrip.naam.toLowerCase()) }),
-      el("p", {}, el("strong", { text: woorden.definitie }), begrip.definitie),
-      (begrip.toelichting || []).map((t) => el("p", { text: t })),
-      begrip.voorbeelden && begrip.voorbeelden.length
-        ? [el("p", {}, el("strong", { text: woorden.voorbeelden })), el("ul", {}, begrip.voorbeelden.map((v) => el("li", { text: v })))]
-        : null,
-    );
-  }
-
-  function tekenVraag(knoop, woorden) {
-    const onthouden = knoop.onthouden || {};
-    const vraagtekst = el("span", { class: "doorlopen-vraagtekst", tabindex: "-1", text: knoop.vraag });
-    const opties = knoop.antwoorden.map((a) =>
-      el(
-        "div",
-        { class: "doorlopen-optie" },
-        el("input", {
-          type: "radio",
-          name: "antwoord",
-          id: `antwoord-${a.id}`,
-          value: a.id,
-          checked: onthouden.antwoord === a.id,
-        }),
-        el(
-          "label",
-          { for: `antwoord-${a.id}` },
-          el("strong", { text: a.label }),
-          `, ${a.betekenis}`,
-          a.gevolg ? el("span", { class: "doorlopen-gevolg", text: woorden.dan + a.gevolg }) : null,
-        ),
-      ),
-    );
-    const veld = el(
-      "fieldset",
-      { class: "doorlopen-fieldset", "data-knoop": knoop.id },
-      el("legend", {}, el("span", { class: "doorlopen-kop", text: knoop.kop }), vraagtekst),
-      (knoop.toelichting || []).map((t) => el("p", { class: "doorlopen-toelichting", text: t })),
-      knoop.criteria && knoop.criteria.length
-        ? el("ul", { class: "doorlopen-criteria" }, knoop.criteria.map((c) => el("li", { text: c })))
-        : null,
-      (knoop.begrippen || []).map((b) => begripBlok(b, woorden)),
-      el("div", { class: "doorlopen-opties" }, opties),
-      el("label", {
-        class: "doorlopen-onderbouwing-label",
-        for: "onderbouwing",
-        text: woorden.onderbouwing,
-      }),
-      el("textarea", { id: "onderbouwing", name: "onderbouwing", rows: "3", autocomplete: "off", spellcheck: "false" }),
-    );
-    veld.querySelector("textarea").value = onthouden.onderbouwing || "";
-    form.querySelector("fieldset").replaceWith(veld);
-    return vraagtekst;
-  }
-
   // --- the uitkomst and the verslag (drawn by hulp-uitkomst.js) ---------------------------
   function herteken(focusId) {
     engine("verslag", startdatum, momenten).then((v) => {
@@ -226,9 +167,19 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
   }
 
   // --- state → screen ----------------------------------------------------------------------
-  async function toon(state) {
+  // `geschiedenis`: "nieuw" (a step forward: one more entry in the browser's history),
+  // "vervang" (Back, Forward, Vorige without an entry: the current entry names the place) or
+  // "geen". An entry holds only the id of the knoop or uitkomst, never an answer or text.
+  async function toon(state, geschiedenis = "nieuw") {
     toonFout("");
     markeerRoute(state);
+    laatste = state;
+    const knoop = plaats(state);
+    if (geschiedenis === "vervang" || (geschiedenis === "nieuw" && history.state && history.state.knoop === knoop)) {
+      history.replaceState({ knoop }, "");
+    } else if (geschiedenis === "nieuw") {
+      history.pushState({ knoop }, "");
+    }
     if (state.uitkomst) {
       const verslag = await engine("verslag", startdatum, momenten);
       toonUitkomst(verslag).focus();
@@ -238,9 +189,51 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     uitkomstPaneel.replaceChildren();
     document.body.classList.remove("doorlopen-verslag");
     form.hidden = false;
-    const focus = tekenVraag(state.huidig, state.woorden);
+    const veld = tekenVraag(state.huidig, state.woorden);
+    form.querySelector("fieldset").replaceWith(veld);
     knopTerug.hidden = !state.kan_terug;
-    focus.focus();
+    // the question at the top of the screen, its answers and Volgende below it
+    veld.scrollIntoView({ block: "start" });
+    veld.querySelector(".doorlopen-vraagtekst").focus({ preventScroll: true });
+  }
+
+  const plaats = (state) => (state.uitkomst ? state.uitkomst.id : state.huidig.id);
+
+  // --- keeping what the user did: Back and Forward, leaving, Opnieuw ---------------------
+  // anything that would be lost: an answer given or chosen, a reason typed, an uitkomst
+  function heeftVoortgang() {
+    if (mislukt) return false;
+    if (laatste && (laatste.route.length || laatste.uitkomst)) return true;
+    const tekst = form.querySelector("textarea");
+    return Boolean(form.querySelector("input[name=antwoord]:checked") || (tekst && tekst.value.trim()) || wachtendAntwoord);
+  }
+
+  function vorige() {
+    // our own entry for this place is the current one: the browser's Back does the rest
+    if (laatste && laatste.kan_terug && history.state && history.state.knoop === plaats(laatste)) {
+      history.back();
+      return null;
+    }
+    return engine("back").then((state) => toon(state, "vervang"), fouten);
+  }
+
+  function opnieuw() {
+    startdatum = vandaag();
+    momenten = {};
+    if (!klaar) {
+      form.reset();
+      toonFout("");
+      wachtendAntwoord = null;
+      stopWachten();
+    }
+    uitvoeren(() =>
+      engine("restart").then((state) => {
+        // back to the entry of the first question; what lies ahead of it leads nowhere now
+        const stappen = laatste ? laatste.route.length : 0;
+        toon(state, "geen");
+        if (stappen) history.go(-stappen);
+      }, fouten),
+    );
   }
 
   // the route taken, lit up on the chart the page shows (ids kaart-<knoop>, kaart-rand-<knoop>-<antwoord>)
@@ -284,7 +277,9 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     }
     if (form.getAttribute("aria-busy") === "true") return; // the previous answer is still on its way
     form.setAttribute("aria-busy", "true");
-    engine("answer", knoop, antwoord, onderbouwing).then(toon, fouten).finally(() => form.removeAttribute("aria-busy"));
+    engine("answer", knoop, antwoord, onderbouwing)
+      .then((s) => toon(s), fouten)
+      .finally(() => form.removeAttribute("aria-busy"));
   });
 
   root.addEventListener("click", (event) => {
@@ -294,19 +289,29 @@ import { tekenUitkomst } from "./hulp-uitkomst.js";
     if (actie === "afdrukken") {
       window.print();
     } else if (actie === "terug") {
-      uitvoeren(() => engine("back").then(toon, fouten));
-    } else if (actie === "opnieuw") {
-      startdatum = vandaag();
-      momenten = {};
-      if (!klaar) {
-        form.reset();
-        toonFout("");
-        wachtendAntwoord = null;
-        stopWachten();
-      }
-      uitvoeren(() => engine("restart").then(toon, fouten));
+      uitvoeren(vorige);
+    } else if (actie === "opnieuw" && (!heeftVoortgang() || window.confirm(form.dataset.opnieuw))) {
+      opnieuw();
     }
   });
+
+  // Back and Forward walk the questions: the engine goes to the entry's place with every
+  // answer kept (where the answers kept lead there; else the walk stays and the entry says so)
+  window.addEventListener("popstate", (event) => {
+    const doel = event.state && event.state.knoop;
+    if (!doel || !klaar || mislukt || (laatste && doel === plaats(laatste))) return;
+    engine("ga_naar", doel).then((state) => toon(state, "vervang"), fouten);
+  });
+
+  // leaving or reloading would lose the answers (they live in memory only): the browser asks
+  window.addEventListener("beforeunload", (event) => {
+    if (!heeftVoortgang()) return;
+    event.preventDefault();
+    event.returnValue = ""; // older browsers need this to ask
+  });
+
+  history.scrollRestoration = "manual"; // the helper scrolls to the question itself
+  history.replaceState({ knoop: form.querySelector("fieldset").dataset.knoop }, "");
 
   start();
 })();
