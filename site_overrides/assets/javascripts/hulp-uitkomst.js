@@ -12,12 +12,13 @@ export function datumVeld(veld, onChange) {
   return el("p", { class: "doorlopen-datum" }, el("label", { for: veld.id, text: veld.label }), invoer);
 }
 
-/* The date fields of the termijnen: the startdatum, and each moment a termijn counts from. */
+/* The date fields of the termijnen: the startdatum, and each moment a termijn counts from;
+ * closed under their kop, like the engine's other background (weergave.js, "meer"). */
 function datums(b, { opStartdatum, opMoment }) {
   return el(
-    "div",
-    { class: "doorlopen-datums" },
-    el("h3", { text: b.kop }),
+    "details",
+    { class: "doorlopen-datums weergave-meer" },
+    el("summary", {}, el("h3", { text: b.kop })),
     el("p", { text: b.uitleg }),
     b.velden.map((v) => datumVeld(v, v.moment ? (waarde) => opMoment(v.moment, waarde) : opStartdatum)),
   );
