@@ -34,13 +34,19 @@ function knoppen(b) {
   );
 }
 
-/* Draw the verslag into `paneel`, replacing what was there. `opStartdatum(waarde)` and
+/* Draw the verslag into `paneel`, replacing what was there (disclosures the reader had
+ * open stay open). `opStartdatum(waarde)` and
  * `opMoment(id, waarde)` are called when the user changes a date. Returns the heading, for
  * the focus. */
 export function tekenUitkomst(paneel, verslag, acties) {
+  // a redraw (a date changed) keeps open what the reader opened, so the focus can return there
+  const open = new Set([...paneel.querySelectorAll("details[open] > summary")].map((s) => s.textContent));
   paneel.replaceChildren(
     ...blokken(verslag.weergave, { kop: 2, datums: (b) => datums(b, acties), knoppen }),
   );
+  for (const summary of paneel.querySelectorAll("details > summary")) {
+    if (open.has(summary.textContent)) summary.parentElement.open = true;
+  }
   const kop = paneel.querySelector("h2");
   kop.id = "uitkomst-kop";
   kop.tabIndex = -1;
