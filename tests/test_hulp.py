@@ -109,6 +109,9 @@ def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[
     heading.wait_for(timeout=READY)
     assert heading.inner_text() == f"Uitkomst: {uitkomst['titel']}"
     panel = page.locator(".doorlopen-uitkomst")
+    # the background (meldnorm, melding, answers) is behind closed disclosures: open them
+    assert panel.locator("details[open]").count() == 0
+    page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.forEach(d => { d.open = true; })")
     text = panel.inner_text()
     assert ("Besluit: melden bij Veilig Thuis." in text) == uitkomst["melden"]
     assert ("Besluit: geen melding bij Veilig Thuis." in text) == (not uitkomst["melden"])
@@ -239,24 +242,34 @@ def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
     box = eerste.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 844, f"first action starts at {box}"
     for li in page.locator(".weergave-acties > li").all():
-        assert "Wanneer: " in li.inner_text(), li.inner_text()
+        # every action says when; where the protocol names no termijn, the line under the list says so once
+        geen = li.get_attribute("class") == "weergave-actie-geen"
+        assert ("Wanneer: " in li.inner_text()) != geen, li.inner_text()
+    assert page.locator(".weergave-zonder-wanneer").count() == 1
     leerkracht = page.locator(".weergave-acties > li", has_text="De leerkracht blijft")
     assert "Wanneer: zeker vier maanden na de evaluatie" in leerkracht.inner_text()
     assert "uiterlijk" not in leerkracht.inner_text()
     vt = page.locator(".weergave-verwachten > li")
     assert "Wie: Veilig Thuis" in vt.inner_text() and "binnen 5 werkdagen na de melding" in vt.inner_text()
+    page.click(".doorlopen-datums > summary")  # the date fields are behind a disclosure
     page.fill("#moment-evaluatie", "2026-11-30")
     page.locator("#moment-evaluatie").dispatch_event("change")
     leerkracht.locator("text=minstens tot en met dinsdag 30 maart 2027").wait_for(timeout=READY)
+    # the redraw keeps the disclosure open and the focus in the field
+    assert page.locator("#moment-evaluatie").is_visible()
+    assert page.evaluate("document.activeElement.id") == "moment-evaluatie"
     assert "uiterlijk" not in leerkracht.inner_text()
-    # the letter codes are a small reference, never the text; no answer line twice
+    # no letter codes; no answer line twice (the answers are behind a disclosure: open it)
+    page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.forEach(d => { d.open = true; })")
     text = page.locator(".doorlopen-uitkomst").inner_text()
     assert "Indien B1" not in text
     assert text.count("Afwegingsvraag 5:") == 1
-    # the printed verslag says the same
+    # the printed verslag says the same, closed disclosures included
+    page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.forEach(d => { d.open = false; })")
     page.emulate_media(media="print")
     printed = page.locator(".doorlopen-uitkomst").inner_text()
     assert "zeker vier maanden na de evaluatie" in printed and "minstens tot en met dinsdag 30 maart 2027" in printed
+    assert printed.count("Afwegingsvraag 5:") == 1
     assert page.locator(".weergave-bron").is_visible()
 
 
@@ -389,6 +402,7 @@ def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) 
     for knoop, antwoord in ROUTES["melden-meldnorm-c"]:
         answer(page, knoop, antwoord, f"Vertrouwelijk: naam van het kind bij {knoop}")
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    page.click(".doorlopen-datums > summary")
     page.fill("#moment-melding", "2026-12-24")
     page.locator("#moment-melding").dispatch_event("change")
     page.locator(".weergave-verwachten", has_text="uiterlijk maandag 4 januari 2027").wait_for(timeout=READY)

@@ -1,11 +1,12 @@
 """One wording: what the helper shows in Chromium is word for word the golden verslag.
 
 Every route of the afwegingskader is walked in the browser on both builders' sites; the
-uitkomst the page draws (every block the engine decided, date fields and buttons apart)
-must read exactly as tests/golden/routes/<route>.txt, and the file the "Opslaan voor het
-overlegformulier" button writes must hold tests/golden/overleg/<route>.txt as onderdeel F.
-The goldens are written by the engine's plain-text presenter (tests/test_engine.py), so the
-text, the page and the werkblad cannot drift apart.
+uitkomst the page draws (every block the engine decided, the disclosures' content included,
+date fields and buttons apart) must read exactly as tests/golden/routes/<route>.txt, and
+the file the "Opslaan voor het overlegformulier" button writes must hold
+tests/golden/overleg/<route>.txt as onderdeel F. The goldens are written by the engine's
+plain-text presenter (tests/test_engine.py), so the text, the page and the werkblad cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def walk(page: Page, route: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
 def test_the_uitkomst_reads_as_the_golden_verslag(page: Page, route: list[tuple[str, str]]) -> None:
     walk(page, route)
+    # the background behind the disclosures is part of the words: open them to read it
+    page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.forEach(d => { d.open = true; })")
     shown = " ".join(page.locator(".doorlopen-uitkomst [data-blok]").all_inner_texts())
     assert goldens.words(shown) == goldens.golden_words("routes", route_name(route))
 

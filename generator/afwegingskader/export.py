@@ -14,8 +14,20 @@ from typing import Any
 
 from meldcode_engine.weergave import besluit, knoop_naam, meldnorm_regel
 
+from generator.links.adressen import stap_secties
 from generator.links.verwijzingen import References
-from generator.source.model import Actie, Blok, Contact, Knoop, Protocol, Rol, Sectie, Termijn, Uitkomst
+from generator.source.model import (
+    Actie,
+    Blok,
+    Contact,
+    Knoop,
+    MeldingSectie,
+    Protocol,
+    Rol,
+    Sectie,
+    Termijn,
+    Uitkomst,
+)
 from generator.source.telefoon import tel_href
 
 # Bumped when the shape below changes, so an engine wheel refuses a JSON file it cannot read.
@@ -63,6 +75,7 @@ class _Exporter:
         self.meldnormen = {m.id: m for m in protocol.bijlage_2.meldnormen}
         self.spoed_toelichting = {s.contact: s.toelichting for s in protocol.contacten.spoed}
         self.momenten = {m.id: m for m in protocol.termijnen.momenten}
+        self.stap_secties = stap_secties(protocol)
 
     def text(self, value: str | None) -> str | None:
         return None if value is None else self.references.plain(value)
@@ -85,7 +98,7 @@ class _Exporter:
             # shown with every uitkomst that means melden (the engine adds it there)
             "melding": {
                 "titel": self.text(p.melding.titel),
-                "secties": [s for sectie in p.melding.secties for s in self.secties(sectie)],
+                "secties": [s for sectie in p.melding.secties for s in self.melding_secties(sectie)],
                 "spoed": [self.contact(self.references.contacten[c]) for c in p.contacten.spoedbalk],
             },
             "termijnen": [self.termijn(t) for t in p.termijnen.termijnen],
@@ -109,6 +122,16 @@ class _Exporter:
         """A section and its subsections, flattened in reading order."""
         own = {"id": sectie.id, "titel": self.text(sectie.titel), "alineas": self.paragraphs(sectie.inhoud)}
         return [own, *(s for sub in sectie.secties for s in self.secties(sub))]
+
+    def melding_secties(self, sectie: MeldingSectie) -> list[dict[str, Any]]:
+        """A section of the melding with, right after its own text, the protocol's exception
+        to it (a section of a stap, in its own words), or None."""
+        own, *rest = self.secties(sectie)
+        uitzondering = None
+        if sectie.uitzondering is not None:
+            bron = self.stap_secties[sectie.uitzondering]
+            uitzondering = {"id": bron.id, "titel": self.text(bron.titel), "alineas": self.paragraphs(bron.inhoud)}
+        return [{**own, "uitzondering": uitzondering}, *({**r, "uitzondering": None} for r in rest)]
 
     def knoop(self, knoop: Knoop, soort: str) -> dict[str, Any]:
         return {

@@ -21,7 +21,7 @@ from generator.checks.oefencasussen import check_oefencasussen
 from generator.checks.required import personen_warnings, required_ids
 from generator.checks.versie import evaluatie_warnings, versie_warnings, wijzigingen_order
 from generator.errors import ProtocolError, SourceError
-from generator.links.adressen import anchors
+from generator.links.adressen import anchors, stap_secties
 from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
 from generator.source.load import Loaded, Loc, load
 from generator.source.model import Protocol
@@ -80,6 +80,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     errors += knoop_ids(loaded, ambiguous)
     errors += routes(loaded, ambiguous)
     errors += _momenten(loaded, ambiguous)
+    errors += _uitzonderingen(loaded)
     errors += answer_order(loaded)
     errors += begrip_references(loaded, ambiguous)
     errors += uitkomst_references(loaded, ambiguous)
@@ -163,6 +164,21 @@ def _momenten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
                 )
             )
     return errors
+
+
+def _uitzonderingen(loaded: Loaded) -> list[SourceError]:
+    """The uitzondering of a melding section names a section of a stap."""
+    bekend = stap_secties(loaded.protocol)
+    return [
+        loaded.error(
+            "melding",
+            ("secties", i, "uitzondering"),
+            f"onderdeel '{sectie.uitzondering}' bestaat niet in een stap "
+            f"({known(sorted(bekend), 'onderdelen van de stappen', sectie.uitzondering)}); corrigeer de id",
+        )
+        for i, sectie in enumerate(loaded.protocol.melding.secties)
+        if sectie.uitzondering is not None and sectie.uitzondering not in bekend
+    ]
 
 
 def _contact_lists(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:

@@ -57,6 +57,17 @@ def anchors(protocol: Protocol) -> dict[str, str]:
     return found
 
 
+def stap_secties(protocol: Protocol) -> dict[str, Any]:
+    """Every section of every stap by id, subsections included."""
+    found: dict[str, Any] = {}
+    todo = [s for stap in protocol.stappen.stappen for s in stap.secties]
+    while todo:
+        sectie = todo.pop(0)
+        found.setdefault(sectie.id, sectie)
+        todo += sectie.secties
+    return found
+
+
 def _sections(secties: Any) -> Iterator[str]:
     for sectie in secties:
         yield sectie.id

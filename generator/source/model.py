@@ -486,11 +486,21 @@ class Afwegingskader(Strict):
 # --- melding, achtergrond, adviezen ------------------------------------------
 
 
+class MeldingSectie(Sectie):
+    """Een onderdeel van melding.yaml, eventueel met de uitzondering erop uit een stap."""
+
+    uitzondering: Id | None = Field(
+        None,
+        description="Id van een onderdeel van een stap met de uitzondering hierop, bijvoorbeeld "
+        "stap-3-geen-gesprek-met-ouders; de hulp toont die tekst direct na dit onderdeel.",
+    )
+
+
 class Melding(Strict):
     """Wat de school doet voor, bij en na een melding bij Veilig Thuis (melding.yaml)."""
 
     titel: Tekst = Field(description="Kop van de pagina.")
-    secties: list[Sectie] = Field(description="De onderdelen van de pagina.")
+    secties: list[MeldingSectie] = Field(description="De onderdelen van de pagina.")
 
 
 class Achtergrond(Strict):

@@ -57,3 +57,27 @@ test("the page's own blocks are drawn by the caller, or left out", () => {
   assert.deepEqual(els.slice(-2), ["D", "K"]);
   assert.equal(els[0].tagName, "H4");
 });
+
+test("a meer block is a closed disclosure: its kop a heading in the summary, its blocks inside", () => {
+  const meer = {
+    soort: "meer",
+    kop: "Uw antwoorden",
+    blokken: [
+      { soort: "kop", niveau: 3, tekst: "Voordat de school een melding doet" },
+      { soort: "alinea", delen: ["Geen gesprek met de ouders als"], rol: "uitzondering-kop" },
+      { soort: "datums", kop: "Data van de termijnen", uitleg: "…", velden: [] },
+    ],
+  };
+  const [details] = metDocument(() => blokken([meer], { kop: 2, datums: () => "D" }));
+  assert.equal(details.tagName, "DETAILS");
+  assert.equal(details.getAttribute("open"), null, "closed until the reader opens it");
+  const [summary, kop, alinea, datums] = details.childNodes;
+  assert.equal(summary.tagName, "SUMMARY");
+  const [h3] = summary.childNodes;
+  assert.equal(h3.tagName, "H3");
+  assert.equal(h3.attributes["data-blok"], "kop");
+  assert.equal(h3.textContent, "Uw antwoorden");
+  assert.equal(kop.tagName, "H4");
+  assert.equal(alinea.attributes.class, "weergave-uitzondering-kop");
+  assert.equal(datums.textContent, "D", "the caller's drawers reach inside");
+});

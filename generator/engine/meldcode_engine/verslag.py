@@ -61,6 +61,10 @@ def _blok(out: _Text, blok: dict[str, Any]) -> None:
             for regel in item["regels"]:
                 label = f"{INDENT}{regel['label']}: " if regel["label"] else INDENT
                 out.para(platte_tekst(regel["delen"]), label, INDENT * 2 if regel["label"] else INDENT)
+    elif soort == "meer":  # on paper everything shows: the disclosure's kop as a heading
+        _blok(out, {"soort": "kop", "niveau": 2, "tekst": blok["kop"]})
+        for binnen in blok["blokken"]:
+            _blok(out, binnen)
     # "datums" and "knoppen": the page's date fields and buttons; on paper the startdatum
     # at the top says the date
 

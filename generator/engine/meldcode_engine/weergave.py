@@ -13,10 +13,18 @@ A block is a dict with a `soort`:
 - ``{"soort": "alinea", "delen": [Deel, …], "rol": str | None}``
 - ``{"soort": "lijst", "rol": str, "items": [Item, …]}``
 - ``{"soort": "datums", "kop": str, "uitleg": str, "velden": [Veld, …]}``: the date
-  fields of the page; plain text leaves them out (the startdatum stands at the top).
+  fields of the page, which draws them closed under the kop like a ``meer``; plain text
+  leaves them out (the startdatum stands at the top, a known date in its Datum line).
 - ``{"soort": "knoppen", "knoppen": [{"actie": str, "tekst": str}, …], "overleg": OVERLEG}``:
   the page's buttons, and the words of the overlegformulier button's panel; plain text
   leaves them out.
+- ``{"soort": "meer", "kop": str, "blokken": [Blok, …]}``: background a reader opens
+  when wanted (the page: a disclosure, closed); on paper and in print all of it shows,
+  under the kop as a heading.
+
+An uitkomst reads: the besluit, what to do now (who, when), the buttons; then the rest
+behind disclosures. It shows no letter codes of the protocol (those belong to the
+reference pages) and no knoop the route did not reach.
 
 An item is ``{"delen": [Deel, …], "regels": [Regel, …], "rol": str | None}``, a regel
 ``{"label": str | None, "delen": [Deel, …], "rol": str | None}``, a deel plain text or
@@ -41,6 +49,10 @@ SOORT_KORT = {"vraag": "Vraag", "beslissing": "Beslissing"}
 NIET_INGEVULD = "(niet ingevuld)"
 WAT_NU = "Wat nu: wie doet wat en wanneer"
 VERWACHTEN = "Wat u daarna kunt verwachten"
+AFGELEID = "Volgt uit de afwegingsvragen; niet apart gevraagd."
+# once under a list of actions, for those the protocol gives no termijn (they have no Wanneer)
+ZONDER_WANNEER = "Waar geen Wanneer bij staat: {wanneer}."
+DATUMS = "Data van de termijnen"
 STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the termijnen count from
 
 
@@ -137,7 +149,8 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
     if contact and contact["telefoon"]:
         regels.append(_regel("Bellen", f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]}))
     moment = actie["wanneer"]
-    regels.append(_regel("Wanneer", moment["tekst"]))
+    if moment["soort"] != "geen":  # said once under the list (`_acties`)
+        regels.append(_regel("Wanneer", moment["tekst"]))
     if datum and moment["datum_tekst"]:
         regels.append(_regel("Datum", moment["datum_tekst"]))
     elif datum and moment["moment"]:
@@ -148,13 +161,11 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
 
 
 def _antwoord_item(entry: Data) -> Data:
+    """An answer in the uitkomst: in words, without the protocol's letter code."""
     regels = [] if entry["vraag"] == entry["titel"] else [_regel(None, entry["vraag"])]
-    if entry.get("herkomst") == "niet bereikt":
-        regels.append(_regel(None, f"{entry['label']} ({entry['betekenis']})"))
-        return {"delen": [knoop_kop(entry)], "regels": regels, "rol": "niet-bereikt"}
-    regels.append(_regel("Antwoord", antwoord_tekst(entry)))
+    regels.append(_regel("Antwoord", f"{entry['label']}: {entry['betekenis']}"))
     if entry.get("herkomst") == "afgeleid":
-        regels.append(_regel(None, "Volgt uit de afwegingsvragen; niet apart gevraagd."))
+        regels.append(_regel(None, AFGELEID))
     else:
         regels.append(_regel("Onderbouwing", entry["onderbouwing"] or NIET_INGEVULD))
     return {"delen": [knoop_kop(entry)], "regels": regels, "rol": entry.get("herkomst")}
@@ -188,7 +199,7 @@ def _datums(verslag: Data) -> Data:
         if verslag["momenten"]
         else "De termijnen hierboven hangen niet van een datum af."
     )
-    return {"soort": "datums", "kop": "Data van de termijnen", "uitleg": uitleg, "velden": velden}
+    return {"soort": "datums", "kop": DATUMS, "uitleg": uitleg, "velden": velden}
 
 
 # The words around a question, the same for the first one (the page's HTML) and the next
@@ -256,11 +267,20 @@ OVERLEG = {
 }
 
 
+def _acties(rol: str, acties: list[Data], datum: bool) -> list[Data]:
+    """A list of actions; for those without a termijn the protocol's words once, under it."""
+    out = [_lijst(rol, [actie_item(a, datum) for a in acties])]
+    zonder = [a["wanneer"]["tekst"] for a in acties if a["wanneer"]["soort"] == "geen"]
+    if zonder:
+        out.append(_alinea(ZONDER_WANNEER.format(wanneer=zonder[0]), rol="zonder-wanneer"))
+    return out
+
+
 def _wat_nu(verslag: Data, datum: bool) -> list[Data]:
     """What the school does, who and when; then what others (Veilig Thuis) do."""
-    out = [_kop(WAT_NU), _lijst("acties", [actie_item(a, datum) for a in verslag["acties"]])]
+    out = [_kop(WAT_NU), *_acties("acties", verslag["acties"], datum)]
     if verslag["verwachten"]:
-        out += [_kop(VERWACHTEN), _lijst("verwachten", [actie_item(a, datum) for a in verslag["verwachten"]])]
+        out += [_kop(VERWACHTEN), *_acties("verwachten", verslag["verwachten"], datum)]
     return out
 
 
@@ -285,9 +305,42 @@ def samenvatting(verslag: Data) -> list[Data]:
     return out + _wat_nu(verslag, datum=False)
 
 
+def _meer(kop: str, blokken: list[Data]) -> Data:
+    return {"soort": "meer", "kop": kop, "blokken": blokken}
+
+
+def _melding(melding: Data) -> list[Data]:
+    """The melding sections; a section's exception (from a stap) right after its text."""
+    out: list[Data] = []
+    for sectie in melding["secties"]:
+        out.append(_kop(sectie["titel"], 3))
+        out += [_alinea(alinea) for alinea in sectie["alineas"]]
+        uitzondering = sectie.get("uitzondering")
+        if uitzondering:
+            out.append(_alinea(uitzondering["titel"], rol="uitzondering-kop"))
+            out += [_alinea(alinea, rol="uitzondering") for alinea in uitzondering["alineas"]]
+    return out
+
+
+def _achtergrond(verslag: Data) -> list[Data]:
+    """What a reader opens when wanted: the dates, why, the melding, the answers."""
+    uitkomst = verslag["uitkomst"]
+    out = [_datums(verslag)]
+    waarom = [_meldnorm(uitkomst["meldnorm"])] if uitkomst["meldnorm"] else []
+    waarom += [_alinea(alinea) for alinea in uitkomst["tekst"]]
+    if waarom:
+        out.append(_meer("Waarom deze uitkomst", waarom))
+    if verslag["melding"]:
+        out.append(_meer(verslag["melding"]["titel"], _melding(verslag["melding"])))
+    # the beslissingen the afwegingsvragen decided count as answers; those not reached are left out
+    antwoorden = [*verslag["route"], *(b for b in verslag["beslissingen"] if b.get("herkomst") == "afgeleid")]
+    out.append(_meer("Uw antwoorden", [_lijst("route", [_antwoord_item(e) for e in antwoorden])]))
+    return out
+
+
 def blokken(verslag: Data) -> list[Data]:
-    """The verslag as blocks with every word decided, in reading order: the decision and
-    what to do first, the reasons after."""
+    """The verslag as blocks with every word decided, in reading order: the besluit, what
+    to do now, the buttons; then the spoed numbers and the background behind disclosures."""
     meta = verslag["metadata"]
     uitkomst = verslag["uitkomst"]
     out = [
@@ -296,31 +349,12 @@ def blokken(verslag: Data) -> list[Data]:
         _kop(f"Uitkomst: {uitkomst['titel']}", 1),
         _alinea(besluit(uitkomst["melden"]), rol="besluit"),
         *_wat_nu(verslag, datum=True),
+        # the page's buttons, once, right after what to do; on paper there are none
+        {"soort": "knoppen", "knoppen": [{"actie": a, "tekst": t} for a, t in KNOPPEN], "overleg": OVERLEG},
     ]
-    out.append(_datums(verslag))
-    if uitkomst["meldnorm"] or uitkomst["voorwaarde"] or uitkomst["tekst"]:
-        out.append(_kop("Waarom deze uitkomst"))
-        if uitkomst["meldnorm"]:
-            out.append(_meldnorm(uitkomst["meldnorm"]))
-        if uitkomst["voorwaarde"]:
-            out.append(_alinea(protocol_code(uitkomst["voorwaarde"]), rol="code"))
-        out += [_alinea(alinea) for alinea in uitkomst["tekst"]]
-    melding = verslag["melding"]
-    if melding:
-        out += [_kop("Bij spoed"), _lijst("spoed", [_spoed_item(c) for c in melding["spoed"]])]
-        out.append(_kop(melding["titel"]))
-        for sectie in melding["secties"]:
-            out.append(_kop(sectie["titel"], 3))
-            out += [_alinea(alinea) for alinea in sectie["alineas"]]
-    out += [_kop("Uw antwoorden"), _lijst("route", [_antwoord_item(e) for e in verslag["route"]])]
-    if verslag["beslissingen"]:
-        out += [
-            _kop("Beslissingen die niet gevraagd zijn"),
-            _lijst("beslissingen", [_antwoord_item(e) for e in verslag["beslissingen"]]),
-        ]
-    # the page's buttons; on paper there are none
-    out.append({"soort": "knoppen", "knoppen": [{"actie": a, "tekst": t} for a, t in KNOPPEN], "overleg": OVERLEG})
-    return out
+    if verslag["melding"]:
+        out += [_kop("Bij spoed"), _lijst("spoed", [_spoed_item(c) for c in verslag["melding"]["spoed"]])]
+    return out + _achtergrond(verslag)
 
 
 def _spoed_item(contact: Data) -> Data:

@@ -12,12 +12,13 @@ export function datumVeld(veld, onChange) {
   return el("p", { class: "doorlopen-datum" }, el("label", { for: veld.id, text: veld.label }), invoer);
 }
 
-/* The date fields of the termijnen: the startdatum, and each moment a termijn counts from. */
+/* The date fields of the termijnen: the startdatum, and each moment a termijn counts from;
+ * closed under their kop, like the engine's other background (weergave.js, "meer"). */
 function datums(b, { opStartdatum, opMoment }) {
   return el(
-    "div",
-    { class: "doorlopen-datums" },
-    el("h3", { text: b.kop }),
+    "details",
+    { class: "doorlopen-datums weergave-meer" },
+    el("summary", {}, el("h3", { text: b.kop })),
     el("p", { text: b.uitleg }),
     b.velden.map((v) => datumVeld(v, v.moment ? (waarde) => opMoment(v.moment, waarde) : opStartdatum)),
   );
@@ -33,13 +34,19 @@ function knoppen(b) {
   );
 }
 
-/* Draw the verslag into `paneel`, replacing what was there. `opStartdatum(waarde)` and
+/* Draw the verslag into `paneel`, replacing what was there (disclosures the reader had
+ * open stay open). `opStartdatum(waarde)` and
  * `opMoment(id, waarde)` are called when the user changes a date. Returns the heading, for
  * the focus. */
 export function tekenUitkomst(paneel, verslag, acties) {
+  // a redraw (a date changed) keeps open what the reader opened, so the focus can return there
+  const open = new Set([...paneel.querySelectorAll("details[open] > summary")].map((s) => s.textContent));
   paneel.replaceChildren(
     ...blokken(verslag.weergave, { kop: 2, datums: (b) => datums(b, acties), knoppen }),
   );
+  for (const summary of paneel.querySelectorAll("details > summary")) {
+    if (open.has(summary.textContent)) summary.parentElement.open = true;
+  }
   const kop = paneel.querySelector("h2");
   kop.id = "uitkomst-kop";
   kop.tabIndex = -1;

@@ -2,7 +2,9 @@
  * uitkomst, a verslag and an oefencasus's summary as blocks (headings, paragraphs, lists of
  * items with labelled lines); this module only places them, so the page shows what the
  * golden files pin. Every placed block carries data-blok, which the tests read. The date
- * fields and the buttons are the page's own: a caller passes how to draw them. */
+ * fields and the buttons are the page's own: a caller passes how to draw them. A "meer"
+ * block (background) is a closed disclosure: its kop, a heading inside the summary, then
+ * its blocks; print opens it (meldcode.css). */
 import { el } from "./dom.js";
 
 /* Text parts: plain text, or a link ({tekst, href}). */
@@ -29,7 +31,8 @@ const GENUMMERD = new Set(["acties", "route"]);
 
 /* One block as an element. `kop` is the heading level of a niveau-1 heading; `datums` and
  * `knoppen` draw the page's own blocks (left out when not given). */
-export function blok(b, { kop = 2, datums = null, knoppen = null } = {}) {
+export function blok(b, opties = {}) {
+  const { kop = 2, datums = null, knoppen = null } = opties;
   switch (b.soort) {
     case "kop":
       return el(`h${Math.min(6, kop + b.niveau - 1)}`, { "data-blok": "kop", text: b.tekst });
@@ -41,6 +44,13 @@ export function blok(b, { kop = 2, datums = null, knoppen = null } = {}) {
       return datums ? datums(b) : null;
     case "knoppen":
       return knoppen ? knoppen(b) : null;
+    case "meer":
+      return el(
+        "details",
+        { class: "weergave-meer" },
+        el("summary", {}, el(`h${Math.min(6, kop + 1)}`, { "data-blok": "kop", text: b.kop })),
+        blokken(b.blokken, opties),
+      );
     default:
       return null;
   }
