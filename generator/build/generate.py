@@ -32,6 +32,7 @@ from generator.source.telefoon import tel_href
 
 CHART_CSS = "assets/stylesheets/routekaart.css"
 PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"
+HULP_CSS = "assets/stylesheets/hulp.css"  # the helper's page only (front matter hulp: main.html)
 DOCS = "docs"
 SITE = "site"
 CONFIG = "mkdocs.yml"
@@ -106,6 +107,7 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     extra_css = list(config.get("extra_css") or [])
     # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)
     extra["kaart_css"] = CHART_CSS
+    extra["hulp_css"] = HULP_CSS
     config["extra_css"] = extra_css + [css for css in (PRINT_CSS,) if css not in extra_css]
     return config
 
@@ -190,4 +192,5 @@ def generate(
     config = builder_config(protocol, root, base, offline=offline)
     config_path = out / CONFIG
     write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return Project(config_path, out / SITE, config["extra_css"], offline)
+    # every style sheet of ours is minified after the build, the per-page ones too
+    return Project(config_path, out / SITE, [*config["extra_css"], CHART_CSS, HULP_CSS], offline)
