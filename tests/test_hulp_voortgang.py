@@ -80,6 +80,13 @@ def answer(page: Page, knoop: str, antwoord: str, onderbouwing: str) -> None:
     page.click("button[data-actie=volgende]")
 
 
+def test_the_page_opens_with_the_first_question_whole(page: Page) -> None:
+    """As the page opens, unscrolled: the first question's answers and Volgende are on the
+    first screen, above the spoedbalk."""
+    assert page.evaluate("scrollY") == 0
+    assert out_of_view(page) == []
+
+
 def test_every_question_fits_the_first_screen(page: Page) -> None:
     problems = {}
     for i, (knoop, antwoord, onderbouwing) in enumerate(ROUTE):
