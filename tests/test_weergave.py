@@ -93,6 +93,8 @@ def test_no_letter_codes_and_a_missing_termijn_said_once(route: list[tuple[str, 
     # on paper too
     tekst = blokken_tekst(data["weergave"])
     assert not CODES.search(tekst) and tekst.count(GEEN_TERMIJN) <= 1
+    # and in onderdeel F, the text the user keeps in the overlegformulier
+    assert not CODES.search(data["overleg"]), CODES.search(data["overleg"]).group(0)
 
 
 def test_a_beslissing_not_reached_is_left_out_a_derived_one_says_so() -> None:

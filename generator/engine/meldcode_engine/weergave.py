@@ -70,14 +70,10 @@ def besluit(melden: bool) -> str:
     return "Besluit: melden bij Veilig Thuis." if melden else "Besluit: geen melding bij Veilig Thuis."
 
 
-def protocol_code(code: str | None) -> str:
-    """The protocol's letter code as a small reference, never as the text."""
-    return f"(in het protocol: {code})" if code else ""
-
-
 def antwoord_tekst(entry: Data) -> str:
-    """'Ja: we hebben een sterk vermoeden … (in het protocol: B)'."""
-    return " ".join(t for t in (f"{entry['label']}: {entry['betekenis']}", protocol_code(entry["code"])) if t)
+    """'Ja: we hebben een sterk vermoeden …': the answer in words; the protocol's letter codes
+    belong on the reference pages, not in what a user keeps (onderdeel F)."""
+    return f"{entry['label']}: {entry['betekenis']}"
 
 
 ONBEKEND = "vraag op school wie dit is"  # a rol with fixed people, none named yet in rollen.yaml
@@ -397,7 +393,6 @@ __all__ = [
     "meldnorm_regel",
     "overleg_tekst",
     "platte_tekst",
-    "protocol_code",
     "samenvatting",
     "wie",
 ]
