@@ -190,3 +190,19 @@ def test_after_opnieuw_everything_is_gone_and_leaving_asks_nothing(page: Page) -
     page.reload()
     page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
     assert asked == []
+
+
+def test_after_saving_the_verslag_leaving_asks_nothing(page: Page) -> None:
+    """Saved for the overlegformulier: the user has the file, so leaving is not a loss; a
+    change after saving makes it one again (covered by the reload test above)."""
+    page.check("#antwoord-nee")
+    page.click("button[data-actie=volgende]")
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    page.click(".doorlopen-uitkomst button[data-actie=overlegformulier]")
+    with page.expect_download():
+        page.click("[data-overleg=nieuw]")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.reload()
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    assert asked == []

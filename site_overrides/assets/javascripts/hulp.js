@@ -31,6 +31,7 @@ import { tekenVraag } from "./hulp-vraag.js";
   let startdatum = vandaag();
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
   let laatste = null; // the engine state on the screen: where the walk is, for Back and leaving
+  let bewaard = null; // the state whose verslag the user saved in a file: leaving it loses nothing
   const wacht = form.querySelector(".doorlopen-wacht");
 
   function meld(tekst) {
@@ -203,6 +204,7 @@ import { tekenVraag } from "./hulp-vraag.js";
   // anything that would be lost: an answer given or chosen, a reason typed, an uitkomst
   function heeftVoortgang() {
     if (mislukt) return false;
+    if (bewaard && bewaard === laatste) return false; // saved in the user's own file, unchanged since
     if (laatste && (laatste.route.length || laatste.uitkomst)) return true;
     const tekst = form.querySelector("textarea");
     return Boolean(form.querySelector("input[name=antwoord]:checked") || (tekst && tekst.value.trim()) || wachtendAntwoord);
@@ -304,6 +306,9 @@ import { tekenVraag } from "./hulp-vraag.js";
   });
 
   // leaving or reloading would lose the answers (they live in memory only): the browser asks
+  root.addEventListener("verslag-opgeslagen", () => {
+    bewaard = laatste;
+  });
   window.addEventListener("beforeunload", (event) => {
     if (!heeftVoortgang()) return;
     event.preventDefault();

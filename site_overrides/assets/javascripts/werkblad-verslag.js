@@ -96,6 +96,7 @@ function paneelVoor(verslag, woorden, rij) {
     if (actie === "nieuw") {
       download(overlegUitVerslag(verslag));
       melding(woorden.opgeslagen, "");
+      opgeslagen(paneel);
     }
   });
   kiezer.addEventListener("change", async () => {
@@ -108,6 +109,7 @@ function paneelVoor(verslag, woorden, rij) {
       const { data, vervangen } = voegRouteToe(await file.text(), verslag);
       download(data);
       melding(vervangen ? `${woorden.toegevoegd} ${woorden.vervangen}` : woorden.toegevoegd, naam);
+      opgeslagen(paneel);
     } catch (e) {
       if (!(e instanceof OverlegFout)) throw e;
       melding(woorden[e.soort], naam, true);
@@ -115,6 +117,11 @@ function paneelVoor(verslag, woorden, rij) {
   });
   rij.after(paneel);
   return paneel;
+}
+
+/* Tells the page the verslag is in a file of the user's: leaving loses nothing now. */
+function opgeslagen(paneel) {
+  paneel.dispatchEvent(new CustomEvent("verslag-opgeslagen", { bubbles: true }));
 }
 
 /* The button's action: show the choice (add to my file, or a new file) under the buttons. */
