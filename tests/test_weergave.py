@@ -152,3 +152,16 @@ def test_an_exception_that_names_no_section_of_a_stap_is_an_editors_error(protoc
     [error] = info.value.errors
     assert "melding.yaml:8: secties › melding-gesprek-vooraf › uitzondering" in str(error)
     assert "stap-3-geen-gesprek-met-ouders" in str(error) and "corrigeer de id" in str(error)
+
+
+def test_the_melding_page_shows_the_exception_right_after_its_section() -> None:
+    from generator.pages.render import render_pages
+
+    page = render_pages(PROTOCOL_MODEL)["melding.md"]
+    [sectie] = [s for s in PROTOCOL_MODEL.melding.secties if s.uitzondering]
+    stap_3 = next(s for s in PROTOCOL_MODEL.stappen.stappen if s.nummer == 3)
+    uitzondering = next(s for s in stap_3.secties if s.id == sectie.uitzondering)
+    after = page.split(f"{{#{sectie.id}}}", 1)[1]
+    before_next_heading = after.split("\n## ", 1)[0]
+    assert f"**{uitzondering.titel}**" in before_next_heading
+    assert uitzondering.inhoud[0].lijst[0].split()[0] in before_next_heading

@@ -18,7 +18,7 @@ from generator.links.adressen import Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
 from generator.pages.oefencasussen import antwoordsleutel
-from generator.source.model import Contact, EersteActie, Protocol
+from generator.source.model import Contact, EersteActie, Protocol, Sectie
 from generator.source.required import ROLLEN
 from generator.source.telefoon import is_dutch_number, tel_href
 
@@ -129,6 +129,10 @@ class Renderer:
     def rol_data(self, rol_id: str) -> dict[str, Any]:
         return rol_data(self.rollen[rol_id], lambda v: None if v is None else self.references.plain(v))
 
+    def stap_sectie(self, sectie_id: str) -> tuple[int, Sectie]:
+        """The stap nummer and section of a stap's section id (checked to exist: `uitzondering`)."""
+        return next((st.nummer, s) for st in self.protocol.stappen.stappen for s in st.secties if s.id == sectie_id)
+
     def taak(self, actie: EersteActie) -> dict[str, Any]:
         """A first-minutes task in the engine's words: what, when, and whom to go to."""
         plain = self.references.plain
@@ -167,6 +171,7 @@ class Renderer:
             "termijn_soort": TERMIJN_SOORT,
             "telefoon_waarschuwingen": self.telefoon_waarschuwingen,
             "taak": self.taak,
+            "stap_sectie": self.stap_sectie,
             # the rollen a colleague goes to, with who they are (Contacten: "Op school")
             "school_rollen": [(self.rollen[r], rol_regels(self.rol_data(r))) for r in ROLLEN],
         }
