@@ -50,6 +50,7 @@ def uitkomst(phone: Watched, base: str) -> Page:
         page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=60_000)
         page.check(f"#antwoord-{antwoord}")
         if onderbouwing:
+            page.click("#onderbouwing-kop")  # the onderbouwing is folded until asked for
             page.fill("#onderbouwing", onderbouwing)
         page.click("button[data-actie=volgende]")
     page.get_by_role("button", name="Opslaan voor het overlegformulier").click()
