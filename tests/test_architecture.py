@@ -22,6 +22,7 @@ LAYERS = (
     "links",
     "afwegingskader",
     "checks",
+    "redactie",
     "kaarten",
     "hulp",
     "pages",

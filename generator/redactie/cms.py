@@ -1,0 +1,141 @@
+"""The configuration of the browser editor (Sveltia CMS), written from the model.
+
+Each protocol file is one entry of a file collection; each field gets its Dutch label and
+the model's description as hint, required where the model requires it, the model's
+pattern with its message, and ids read-only (pages, charts and saved werkbladen refer to
+them). The afwegingskader's routes (`volgende`) are read-only too: a changed route is a
+change of the protocol's meaning, made in the source with a check, not in a form.
+
+The model's own editor schemas (`generator.source.schema`) are the input, so the forms,
+the YAML editor hints and the checks all follow the one model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.source.schema import SCHEMA_FILES, SchemaFile
+
+Node = dict[str, Any]
+
+READONLY = {"id", "volgende"}  # names of fields a form shows but never changes
+# how a text may refer to other parts of the protocol: said beside every free text
+VERWIJZINGEN = (
+    "Verwijzen kan met {telefoon:id}, {contact:id}, {rol:id}, {invulling:id}, {termijn:id}, "
+    "{bijlage:1}, {stap:2} en {anker:id}; met |tekst erachter kiest u de woorden, bijvoorbeeld "
+    "{bijlage:3|Bijlage 3}."
+)
+COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Bestand"}
+
+
+MAX_NESTING = 2  # a section's sections' sections: deeper is not in the source and no form needs it
+
+
+def _ref(node: Node) -> str | None:
+    inner = next((k for k in node.get("anyOf", []) if k.get("type") != "null"), node)
+    items = inner.get("items", {}) if inner.get("type") == "array" else {}
+    ref = inner.get("$ref") or items.get("$ref")
+    return ref.rsplit("/", 1)[-1] if ref else None
+
+
+def _resolve(node: Node, defs: dict[str, Node]) -> tuple[Node, bool]:
+    """The node behind a $ref, and whether it may be empty (`X | None`)."""
+    nullable = False
+    if "anyOf" in node:
+        kinds = [k for k in node["anyOf"] if k.get("type") != "null"]
+        nullable = len(kinds) < len(node["anyOf"])
+        node = {**{k: v for k, v in node.items() if k != "anyOf"}, **kinds[0]}
+    if "$ref" in node:
+        target = defs[node["$ref"].rsplit("/", 1)[-1]]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node, nullable
+
+
+def _label(name: str, node: Node) -> str:
+    return str(node.get("title") or name.replace("_", " ").capitalize())
+
+
+def _widget(node: Node, defs: dict[str, Node], pad: tuple[str, ...]) -> Node:
+    """The widget and its options for one value (without name, label, hint)."""
+    soort = node.get("type")
+    if "enum" in node:
+        return {"widget": "select", "options": list(node["enum"])}
+    if soort == "object" or "properties" in node:
+        return {"widget": "object", "fields": _fields(node, defs, pad)}
+    if soort == "array":
+        items, _ = _resolve(node.get("items", {}), defs)
+        if items.get("type") == "object" or "properties" in items:
+            return {"widget": "list", "fields": _fields(items, defs, pad)}
+        return {"widget": "list", "field": {"name": "item", "label": "Item", **_widget(items, defs, pad)}}
+    if soort == "integer":
+        widget: Node = {"widget": "number", "value_type": "int"}
+        widget.update({k: node[k] for k in ("minimum", "maximum") if k in node})
+        return {
+            **{k: v for k, v in widget.items() if k not in ("minimum", "maximum")},
+            **({"min": node["minimum"]} if "minimum" in node else {}),
+            **({"max": node["maximum"]} if "maximum" in node else {}),
+        }
+    if soort == "boolean":
+        return {"widget": "boolean"}
+    if node.get("format") == "date":
+        return {"widget": "datetime", "time_format": False, "format": "YYYY-MM-DD"}
+    if "pattern" in node:  # a short value with a form: one line, checked as typed
+        message = node.get("patternErrorMessage", "Deze waarde heeft niet de juiste vorm.")
+        return {"widget": "string", "pattern": [node["pattern"], message]}
+    return {"widget": "text"}
+
+
+def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tuple[str, ...]) -> Node:
+    node, nullable = _resolve(raw, defs)
+    field: Node = {"name": name, "label": _label(name, node), **_widget(node, defs, pad)}
+    hint = str(node.get("description") or "")
+    if field["widget"] == "text":
+        hint = f"{hint} {VERWIJZINGEN}".strip()
+    if hint:
+        field["hint"] = hint
+    field["required"] = required and not nullable
+    if name in READONLY:
+        field["readonly"] = True
+    return field
+
+
+def _fields(node: Node, defs: dict[str, Node], pad: tuple[str, ...] = ()) -> list[Node]:
+    """The form fields of an object; a model that contains itself (Sectie) stops at MAX_NESTING."""
+    required = set(node.get("required", []))
+    fields = []
+    for name, raw in node.get("properties", {}).items():
+        ref = _ref(raw)
+        if ref and pad.count(ref) >= MAX_NESTING:
+            continue
+        fields.append(_field(name, raw, defs, name in required, (*pad, ref) if ref else pad))
+    return fields
+
+
+def _bestand(schema_file: SchemaFile) -> Node:
+    schema = schema_file.schema()
+    defs = schema.get("definitions", {})
+    name = schema_file.source.removesuffix(".yaml").replace("/", "-")
+    return {
+        "name": name,
+        "label": str(schema.get("description", name)).split(" Gegenereerd uit")[0].rstrip("."),
+        "file": f"protocol/{schema_file.source}",
+        "format": "yaml",
+        "fields": _fields(schema, defs),
+    }
+
+
+def bestanden() -> list[SchemaFile]:
+    """Every file of protocol/ the editor offers: one per editor schema (the oefencasussen too)."""
+    return list(SCHEMA_FILES)
+
+
+def cms_config(backend: Node) -> Node:
+    """The whole configuration for `CMS.init({config})`; `backend` says where the files live."""
+    return {
+        "backend": backend,
+        "media_folder": "docs/assets/redactie",  # required by the CMS; the protocol has no uploads
+        "collections": [{**COLLECTIE, "files": [_bestand(f) for f in bestanden()]}],
+    }
+
+
+__all__ = ["READONLY", "bestanden", "cms_config"]

@@ -1,0 +1,64 @@
+"""The browser editor's configuration, written from the model: valid for the CMS package
+(its own JSON Schema), every protocol file a form, labels and hints in Dutch, patterns and
+required fields from the model, ids and routes read-only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from generator.redactie.cms import cms_config
+
+ROOT = Path(__file__).resolve().parent.parent
+CMS_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+CONFIG = cms_config({"name": "github", "repo": "school/meldcode", "branch": "main"})
+
+
+def velden(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for f in fields:
+        yield f
+        yield from velden(f.get("fields", []))
+        if "field" in f:
+            yield from velden([f["field"]])
+
+
+def bestand(naam: str) -> dict[str, Any]:
+    return next(f for f in CONFIG["collections"][0]["files"] if f["file"] == f"protocol/{naam}")
+
+
+def test_the_configuration_is_valid_for_the_cms_package() -> None:
+    if not CMS_SCHEMA.exists():
+        pytest.fail("@sveltia/cms ontbreekt in node_modules; voer 'make setup' uit")
+    schema = json.loads(CMS_SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(CONFIG), key=lambda e: list(e.path))
+    assert [f"{list(e.path)}: {e.message[:200]}" for e in errors[:5]] == []
+
+
+def test_every_protocol_file_is_a_form() -> None:
+    files = {f["file"] for f in CONFIG["collections"][0]["files"]}
+    on_disk = {f"protocol/{p.relative_to(ROOT / 'protocol').as_posix()}" for p in (ROOT / "protocol").rglob("*.yaml")}
+    assert files == on_disk
+
+
+def test_ids_and_routes_are_read_only_and_texts_are_not() -> None:
+    alle = [v for f in CONFIG["collections"][0]["files"] for v in velden(f["fields"])]
+    assert all(v.get("readonly") for v in alle if v["name"] in ("id", "volgende"))
+    assert not any(v.get("readonly") for v in alle if v["name"] not in ("id", "volgende"))
+    kader = list(velden(bestand("afwegingskader.yaml")["fields"]))
+    assert any(v["name"] == "volgende" and v["readonly"] for v in kader)
+
+
+def test_labels_hints_patterns_and_required_come_from_the_model() -> None:
+    rollen = list(velden(bestand("rollen.yaml")["fields"]))
+    telefoon = next(v for v in rollen if v["name"] == "telefoon")
+    assert telefoon["widget"] == "string" and telefoon["required"] is False
+    assert telefoon["pattern"][1].startswith("Gebruik alleen cijfers")
+    naam = next(v for v in rollen if v["name"] == "naam")
+    assert naam["required"] is True and naam["label"] == "Naam"
+    invulling = next(v for v in rollen if v["name"] == "invulling")
+    assert "Wie deze rol op school vervult" in invulling["hint"] and "{telefoon:id}" in invulling["hint"]
