@@ -70,6 +70,7 @@ import { tekenVraag } from "./hulp-vraag.js";
     wacht.textContent = "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.";
     wacht.classList.add("is-wachtend");
     form.setAttribute("aria-busy", "true");
+    wacht.scrollIntoView({ block: "nearest" }); // below the button: keep it in sight, above the spoedbalk
   }
 
   function stopWachten() {
