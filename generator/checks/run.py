@@ -25,8 +25,8 @@ from generator.errors import ProtocolError, SourceError
 from generator.links.adressen import anchors, stap_secties
 from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
 from generator.source.load import Loaded, Loc, load
-from generator.source.positions import strings
 from generator.source.model import Protocol
+from generator.source.positions import strings
 from generator.source.telefoon import phone_warnings
 
 

@@ -750,7 +750,7 @@ class Controle(Strict):
         description=(
             "Reguliere expressie (Python), hoofdletters en kleine letters gelijk, bijvoorbeeld "
             "Wet\\s+op\\s+Persoonsregistraties|\\bWPR\\b. Zet een \\ voor ( ) [ ] . * + ? als u het teken zelf bedoelt."
-        )
+        ),
     )
     waarom: Tekst = Field(description="Waarom deze woorden verouderd zijn, in een of twee zinnen.")
     controleer: Tekst = Field(description="Wat de school bij de evaluatie nakijkt of doet.")
