@@ -193,7 +193,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     out = root / BUILD_DIR / "serve"
     try:
-        # no PDF and no offline cache while editing: every save shows at once, no dead link
         project = _generate_for_serve(loaded, root, out, args.bouwer)
     except MeldcodeError as exc:
         print(exc.report(), file=sys.stderr)
