@@ -14,14 +14,15 @@ import time
 from pathlib import Path
 
 from generator.build import builders
-from generator.build.generate import generate
+from generator.build.generate import Project, generate
 from generator.checks import external_links as links
+from generator.checks.evaluatie import verouderde_verwijzingen
 from generator.checks.run import load_and_check
 from generator.diff.command import DiffError, diff
 from generator.errors import MeldcodeError, ProtocolError, ToolError
 from generator.postbuild.finish import finish
 from generator.source import schema
-from generator.source.model import Protocol
+from generator.source.load import Loaded
 
 # the generated builder projects (one to build, one to serve), inside the project folder
 BUILD_DIR = ".bouw"
@@ -72,7 +73,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checked(root: Path) -> Protocol | None:
+def _checked(root: Path) -> Loaded | None:
     """The checked source, its warnings shown; None (and the report shown) when it is broken."""
     try:
         loaded, warnings = load_and_check(root / "protocol")
@@ -81,7 +82,7 @@ def _checked(root: Path) -> Protocol | None:
         return None
     for warning in warnings:
         print(f"Let op: {warning}", file=sys.stderr)
-    return loaded.protocol
+    return loaded
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -103,16 +104,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Check, generate, build into a fresh folder, finish, then swap it in: a failure at
     any step leaves site/ as it was."""
     root = Path(args.config).resolve().parent
-    protocol = _checked(root)
-    if protocol is None:
+    loaded = _checked(root)
+    if loaded is None:
         print("De vorige versie van de site is niet aangeraakt.", file=sys.stderr)
         return 1
+    protocol = loaded.protocol
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-nieuw-", dir=target.parent))
     met_pdf = not args.zonder_pdf
     try:
-        project = generate(protocol, root, root / BUILD_DIR / "bouw", builder=args.bouwer, met_pdf=met_pdf)
+        project = generate(
+            protocol,
+            root,
+            root / BUILD_DIR / "bouw",
+            builder=args.bouwer,
+            met_pdf=met_pdf,
+            verouderd=verouderde_verwijzingen(loaded),
+        )
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
         if result.returncode != 0:
@@ -162,17 +171,29 @@ def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     return seen
 
 
+def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str) -> Project:
+    """No PDF and no offline cache while editing: every save shows at once, no dead link."""
+    return generate(
+        loaded.protocol,
+        root,
+        out,
+        builder=bouwer,
+        met_pdf=False,
+        offline=False,
+        verouderd=verouderde_verwijzingen(loaded),
+    )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Generate, let the builder serve the generated project with live reload, and generate
     again whenever the source changes: the builder then reloads the pages that changed."""
     root = Path(args.config).resolve().parent
-    protocol = _checked(root)
-    if protocol is None:
+    loaded = _checked(root)
+    if loaded is None:
         return 1
     out = root / BUILD_DIR / "serve"
     try:
-        # no PDF and no offline cache while editing: every save shows at once, no dead link
-        project = generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
+        project = _generate_for_serve(loaded, root, out, args.bouwer)
     except MeldcodeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -188,12 +209,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if now == before:
                 continue
             before = now
-            protocol = _checked(root)
-            if protocol is None:
+            loaded = _checked(root)
+            if loaded is None:
                 print("De site toont nog de vorige versie; herstel de fout en sla opnieuw op.", file=sys.stderr)
                 continue
             try:
-                generate(protocol, root, out, builder=args.bouwer, met_pdf=False, offline=False)
+                _generate_for_serve(loaded, root, out, args.bouwer)
                 print("Bijgewerkt vanuit de bron.", file=sys.stderr)
             except MeldcodeError as exc:
                 print(exc.report(), file=sys.stderr)

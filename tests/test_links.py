@@ -83,6 +83,7 @@ def test_collects_every_external_address() -> None:
     expected = {link.url for link in protocol.contacten.links if link.url}
     expected |= {bron.url for bron in protocol.adviezen_lkc.bronnen}
     expected |= {c.website for c in protocol.contacten.contacten if c.website}
+    expected |= {c.bron for c in protocol.evaluatie.controles if c.bron}  # the sources of the controles
     if protocol.contacten.meldcode_app and protocol.contacten.meldcode_app.url:
         expected.add(protocol.contacten.meldcode_app.url)
     assert set(urls) == expected

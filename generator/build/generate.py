@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.build.builders import for_builder
+from generator.checks.evaluatie import Treffer
 from generator.hulp.assets import ASSETS, PYODIDE, write_assets
 from generator.kaarten.placement import write_charts
 from generator.kaarten.stijl import CSS as CHART_STYLE
@@ -155,18 +157,26 @@ def _write_assets(protocol: Protocol, docs: Path) -> None:
 
 
 def generate(
-    protocol: Protocol, root: Path, out: Path, *, builder: str, met_pdf: bool, offline: bool | None = None
+    protocol: Protocol,
+    root: Path,
+    out: Path,
+    *,
+    builder: str,
+    met_pdf: bool,
+    offline: bool | None = None,
+    verouderd: Sequence[Treffer] = (),
 ) -> Project:
     """Write a builder project for `protocol` into `out`. Files that are already right are
     left alone, so a second run (under `serve`) touches only what changed.
 
-    `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on)."""
+    `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on);
+    `verouderd` are the out-of-date references for the Evaluatie-checklist."""
     base = read_base_config(root)
     if offline is None:
         offline = bool((base.get("extra") or {}).get("offline", True))
     docs = out / DOCS
     keep = _sync_tree(root / base.get("docs_dir", "docs"), docs, builder)
-    for src, markdown in render_pages(protocol, met_pdf=met_pdf).items():
+    for src, markdown in render_pages(protocol, met_pdf=met_pdf, verouderd=verouderd).items():
         write_if_changed(docs / src, for_builder(builder, src, markdown))
         keep.add(docs / src)
     generated: dict[str, str | bytes] = {

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.checks.afwegingskader import answer_order, begrip_references, knoop_ids, routes, uitkomst_references
 from generator.checks.eerste_minuten import eerste_minuten
+from generator.checks.evaluatie import patroon_errors, verouderd_warnings
 from generator.checks.ids import duplicates, known
 from generator.checks.oefencasussen import check_oefencasussen
 from generator.checks.required import personen_warnings, required_ids
@@ -25,19 +26,8 @@ from generator.links.adressen import anchors, stap_secties
 from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
 from generator.source.load import Loaded, Loc, load
 from generator.source.model import Protocol
+from generator.source.positions import strings
 from generator.source.telefoon import phone_warnings
-
-
-def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string in a raw YAML tree with its location."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
-    elif isinstance(data, str):
-        yield loc, data
 
 
 def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -90,6 +80,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     errors += _inline_references(loaded, ambiguous)
     errors += required_ids(loaded, ambiguous)
     errors += eerste_minuten(loaded)
+    errors += patroon_errors(loaded)
     if errors:
         raise ProtocolError(errors)
     errors = wijzigingen_order(loaded)
@@ -97,6 +88,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
         raise ProtocolError(errors)
 
     warnings: list[str] = [str(w) for w in phone_warnings(loaded) + personen_warnings(loaded)]
+    warnings += verouderd_warnings(loaded)
     if casussen:
         warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
     warnings += versie_warnings(loaded)
@@ -322,7 +314,9 @@ def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]
     errors: list[SourceError] = []
     targets = _reference_targets(loaded.protocol)
     for part, source in loaded.sources.items():
-        for loc, text in _strings(source.data):
+        for loc, text in strings(source.data):
+            if loc[-1:] == ("patroon",) and part == "evaluatie":
+                continue  # a regular expression, not text: its braces are no references
             for match in REFERENCE.finditer(text):
                 problem = _reference_problem(match, targets, ambiguous)
                 if problem is not None:

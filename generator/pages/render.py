@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from meldcode_engine.weergave import VRAAG, VRAAG_SCHERM, rol_regels, taak_item
 
 from generator.afwegingskader.export import rol_data
 from generator.afwegingskader.graph import Graph
+from generator.checks.evaluatie import Treffer
 from generator.kaarten.placement import inline_chart_pair
 from generator.links.adressen import Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
@@ -67,6 +69,7 @@ TERMIJN_SOORT = {
 class Renderer:
     protocol: Protocol
     met_pdf: bool = True  # whether the build writes meldcode.pdf: no link to a PDF that is not there
+    verouderd: Sequence[Treffer] = ()  # out-of-date references (checks.evaluatie), for the checklist
 
     def __post_init__(self) -> None:
         self.adressen = self._adressen()
@@ -170,6 +173,7 @@ class Renderer:
             "herkomst": self.herkomst,
             "termijn_soort": TERMIJN_SOORT,
             "telefoon_waarschuwingen": self.telefoon_waarschuwingen,
+            "verouderd": _per_controle(self.verouderd),
             "taak": self.taak,
             "stap_sectie": self.stap_sectie,
             # the rollen a colleague goes to, with who they are (Contacten: "Op school")
@@ -267,9 +271,20 @@ def contact_regels(contact: Contact) -> list[str]:
     return list(contact.adres)
 
 
-def render_pages(protocol: Protocol, met_pdf: bool = True) -> dict[str, str]:
-    """Every generated page: src path → Markdown. Pure: same model, same output."""
-    renderer = Renderer(protocol, met_pdf)
+def _per_controle(treffers: Sequence[Treffer]) -> list[tuple[Treffer, list[Treffer]]]:
+    """The matches grouped by controle, in the order each controle is first found."""
+    groups: dict[str, list[Treffer]] = {}
+    for treffer in treffers:
+        groups.setdefault(treffer.controle.id, []).append(treffer)
+    return [(found[0], found) for found in groups.values()]
+
+
+def render_pages(protocol: Protocol, met_pdf: bool = True, verouderd: Sequence[Treffer] = ()) -> dict[str, str]:
+    """Every generated page: src path → Markdown. Pure: same model (and matches), same output.
+
+    `verouderd`: the out-of-date references `meldcode check` found (with file and line, which
+    the model does not know), listed on the Evaluatie-checklist."""
+    renderer = Renderer(protocol, met_pdf, verouderd)
     pages = {src: renderer.render(src) for src in PAGES}
     pages[PRINT_PAGE] = PrintRenderer(protocol).document()
     return pages

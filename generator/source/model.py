@@ -666,6 +666,7 @@ class Protocol(BaseModel):
     bijlage_4: Bijlage4
     wijzigingen: Wijzigingen
     oefencasussen: Oefencasussen
+    evaluatie: Evaluatie
 
 
 # Which file holds which part: the loader and the docs use this one table.
@@ -734,4 +735,35 @@ class Oefencasussen(Strict):
 
 
 BRONNEN["oefencasussen"] = ("oefencasussen.yaml", Oefencasussen)
+
+
+# --- evaluatie: verouderde verwijzingen -----------------------------------------
+
+
+class Controle(Strict):
+    """Woorden in de tekst die sinds het schrijven verouderd kunnen zijn: `meldcode check` en de
+    Evaluatie-checklist noemen elke plek waar ze staan, de tekst zelf blijft zoals de school hem schreef."""
+
+    id: Id = Field(description="Vaste id van de controle, bijvoorbeeld wet-op-persoonsregistraties.")
+    patroon: str = Field(
+        min_length=1,
+        description=(
+            "Reguliere expressie (Python), hoofdletters en kleine letters gelijk, bijvoorbeeld "
+            "Wet\\s+op\\s+Persoonsregistraties|\\bWPR\\b. Zet een \\ voor ( ) [ ] . * + ? als u het teken zelf bedoelt."
+        ),
+    )
+    waarom: Tekst = Field(description="Waarom deze woorden verouderd zijn, in een of twee zinnen.")
+    controleer: Tekst = Field(description="Wat de school bij de evaluatie nakijkt of doet.")
+    bron: Url | None = Field(None, description="Een webadres waar de verandering staat.")
+
+
+class Evaluatie(Strict):
+    """Wat bij elke evaluatie nagekeken wordt (evaluatie.yaml): verouderde verwijzingen in de tekst."""
+
+    controles: list[Controle] = Field(
+        default_factory=list, description="De controles; elke plek waar een patroon past, wordt genoemd."
+    )
+
+
+BRONNEN["evaluatie"] = ("evaluatie.yaml", Evaluatie)
 Protocol.model_rebuild()

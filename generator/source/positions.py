@@ -11,6 +11,18 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 Loc = tuple[str | int, ...]
 
 
+def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value in a raw YAML tree with its location (keys are not values)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
 def _walk(data: Any, loc: Loc) -> Iterator[tuple[Any, str | int]]:
     """Yield (container, step) for each step of `loc` that exists in the tree."""
     node = data
