@@ -59,3 +59,18 @@ class ToolError(MeldcodeError):
 
     def report(self) -> str:
         return f"{self.onderdeel}: {self.message}" if self.onderdeel else self.message
+
+
+class BewerkFout(MeldcodeError):
+    """A change to a source file that cannot be made (a path that is not there, no valid YAML).
+
+    `pad` is where, as the editor shows it: `rollen › 2 › invulling`.
+    """
+
+    def __init__(self, pad: str, message: str) -> None:
+        self.pad = pad
+        self.message = message
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return f"{self.pad}: {self.message}" if self.pad else self.message
