@@ -339,14 +339,13 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
 
 def protocol_link_hosts() -> set[str]:
     """Hosts the protocol itself names: the only ones a plain link may point to."""
+    from generator.checks.external_links import collect
     from generator.checks.run import load_and_check
 
+    # every address in the source, as `meldcode check --links` finds them (a field added
+    # later, such as the evaluatie rules' bron, is never missed)
     p = load_and_check(ROOT / "protocol")[0].protocol
-    urls = [c.website for c in p.contacten.contacten] + [link.url for link in p.contacten.links]
-    urls += [b.url for b in p.adviezen_lkc.bronnen]
-    if p.contacten.meldcode_app:
-        urls.append(p.contacten.meldcode_app.url)
-    return {urlsplit(u).hostname or "" for u in urls if u}
+    return {urlsplit(a.url).hostname or "" for a in collect(p)}
 
 
 def _check_pages(base: str, names: list[str]) -> dict[str, PageReport]:
