@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.errors import SourceError
 from generator.source.load import Loaded
 from generator.source.required import CONTACTEN, INLEIDING_SECTIES, ROLLEN
+
+
+def _missing(
+    loaded: Loaded, part: str, key: str, present: set[str], named: dict[str, str], message: Callable[[str, str], str]
+) -> list[SourceError]:
+    """An error at the list `key` of `part` for every id the site names that is not there."""
+    return [loaded.error(part, (key,), message(i, waar)) for i, waar in named.items() if i not in present]
 
 
 def required_ids(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
@@ -12,31 +21,39 @@ def required_ids(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
     p = loaded.protocol
     errors: list[SourceError] = []
     if "contacten" not in ambiguous:
-        contacten = {c.id for c in p.contacten.contacten}
-        for cid, waar in CONTACTEN.items():
-            if cid not in contacten:
-                message = (
-                    f"contact '{cid}' ontbreekt; de site toont dit contact op {waar}; "
-                    f"geef het contact weer de id '{cid}' of voeg het toe"
-                )
-                errors.append(loaded.error("contacten", ("contacten",), message))
+        errors += _missing(
+            loaded,
+            "contacten",
+            "contacten",
+            {c.id for c in p.contacten.contacten},
+            CONTACTEN,
+            lambda i, waar: (
+                f"contact '{i}' ontbreekt; de site toont dit contact op {waar}; "
+                f"geef het contact weer de id '{i}' of voeg het toe"
+            ),
+        )
     if "rollen" not in ambiguous:
-        rollen = {r.id for r in p.rollen.rollen}
-        for rid, waar in ROLLEN.items():
-            if rid not in rollen:
-                message = (
-                    f"rol '{rid}' ontbreekt; de site noemt deze rol {waar}; "
-                    f"geef de rol weer de id '{rid}' of voeg hem toe"
-                )
-                errors.append(loaded.error("rollen", ("rollen",), message))
-    secties = {s.id for s in p.inleiding.secties}
-    for sid, waar in INLEIDING_SECTIES.items():
-        if sid not in secties:
-            message = (
-                f"onderdeel '{sid}' ontbreekt; de site linkt ernaar vanaf {waar}; "
-                f"geef het onderdeel weer de id '{sid}' of zet het terug"
-            )
-            errors.append(loaded.error("inleiding", ("secties",), message))
+        errors += _missing(
+            loaded,
+            "rollen",
+            "rollen",
+            {r.id for r in p.rollen.rollen},
+            ROLLEN,
+            lambda i, waar: (
+                f"rol '{i}' ontbreekt; de site noemt deze rol {waar}; geef de rol weer de id '{i}' of voeg hem toe"
+            ),
+        )
+    errors += _missing(
+        loaded,
+        "inleiding",
+        "secties",
+        {s.id for s in p.inleiding.secties},
+        INLEIDING_SECTIES,
+        lambda i, waar: (
+            f"onderdeel '{i}' ontbreekt; de site linkt ernaar vanaf {waar}; "
+            f"geef het onderdeel weer de id '{i}' of zet het terug"
+        ),
+    )
     return errors
 
 
