@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hulp_pagina import READY, hulp_pagina
 from meldcode_engine.weergave import VRAAG_SCHERM
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -17,8 +18,6 @@ from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
-PAGE = "afwegingskader-doorlopen/"
-READY = 60_000  # ms; Pyodide on a slow machine
 SCREEN = {"width": 390, "height": 844}
 # a route past all seven knopen, with a reason typed at two of them
 ROUTE = [
@@ -36,17 +35,9 @@ UITKOMST = "Uitkomst: Zelf hulp bieden of organiseren"
 @pytest.fixture(scope="module")
 def page(site_each_builder: Path, browser: Browser) -> Iterator[Page]:
     """One helper page per builder; the tests below follow each other on it."""
-    with serve(site_each_builder) as url:
-        context = browser.new_context(viewport=SCREEN)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url + PAGE)
-        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    with serve(site_each_builder) as url, hulp_pagina(browser, url, viewport=SCREEN) as page:
         page.start_url = page.url  # type: ignore[attr-defined]
         yield page
-        assert errors == []
-        context.close()
 
 
 def shown(page: Page, knoop: str) -> None:

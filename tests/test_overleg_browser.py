@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hulp_pagina import READY, loop_route
 from playwright.sync_api import Browser, Page
 from test_werkbladen_browser import BAD, MARK, Watched, assert_private, open_file
 
@@ -45,14 +46,8 @@ def uitkomst(phone: Watched, base: str) -> Page:
     page = phone.context.new_page()
     page.on("pageerror", lambda e: phone.errors.append(str(e)))
     page.goto(base + "afwegingskader-doorlopen/")
-    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=60_000)
-    for knoop, antwoord, onderbouwing in [("vraag-1", "ja", f"{MARK} blauwe plekken"), ("vraag-2", "twijfel", "")]:
-        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=60_000)
-        page.check(f"#antwoord-{antwoord}")
-        if onderbouwing:
-            page.click("#onderbouwing-kop")  # the onderbouwing is folded until asked for
-            page.fill("#onderbouwing", onderbouwing)
-        page.click("button[data-actie=volgende]")
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    loop_route(page, [("vraag-1", "ja", f"{MARK} blauwe plekken"), ("vraag-2", "twijfel")])
     page.get_by_role("button", name="Opslaan voor het overlegformulier").click()
     return page
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL
 from goldens import route_name
+from hulp_pagina import hulp_pagina, loop_route
 from playwright.sync_api import Browser, Page
 
 from generator.afwegingskader.export import afwegingskader_data
@@ -29,8 +30,6 @@ from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
-PAGE = "afwegingskader-doorlopen/"
-READY = 60_000  # ms; Pyodide on a slow machine
 SCREEN = {"width": 390, "height": 844}
 PROTOCOL_DATA = load_and_check(PROTOCOL)[0].protocol
 ROUTES = Graph.of(PROTOCOL_DATA).routes()
@@ -48,27 +47,8 @@ CODES = (
 
 @pytest.fixture(scope="module")
 def page(site: Path, browser: Browser) -> Iterator[Page]:
-    with serve(site) as url:
-        context = browser.new_context(viewport=SCREEN)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url + PAGE)
-        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    with serve(site) as url, hulp_pagina(browser, url, viewport=SCREEN) as page:
         yield page
-        assert errors == []
-        context.close()
-
-
-def walk(page: Page, route: list[tuple[str, str]]) -> None:
-    if page.locator(".doorlopen-uitkomst").is_visible():
-        page.once("dialog", lambda dialog: dialog.accept())
-        page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
-    for knoop, antwoord in route:
-        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
-        page.check(f"#antwoord-{antwoord}")
-        page.click("button[data-actie=volgende]")
-    page.locator("#uitkomst-kop").wait_for(timeout=READY)
 
 
 def bottom(page: Page, selector: str) -> float:
@@ -78,7 +58,7 @@ def bottom(page: Page, selector: str) -> float:
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
 def test_what_to_do_and_the_buttons_come_within_two_screens(page: Page, route: list[tuple[str, str]]) -> None:
-    walk(page, route)
+    loop_route(page, route)
     uitkomst = ".doorlopen-uitkomst"
     top = page.eval_on_selector("#uitkomst-kop", "e => e.getBoundingClientRect().top + window.scrollY")
     limit = top + 2 * SCREEN["height"]
@@ -110,7 +90,7 @@ def test_what_to_do_and_the_buttons_come_within_two_screens(page: Page, route: l
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
 def test_the_uitkomst_reads_without_codes(page: Page, route: list[tuple[str, str]]) -> None:
-    walk(page, route)
+    loop_route(page, route)
     disclosures = page.locator(".doorlopen-uitkomst details")
     assert disclosures.count() >= 2, "the background is behind disclosures"
     assert page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.every(d => !d.open)")
@@ -123,7 +103,7 @@ def test_the_uitkomst_reads_without_codes(page: Page, route: list[tuple[str, str
 
 def test_meldnorm_a_shows_the_exception_to_the_gesprek_with_the_ouders(page: Page) -> None:
     route = next(r for r in ROUTES if r == [("vraag-1", "ja"), ("vraag-2", "ja")])
-    walk(page, route)
+    loop_route(page, route)
     [sectie] = [s for s in KADER["melding"]["secties"] if s["uitzondering"]]
     uitzondering = sectie["uitzondering"]
     kop = page.locator(".doorlopen-uitkomst .weergave-uitzondering-kop")

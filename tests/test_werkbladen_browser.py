@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hulp_pagina import READY, loop_route
 from playwright.sync_api import Browser, Page
 from ruamel.yaml import YAML
 
@@ -275,15 +276,8 @@ def test_helper_uitkomst_to_overlegformulier(desktop: Watched, base: str) -> Non
     page = desktop.context.new_page()
     page.on("pageerror", lambda e: desktop.errors.append(str(e)))
     page.goto(base + "afwegingskader-doorlopen/")
-    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=60_000)
-    for knoop, antwoord, onderbouwing in [("vraag-1", "ja", f"{MARK} blauwe plekken"), ("vraag-2", "twijfel", "")]:
-        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=60_000)
-        page.check(f"#antwoord-{antwoord}")
-        if onderbouwing:
-            if page.locator("#onderbouwing").is_hidden():  # folded behind its label
-                page.click("#onderbouwing-kop")
-            page.fill("#onderbouwing", onderbouwing)
-        page.click("button[data-actie=volgende]")
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    loop_route(page, [("vraag-1", "ja", f"{MARK} blauwe plekken"), ("vraag-2", "twijfel")])
     page.get_by_role("button", name="Opslaan voor het overlegformulier").click()
     with page.expect_download() as download:  # no file of her own yet: a new one
         page.get_by_role("button", name="Nieuw Overlegformulier opslaan").click()

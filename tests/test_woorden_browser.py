@@ -20,6 +20,7 @@ import goldens
 import pytest
 from conftest import PROTOCOL
 from goldens import STARTDATUM, route_name
+from hulp_pagina import hulp_pagina, loop_route
 from playwright.sync_api import Browser, Page
 
 from generator.afwegingskader.graph import Graph
@@ -28,8 +29,6 @@ from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
-PAGE = "afwegingskader-doorlopen/"
-READY = 60_000  # ms; Pyodide on a slow machine
 ROUTES = Graph.of(load_and_check(PROTOCOL)[0].protocol).routes()
 OVERLEG_VELD = "F-ruimte"  # onderdeel F of the overlegformulier: "verdere beschrijving gevolgde route"
 
@@ -38,33 +37,23 @@ OVERLEG_VELD = "F-ruimte"  # onderdeel F of the overlegformulier: "verdere besch
 def page(site_each_builder: Path, browser: Browser) -> Iterator[Page]:
     """One helper page per builder on a phone-sized screen, its clock on the goldens'
     startdatum; routes follow each other through Opnieuw, so Pyodide starts once."""
-    with serve(site_each_builder) as url:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.clock.set_fixed_time(datetime.combine(STARTDATUM, datetime.min.time()).replace(hour=10))
-        page.goto(url + PAGE)
-        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    middag = datetime.combine(STARTDATUM, datetime.min.time()).replace(hour=10)
+    with (
+        serve(site_each_builder) as url,
+        hulp_pagina(
+            browser,
+            url,
+            lambda page: page.clock.set_fixed_time(middag),
+            viewport={"width": 390, "height": 844},
+            accept_downloads=True,
+        ) as page,
+    ):
         yield page
-        assert errors == []
-        context.close()
-
-
-def walk(page: Page, route: list[tuple[str, str]]) -> None:
-    if page.locator(".doorlopen-uitkomst").is_visible():
-        page.once("dialog", lambda dialog: dialog.accept())
-        page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
-    for knoop, antwoord in route:
-        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
-        page.check(f"#antwoord-{antwoord}")
-        page.click("button[data-actie=volgende]")
-    page.locator("#uitkomst-kop").wait_for(timeout=READY)
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route_name(r) for r in ROUTES])
 def test_the_uitkomst_reads_as_the_golden_verslag(page: Page, route: list[tuple[str, str]]) -> None:
-    walk(page, route)
+    loop_route(page, route)
     # the background behind the disclosures is part of the words: open them to read it
     page.eval_on_selector_all(".doorlopen-uitkomst details", "ds => ds.forEach(d => { d.open = true; })")
     shown = " ".join(page.locator(".doorlopen-uitkomst [data-blok]").all_inner_texts())
@@ -73,7 +62,7 @@ def test_the_uitkomst_reads_as_the_golden_verslag(page: Page, route: list[tuple[
 
 @pytest.mark.parametrize("route", ROUTES[:3], ids=[route_name(r) for r in ROUTES[:3]])
 def test_onderdeel_f_holds_the_golden_text(page: Page, route: list[tuple[str, str]]) -> None:
-    walk(page, route)
+    loop_route(page, route)
     page.click("button[data-actie=overlegformulier]")
     with page.expect_download() as download:  # a new file (adding to her own: test_overleg_browser)
         page.click("button[data-overleg=nieuw]")
