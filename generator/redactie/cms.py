@@ -68,13 +68,8 @@ def _widget(node: Node, defs: dict[str, Node], pad: tuple[str, ...]) -> Node:
             return {"widget": "list", "fields": _fields(items, defs, pad)}
         return {"widget": "list", "field": {"name": "item", "label": "Item", **_widget(items, defs, pad)}}
     if soort == "integer":
-        widget: Node = {"widget": "number", "value_type": "int"}
-        widget.update({k: node[k] for k in ("minimum", "maximum") if k in node})
-        return {
-            **{k: v for k, v in widget.items() if k not in ("minimum", "maximum")},
-            **({"min": node["minimum"]} if "minimum" in node else {}),
-            **({"max": node["maximum"]} if "maximum" in node else {}),
-        }
+        bounds = {"min": node.get("minimum"), "max": node.get("maximum")}
+        return {"widget": "number", "value_type": "int", **{k: v for k, v in bounds.items() if v is not None}}
     if soort == "boolean":
         return {"widget": "boolean"}
     if node.get("format") == "date":
