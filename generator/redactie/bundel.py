@@ -36,6 +36,9 @@ _COPIED = ("*.woff2", "*.LICENSE.txt", "*.png")
 # CDN. Those rules are taken out of the bundle; the fonts stay, from the site itself.
 _CDN_FONT = re.compile(r"@font-face\s*\{[^{}]*https://cdn\.jsdelivr\.net/[^{}]*\}")
 _CDN = "cdn.jsdelivr.net"
+# The CMS's interface sets its own viewport with maximum-scale=1, which stops a reader from
+# zooming (WCAG 1.4.4): that one value is taken out, the rest of the viewport stays.
+_NO_ZOOM = '"maximum-scale=1",'
 _STAMP = ".redactie-bron"  # beside docs/, so no builder publishes it
 # the test backend keeps the files in the browser's own storage; the Git host comes later
 TEST_BACKEND = {"name": "test-repo"}
@@ -73,19 +76,19 @@ def _esbuild(out: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise ToolError(f"esbuild mislukte: {result.stderr.strip()[:2000]}", _ONDERDEEL)
-    _without_cdn_fonts(out)
+    _patched(out)
     for pattern in _COPIED:
         for path in (CMS_PACKAGE / "npm" / "assets").glob(pattern):
             (out / "assets").mkdir(exist_ok=True)
             shutil.copy2(path, out / "assets" / path.name)
 
 
-def _without_cdn_fonts(out: Path) -> None:
+def _patched(out: Path) -> None:
     for path in out.rglob("*.js"):
         text = path.read_text(encoding="utf-8")
-        if _CDN not in text:
+        if _CDN not in text and _NO_ZOOM not in text:
             continue
-        text = _CDN_FONT.sub("", text)
+        text = _CDN_FONT.sub("", text).replace(_NO_ZOOM, "")
         if _CDN in text:  # a new version of the CMS loads something else from the CDN
             raise ToolError(f"de gebundelde CMS verwijst nog naar {_CDN} ({path.name})", _ONDERDEEL)
         path.write_text(text, encoding="utf-8")
