@@ -11,6 +11,11 @@ export default [
     languageOptions: { sourceType: "module", globals: { ...globals.browser } },
   },
   {
+    // the browser editor's entry module, bundled with the CMS at build time
+    files: ["generator/redactie/start.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
     files: ["site_overrides/assets/javascripts/hulp-worker.mjs"],
     languageOptions: { globals: { ...globals.worker } },
   },

@@ -55,7 +55,17 @@ THEME_FILE = re.compile(r"/assets/(javascripts/bundle\.|stylesheets/(?:modern/|c
 # Pages that are not ordinary reading pages and may be heavier, with the reason.
 HEAVY_PAGES = {
     "afdrukken/": "de afdrukversie: het hele protocol met beide kaarten op één pagina, de bron van de PDF",
+    # about 2.2 MB of script: the CMS with its interface and fonts, for one user at a desk,
+    # never for staff on a phone; it is not cached for offline use either
+    "redactie/": "de redactie (de editor van de aandachtsfunctionaris), niet voor het team",
 }
+# The one page that keeps something in the browser (the CMS's sign-in and drafts), as the
+# privacy page says: its storage is not a finding. Requests off the site still are.
+STORING_PAGES = {"redactie/"}
+# The CMS bundle names the services it can work with (Git hosts, image libraries, its own
+# documentation); the editor's CSP allows no request to any of them, and the browser test
+# (tests/test_redactie_browser.py) records that none is made.
+DORMANT_SCRIPT_DIRS = ("assets/redactie/",)
 
 # Nu checker warnings we accept, each with the reason (shown in the report as well).
 DATA_BLOCK = "Inline script violates Content Security Policy (meta tag)"
@@ -217,7 +227,7 @@ def check_files(site: Path, allowed_link_hosts: set[str]) -> dict[str, list[str]
         elif path.suffix == ".css":
             for host in sorted(set(CSS_LOAD.findall(path.read_text(encoding="utf-8", errors="replace")))):
                 problems[name].append(f"stijlblad laadt iets van {host}")
-        elif path.suffix in (".js", ".mjs", ".json"):
+        elif path.suffix in (".js", ".mjs", ".json") and not name.startswith(DORMANT_SCRIPT_DIRS):
             text = path.read_text(encoding="utf-8", errors="replace")
             for host in sorted(set(URL_IN_TEXT.findall(text))):
                 if host not in DORMANT_SCRIPT_HOSTS and host not in allowed_link_hosts:
@@ -319,7 +329,8 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
         if not u.startswith(origin + "/") and urlsplit(u).scheme not in ("data", "blob")
     ]
     storage = page.evaluate(STORAGE)
-    report.privacy += [f"{k} in gebruik ({v})" for k, v in storage.items() if v]
+    if url not in STORING_PAGES:
+        report.privacy += [f"{k} in gebruik ({v})" for k, v in storage.items() if v]
     report.privacy += [f"cookie gezet: {c['name']}" for c in context.cookies()]
     for width, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)

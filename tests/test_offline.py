@@ -105,8 +105,12 @@ def test_works_offline_after_one_visit_and_caches_nothing_typed(
     urls = [u for lijst in caches.values() for u in lijst]
     assert all(u.startswith(base) for u in urls), "only the site's own files"
     assert any(u.split("?")[0].endswith("contacten/index.html") for u in urls)
+    # the editor is never cached: its page and the CMS bundle stay with the network
+    assert [u for u in urls if "redactie/" in u] == []
 
     context.set_offline(True)
+    with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
+        page.goto(base + "redactie/")  # the worker does not serve the editor's page
     for path in PAGES:
         response = page.goto(base + path)
         assert response is not None and response.ok, path

@@ -29,6 +29,8 @@ from generator.pages import csp
 from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
+from generator.redactie.bundel import ENTRY_FILE as REDACTIE_JS
+from generator.redactie.bundel import write_bundle
 from generator.source.model import Contact, Protocol
 from generator.source.telefoon import tel_href
 
@@ -110,6 +112,7 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)
     extra["kaart_css"] = CHART_CSS
     extra["hulp_css"] = HULP_CSS
+    extra["redactie_js"] = REDACTIE_JS  # the editor's page only (front matter redactie: main.html)
     config["extra_css"] = extra_css + [css for css in (PRINT_CSS,) if css not in extra_css]
     return config
 
@@ -195,6 +198,7 @@ def generate(
             write_if_changed(dest, path.read_bytes())
             keep.add(dest)
     _write_assets(protocol, docs)
+    keep |= write_bundle(docs)  # the browser editor (/redactie/): the CMS and its configuration
     # a page or file removed from the source leaves the build folder too
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in keep and ASSETS not in path.relative_to(docs).as_posix():

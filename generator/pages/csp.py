@@ -35,17 +35,24 @@ POLICY = (
 )
 # The helper's page also runs WebAssembly (Pyodide) in a module worker from the site's own origin.
 HULP_SCRIPT_SRC = "'wasm-unsafe-eval'"
+# The editor's page (/redactie/) runs the CMS from the site's own origin, never with
+# 'unsafe-eval': it shows images it made itself (blob:), may start a worker from one, and
+# reads its own inline images with fetch (data:, which goes nowhere). connect-src is the
+# site itself (and data:) until the Git host's API is configured.
+REDACTIE_EXTRA = {"img-src": "blob:", "connect-src": "data:", "worker-src": "blob:", "media-src": "'self' blob:"}
 
 
-def policy(hulp: bool = False) -> str:
+def policy(hulp: bool = False, redactie: bool = False) -> str:
     """The policy of a page, as it goes into the `<meta>` tag (before the hashes)."""
-    extra = f" {HULP_SCRIPT_SRC}" if hulp else ""
-    return "; ".join(d + extra if d.startswith("script-src ") else d for d in POLICY)
+    extra = {"script-src": HULP_SCRIPT_SRC} if hulp else REDACTIE_EXTRA if redactie else {}
+    directives = [f"{d} {extra[d.split()[0]]}" if d.split()[0] in extra else d for d in POLICY]
+    added = [f"{name} {value}" for name, value in extra.items() if not any(d.split()[0] == name for d in POLICY)]
+    return "; ".join(directives + added)
 
 
 def policies() -> dict[str, str]:
-    """Both policies for the theme: `config.extra.csp.pagina` and `config.extra.csp.hulp`."""
-    return {"pagina": policy(), "hulp": policy(hulp=True)}
+    """The policies for the theme: `config.extra.csp.pagina`, `.hulp` and `.redactie`."""
+    return {"pagina": policy(), "hulp": policy(hulp=True), "redactie": policy(redactie=True)}
 
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -102,4 +109,4 @@ def apply(site_dir: Path) -> int:
     return changed
 
 
-__all__ = ["HULP_SCRIPT_SRC", "POLICY", "apply", "harden", "inline_hashes", "policies", "policy"]
+__all__ = ["HULP_SCRIPT_SRC", "POLICY", "REDACTIE_EXTRA", "apply", "harden", "inline_hashes", "policies", "policy"]

@@ -51,6 +51,7 @@ PAGES: dict[str, str] = {
     "over/index.md": "over.md.j2",
     "over/versiegeschiedenis.md": "versies.md.j2",
     "over/evaluatie-checklist.md": "checklist.md.j2",
+    "redactie.md": "redactie.md.j2",
 }
 
 # How each soort of termijn reads on the pages (site words, not protocol text).

@@ -3,6 +3,8 @@
 // Precaches the pages and assets of the site; the Pyodide runtime and the engine are cached
 // when the helper page is first visited (they are large, and only that page needs them):
 // the page asks sw-extra.js to keep them, and the rule below serves them from that cache.
+// The editor (/redactie/ and the CMS bundle) is never cached: not precached, no rule, so a
+// request for it goes to the network as if there were no worker.
 import path from "node:path";
 import { generateSW } from "workbox-build";
 
@@ -10,7 +12,7 @@ const [site, key] = process.argv.slice(2);
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: ["**/*.{html,css,js,mjs,svg,json,png,ico,webmanifest}"],
-  globIgnores: ["sw.js", "sw-extra.js", "assets/hulp/pyodide/**"],
+  globIgnores: ["sw.js", "sw-extra.js", "assets/hulp/pyodide/**", "redactie/**", "assets/redactie/**"],
   swDest: path.join(site, "sw.js"),
   cacheId: `meldcode-${key}`,
   inlineWorkboxRuntime: true,

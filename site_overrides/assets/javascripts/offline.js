@@ -8,6 +8,8 @@ const ROOT = new URL("../../", import.meta.url);
 
 export function startOffline() {
   if (!("serviceWorker" in navigator)) return;
+  // the editor's page (/redactie/) is not for offline use: it registers no worker
+  if (document.getElementById("nc-root")) return;
   const root = ROOT;
   const aan = document.querySelector('meta[name="meldcode-offline"]');
 

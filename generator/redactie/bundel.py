@@ -1,0 +1,119 @@
+"""The browser editor in the site: the CMS bundled from its npm package, with its
+configuration from the model beside it.
+
+esbuild bundles `start.js` and `@sveltia/cms` (the package's `npm/` build, which fetches
+nothing from a CDN) into `assets/redactie/`: one entry module and the chunks it loads on
+demand. The CMS finds its fonts beside the entry module (`assets/…woff2`, relative to
+`import.meta.url`), so they are copied there: nothing is loaded from another origin.
+The bundle depends only on the package and the entry module; a rebuild reuses it. The
+configuration (`config.json`) is written on every build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ToolError
+from generator.redactie.cms import cms_config
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = Path(__file__).with_name("start.js")
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+CMS_PACKAGE = ROOT / "node_modules" / "@sveltia" / "cms"
+BUNDLE = "assets/redactie"  # in the site: the entry module, its chunks, fonts and config
+ENTRY_FILE = f"{BUNDLE}/redactie.js"
+CONFIG_FILE = f"{BUNDLE}/config.json"
+# what the CMS references beside itself: its fonts (with their licences) and the map marker
+_COPIED = ("*.woff2", "*.LICENSE.txt", "*.png")
+# The CMS's interface declares its fonts twice: as FontFace objects with the copied files
+# (relative to the module) and in a component style with @font-face rules that point at a
+# CDN. Those rules are taken out of the bundle; the fonts stay, from the site itself.
+_CDN_FONT = re.compile(r"@font-face\s*\{[^{}]*https://cdn\.jsdelivr\.net/[^{}]*\}")
+_CDN = "cdn.jsdelivr.net"
+# The CMS's interface sets its own viewport with maximum-scale=1, which stops a reader from
+# zooming (WCAG 1.4.4): that one value is taken out, the rest of the viewport stays.
+_NO_ZOOM = '"maximum-scale=1",'
+_STAMP = ".redactie-bron"  # beside docs/, so no builder publishes it
+# the test backend keeps the files in the browser's own storage; the Git host comes later
+TEST_BACKEND = {"name": "test-repo"}
+
+_ONDERDEEL = "Redactie (de editor in de browser)"
+
+
+def _digest() -> str:
+    digest = hashlib.sha256(ENTRY.read_bytes())
+    digest.update(Path(__file__).read_bytes())  # how it is bundled
+    digest.update((CMS_PACKAGE / "package.json").read_bytes())
+    digest.update(str(ESBUILD.resolve()).encode())
+    return digest.hexdigest()
+
+
+def _esbuild(out: Path) -> None:
+    if not ESBUILD.exists():
+        raise ToolError("esbuild ontbreekt in node_modules: voer 'make setup' uit (npm ci)", _ONDERDEEL)
+    if not (CMS_PACKAGE / "package.json").exists():
+        raise ToolError("@sveltia/cms ontbreekt in node_modules: voer 'make setup' uit (npm ci)", _ONDERDEEL)
+    command = [
+        str(ESBUILD),
+        str(ENTRY),
+        "--bundle",
+        "--format=esm",
+        "--splitting",  # what the CMS loads on demand (languages, editors) stays out of the first load
+        "--minify",
+        "--target=es2022",
+        "--legal-comments=none",
+        "--log-level=error",
+        "--entry-names=redactie",
+        "--chunk-names=chunks/[name]-[hash]",
+        f"--outdir={out}",
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise ToolError(f"esbuild mislukte: {result.stderr.strip()[:2000]}", _ONDERDEEL)
+    _patched(out)
+    for pattern in _COPIED:
+        for path in (CMS_PACKAGE / "npm" / "assets").glob(pattern):
+            (out / "assets").mkdir(exist_ok=True)
+            shutil.copy2(path, out / "assets" / path.name)
+
+
+def _patched(out: Path) -> None:
+    for path in out.rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        if _CDN not in text and _NO_ZOOM not in text:
+            continue
+        text = _CDN_FONT.sub("", text).replace(_NO_ZOOM, "")
+        if _CDN in text:  # a new version of the CMS loads something else from the CDN
+            raise ToolError(f"de gebundelde CMS verwijst nog naar {_CDN} ({path.name})", _ONDERDEEL)
+        path.write_text(text, encoding="utf-8")
+
+
+def config_json(backend: dict[str, Any]) -> str:
+    """The configuration the entry module fetches; the CMS is told not to look for a config.yml."""
+    return json.dumps({**cms_config(backend), "load_config_file": False}, ensure_ascii=False, indent=1)
+
+
+def write_bundle(docs: Path, backend: dict[str, Any] | None = None) -> set[Path]:
+    """Write the editor into `docs/assets/redactie/`; returns every file it occupies."""
+    out = docs / BUNDLE
+    stamp = docs.parent / _STAMP
+    digest = _digest() if ESBUILD.exists() else ""
+    fresh = digest and stamp.exists() and stamp.read_text(encoding="utf-8") == digest
+    if not (fresh and (docs / ENTRY_FILE).exists()):
+        shutil.rmtree(out, ignore_errors=True)
+        _esbuild(out)
+        stamp.write_text(_digest(), encoding="utf-8")
+    config = docs / CONFIG_FILE
+    text = config_json(backend or TEST_BACKEND)
+    if not config.exists() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
+    return {p for p in out.rglob("*") if p.is_file()}
+
+
+__all__ = ["BUNDLE", "CONFIG_FILE", "ENTRY_FILE", "TEST_BACKEND", "config_json", "write_bundle"]
