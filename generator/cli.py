@@ -120,7 +120,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             root / BUILD_DIR / "bouw",
             builder=args.bouwer,
             met_pdf=met_pdf,
-            verouderd=verouderde_verwijzingen(loaded),
+            verouderd=verouderde_verwijzingen(loaded.sources),
         )
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
@@ -180,7 +180,7 @@ def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str) -> P
         builder=bouwer,
         met_pdf=False,
         offline=False,
-        verouderd=verouderde_verwijzingen(loaded),
+        verouderd=verouderde_verwijzingen(loaded.sources),
     )
 
 

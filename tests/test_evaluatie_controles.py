@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import PROTOCOL, Edit
 
-from generator.checks.evaluatie import match_line, verouderde_verwijzingen
+from generator.checks.evaluatie import Treffer, match_line, verouderde_verwijzingen
 from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
 from generator.pages.render import render_pages
+from generator.source.load import Loaded
 
 # controle id, file, the words found, a piece of the line where they begin (so the
 # expected line is read from today's file, not written down here)
@@ -33,6 +34,10 @@ EXPECTED = [
 LOADED, WARNINGS = load_and_check(PROTOCOL)
 
 
+def verouderd(loaded: Loaded) -> list[Treffer]:
+    return verouderde_verwijzingen(loaded.sources)
+
+
 def _lines(file: str, needle: str) -> list[int]:
     text = (PROTOCOL / file).read_text(encoding="utf-8").splitlines()
     return [n for n, line in enumerate(text, 1) if needle in line]
@@ -42,7 +47,7 @@ def _lines(file: str, needle: str) -> list[int]:
 def test_each_controle_finds_its_words_at_their_line(controle: str, file: str, words: str, needle: str | None) -> None:
     lines = _lines(file, needle or words)
     assert lines, f"{needle or words!r} not in {file}"
-    found = [t for t in verouderde_verwijzingen(LOADED) if t.controle.id == controle and t.bestand.endswith(file)]
+    found = [t for t in verouderd(LOADED) if t.controle.id == controle and t.bestand.endswith(file)]
     assert {t.regel for t in found if t.gevonden == words} >= set(lines)
     for line in lines:
         [warning] = [w for w in WARNINGS if w.startswith(f"protocol/{file}:{line}:") and f"'{words}'" in w]
@@ -55,9 +60,9 @@ def test_each_controle_finds_its_words_at_their_line(controle: str, file: str, w
 
 def test_every_match_today_is_expected() -> None:
     """No match beyond the list above (an over-eager pattern would flood the checklist)."""
-    places = {(t.controle.id, t.bestand.removeprefix("protocol/"), t.gevonden) for t in verouderde_verwijzingen(LOADED)}
+    places = {(t.controle.id, t.bestand.removeprefix("protocol/"), t.gevonden) for t in verouderd(LOADED)}
     assert places == {(c, f, w) for c, f, w, _ in EXPECTED}
-    assert len(verouderde_verwijzingen(LOADED)) == 10  # two of each in the afwegingskader
+    assert len(verouderd(LOADED)) == 10  # two of each in the afwegingskader
 
 
 def test_warnings_only_never_an_error() -> None:
@@ -78,7 +83,7 @@ def _without_the_words(edit: Edit) -> None:
 def test_a_protocol_without_the_words_gives_no_warning(edit: Edit, protocol_copy: Path) -> None:
     _without_the_words(edit)
     loaded, warnings = load_and_check(protocol_copy)
-    assert verouderde_verwijzingen(loaded) == []
+    assert verouderd(loaded) == []
     # evaluatie.yaml itself names every one of these words: it is never matched
     assert "Steunpunt Huiselijk Geweld" in (protocol_copy / "evaluatie.yaml").read_text(encoding="utf-8")
     assert not [w for w in warnings if "verouderd" in w]
@@ -87,7 +92,7 @@ def test_a_protocol_without_the_words_gives_no_warning(edit: Edit, protocol_copy
 def test_new_words_in_a_text_are_found_at_their_line(edit: Edit, protocol_copy: Path) -> None:
     line = edit("melding.yaml", "anoniem.)", "anoniem; zie ook de WPR.)")
     loaded, warnings = load_and_check(protocol_copy)
-    [treffer] = [t for t in verouderde_verwijzingen(loaded) if t.gevonden == "WPR"]
+    [treffer] = [t for t in verouderd(loaded) if t.gevonden == "WPR"]
     assert treffer.bestand.endswith("protocol/melding.yaml") and treffer.regel == line
     assert any(
         w.endswith(
@@ -121,7 +126,7 @@ def test_a_bad_pattern_is_an_error_with_its_line(edit: Edit, protocol_copy: Path
 def test_braces_of_a_pattern_are_no_references(edit: Edit, protocol_copy: Path) -> None:
     edit("evaluatie.yaml", r"|\bAMK\b|", r"|\bAMK\b|\bA{2}MK\b|")
     loaded, _ = load_and_check(protocol_copy)
-    assert verouderde_verwijzingen(loaded)
+    assert verouderd(loaded)
 
 
 def test_match_line_reads_a_folded_text_as_yaml_does() -> None:
@@ -132,7 +137,7 @@ def test_match_line_reads_a_folded_text_as_yaml_does() -> None:
 
 @pytest.fixture(scope="module")
 def checklist() -> str:
-    return render_pages(LOADED.protocol, verouderd=verouderde_verwijzingen(LOADED))["over/evaluatie-checklist.md"]
+    return render_pages(LOADED.protocol, verouderd=verouderd(LOADED))["over/evaluatie-checklist.md"]
 
 
 def test_the_checklist_lists_every_match(checklist: str) -> None:
@@ -149,6 +154,6 @@ def test_the_checklist_lists_every_match(checklist: str) -> None:
 def test_the_checklist_says_so_when_nothing_is_found(edit: Edit, protocol_copy: Path) -> None:
     _without_the_words(edit)
     loaded, _ = load_and_check(protocol_copy)
-    page = render_pages(loaded.protocol, verouderd=verouderde_verwijzingen(loaded))["over/evaluatie-checklist.md"]
+    page = render_pages(loaded.protocol, verouderd=verouderd(loaded))["over/evaluatie-checklist.md"]
     section = page.split("## Verouderde verwijzingen", 1)[1].split("\n## ", 1)[0]
     assert "Geen verouderde verwijzingen gevonden." in section and "- ☐ " not in section

@@ -15,8 +15,7 @@ from itertools import islice
 from typing import Any
 
 from generator.errors import SourceError
-from generator.source.load import Loaded
-from generator.source.positions import Loc, key_path, locate, strings
+from generator.source.positions import Loc, Source, key_path, locate, strings
 
 PART = "evaluatie"  # the rule file: never matched against itself
 KEY = "controles"
@@ -107,16 +106,7 @@ def match_line(lines: list[str], start: int, pattern: re.Pattern[str], nth: int)
     return max(number for offset, number in starts if offset <= at)
 
 
-@dataclass(frozen=True)
-class Bron:
-    """One source file as plain data: its display name, raw tree and lines."""
-
-    naam: str
-    data: Any
-    lines: list[str]
-
-
-def find(controles: Iterable[Controle], bronnen: Mapping[str, Bron]) -> Iterator[Treffer]:
+def find(controles: Iterable[Controle], bronnen: Mapping[str, Source]) -> Iterator[Treffer]:
     """Every match of every controle in every string of every file but the rule file."""
     controles = list(controles)
     for part, bron in bronnen.items():
@@ -127,7 +117,7 @@ def find(controles: Iterable[Controle], bronnen: Mapping[str, Bron]) -> Iterator
                 for nth, match in enumerate(controle.patroon.finditer(text)):
                     start = locate(bron.data, loc)
                     yield Treffer(
-                        bron.naam,
+                        bron.name,
                         match_line(bron.lines, start, controle.patroon, nth),
                         key_path(bron.data, loc),
                         " ".join(match.group(0).split()),
@@ -145,46 +135,44 @@ def message(treffer: Treffer, regels: str) -> str:
     )
 
 
-# --- the loaded protocol ---------------------------------------------------------------
+# --- the files as read ------------------------------------------------------------------
 
 
-def _bronnen(loaded: Loaded) -> dict[str, Bron]:
-    return {part: Bron(src.name, src.data, src.lines) for part, src in loaded.sources.items()}
-
-
-def patroon_errors(loaded: Loaded) -> list[SourceError]:
+def patroon_errors(sources: Mapping[str, Source]) -> list[SourceError]:
     """A pattern that is no regular expression (or matches nothing but empty text) is an error."""
-    if PART not in loaded.sources:
+    if PART not in sources:
         return []
-    _, problems = compile_controles(loaded.sources[PART].data)
-    return [loaded.error(PART, loc, text) for loc, text in problems]
+    _, problems = compile_controles(sources[PART].data)
+    return [sources[PART].error(loc, text) for loc, text in problems]
 
 
-def verouderde_verwijzingen(loaded: Loaded) -> list[Treffer]:
+def verouderde_verwijzingen(sources: Mapping[str, Source]) -> list[Treffer]:
     """Every match, in file order (the order of BRONNEN), then line."""
-    if PART not in loaded.sources:
+    if PART not in sources:
         return []
-    controles, _ = compile_controles(loaded.sources[PART].data)
-    volgorde = {src.name: i for i, src in enumerate(loaded.sources.values())}
-    return sorted(find(controles, _bronnen(loaded)), key=lambda t: (volgorde[t.bestand], t.regel))
+    controles, _ = compile_controles(sources[PART].data)
+    volgorde = {src.name: i for i, src in enumerate(sources.values())}
+    return sorted(find(controles, sources), key=lambda t: (volgorde[t.bestand], t.regel))
 
 
-def verouderd_warnings(loaded: Loaded) -> list[str]:
+def verouderd_problems(sources: Mapping[str, Source]) -> list[SourceError]:
     """One warning per match, naming file, line and key path."""
-    regels = loaded.sources[PART].name if PART in loaded.sources else "protocol/evaluatie.yaml"
-    return [
-        str(SourceError(t.bestand, t.regel, t.sleutel, message(t, regels))) for t in verouderde_verwijzingen(loaded)
-    ]
+    regels = sources[PART].name if PART in sources else "protocol/evaluatie.yaml"
+    return [SourceError(t.bestand, t.regel, t.sleutel, message(t, regels)) for t in verouderde_verwijzingen(sources)]
+
+
+def verouderd_warnings(sources: Mapping[str, Source]) -> list[str]:
+    return [str(p) for p in verouderd_problems(sources)]
 
 
 __all__ = [
-    "Bron",
     "Controle",
     "Treffer",
     "compile_controles",
     "find",
     "match_line",
     "patroon_errors",
+    "verouderd_problems",
     "verouderd_warnings",
     "verouderde_verwijzingen",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from generator.source.load import Loc
+from generator.source.positions import Loc
 
 
 def duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:

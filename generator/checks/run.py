@@ -9,7 +9,6 @@ collects every problem so the editor can fix them in one go.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,11 @@ from generator.checks.evaluatie import patroon_errors, verouderd_warnings
 from generator.checks.ids import duplicates, known
 from generator.checks.oefencasussen import check_oefencasussen
 from generator.checks.required import personen_warnings, required_ids
+from generator.checks.tekst import targets, text_errors
 from generator.checks.versie import evaluatie_warnings, versie_warnings, wijzigingen_order
 from generator.errors import ProtocolError, SourceError
 from generator.links.adressen import anchors, stap_secties
-from generator.links.verwijzingen import REFERENCE, REFERENCE_KINDS
 from generator.source.load import Loaded, Loc, load
-from generator.source.model import Protocol
-from generator.source.positions import strings
 from generator.source.telefoon import phone_warnings
 
 
@@ -42,17 +39,6 @@ def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _section_locs(value, (*loc, i))
-
-
-def _stray_brace(text: str) -> str | None:
-    """The word around the first '{' or '}' that is not part of a reference, if any."""
-    inside = {i for m in REFERENCE.finditer(text) for i in range(*m.span())}
-    for i, char in enumerate(text):
-        if char in "{}" and i not in inside:
-            before = re.search(r"\S*$", text[:i])
-            after = re.match(r"\S*", text[i:])
-            return (before.group() if before else "") + (after.group() if after else "")
-    return None
 
 
 def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -> list[str]:
@@ -77,10 +63,11 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
     errors += _contact_lists(loaded, ambiguous)
     errors += _spoed_contacten(loaded, ambiguous)
     errors += _unique_anchors(loaded)
-    errors += _inline_references(loaded, ambiguous)
+    ankers = set(anchors(loaded.protocol))
+    errors += text_errors(loaded.sources, targets(loaded.sources, ankers), ambiguous)
     errors += required_ids(loaded, ambiguous)
     errors += eerste_minuten(loaded)
-    errors += patroon_errors(loaded)
+    errors += patroon_errors(loaded.sources)
     if errors:
         raise ProtocolError(errors)
     errors = wijzigingen_order(loaded)
@@ -88,7 +75,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
         raise ProtocolError(errors)
 
     warnings: list[str] = [str(w) for w in phone_warnings(loaded) + personen_warnings(loaded)]
-    warnings += verouderd_warnings(loaded)
+    warnings += verouderd_warnings(loaded.sources)
     if casussen:
         warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits
     warnings += versie_warnings(loaded)
@@ -259,79 +246,6 @@ def _unique_anchors(loaded: Loaded) -> list[SourceError]:
                     err(part, loc, f"id '{value}' wordt al gebruikt als anker op de site; kies een andere id")
                 )
             seen_sections[value] = part
-    return errors
-
-
-# which id lists each kind of reference points into: skipped while such a list has a duplicate
-_DEPENDS = {
-    "rol": {"rollen"},
-    "invulling": {"rollen"},
-    "contact": {"contacten"},
-    "telefoon": {"contacten"},
-    "termijn": {"termijnen"},
-    "stap": {"stappen"},
-    "anker": {"stappen", "knopen", "categorieen", "begrippen"},
-}
-
-
-def _reference_targets(p: Protocol) -> dict[str, set[str]]:
-    """The ids each kind of reference may point at."""
-    return {
-        "rol": {r.id for r in p.rollen.rollen},
-        "invulling": {r.id for r in p.rollen.rollen if r.invulling},
-        "contact": {c.id for c in p.contacten.contacten},
-        "telefoon": {c.id for c in p.contacten.contacten if c.telefoon},
-        "termijn": {t.id for t in p.termijnen.termijnen},
-        "bijlage": {"1", "2", "3", "4"},
-        "stap": {str(s.nummer) for s in p.stappen.stappen},
-        "anker": set(anchors(p)),
-    }
-
-
-def _reference_problem(match: re.Match[str], targets: dict[str, set[str]], ambiguous: set[str]) -> str | None:
-    """What is wrong with one {soort:id}, in Dutch, or None."""
-    kind, target = match.group(1), match.group(2).strip()
-    if kind not in targets:
-        return f"onbekende verwijzing '{match.group(0)}'; gebruik een van: " + ", ".join(
-            f"{{{k}:…}}" for k in REFERENCE_KINDS
-        )
-    if kind == "telefoon" and target in targets["contact"] and target not in targets[kind]:
-        return (
-            f"verwijzing '{match.group(0)}': contact '{target}' heeft geen telefoonnummer; "
-            "vul het telefoonnummer in bij dit contact in protocol/contacten.yaml"
-        )
-    if target not in targets[kind] and not _DEPENDS.get(kind, set()) & ambiguous:
-        return (
-            f"verwijzing '{match.group(0)}': '{target}' bestaat niet "
-            f"({known(sorted(targets[kind]), kind + '-ids', target)}); corrigeer de id"
-        )
-    return None
-
-
-def _inline_references(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
-    """Every {soort:id} in every text points at something that exists; no stray braces."""
-    err = loaded.error
-    errors: list[SourceError] = []
-    targets = _reference_targets(loaded.protocol)
-    for part, source in loaded.sources.items():
-        for loc, text in strings(source.data):
-            if loc[-1:] == ("patroon",) and part == "evaluatie":
-                continue  # a regular expression, not text: its braces are no references
-            for match in REFERENCE.finditer(text):
-                problem = _reference_problem(match, targets, ambiguous)
-                if problem is not None:
-                    errors.append(err(part, loc, problem, match.group(0)))
-            word = _stray_brace(text)
-            if word is not None:
-                errors.append(
-                    err(
-                        part,
-                        loc,
-                        f"losse accolade in '{word}'; een verwijzing ziet eruit als {{termijn:binnen-een-week}}: "
-                        "maak hem af of haal de accolade weg",
-                        word,  # the word is on one line, also in a folded text block
-                    )
-                )
     return errors
 
 

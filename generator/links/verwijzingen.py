@@ -14,11 +14,8 @@ from dataclasses import dataclass
 
 from generator.links.adressen import Adressen
 from generator.source.model import Contact, Protocol, Rol, Termijn
+from generator.source.syntaxis import REFERENCE
 from generator.source.telefoon import tel_href
-
-# `{soort:id}` or `{soort:id|tekst}` inside any text field
-REFERENCE = re.compile(r"\{([a-z]+):([^}|]*)(?:\|([^}]*))?\}")
-REFERENCE_KINDS = ("rol", "invulling", "contact", "telefoon", "termijn", "bijlage", "stap", "anker")
 
 _MD_SPECIAL = {
     "*": "&#42;",

@@ -19,17 +19,8 @@ from ruamel.yaml.reader import ReaderError
 
 from generator.errors import ProtocolError, SourceError
 from generator.source.model import BRONNEN, Protocol
-from generator.source.positions import Loc, key_path, locate
+from generator.source.positions import Loc, Source
 from generator.source.validate import validate_part
-
-
-@dataclass
-class Source:
-    """One parsed file: its raw YAML tree (with positions) and its display name."""
-
-    name: str
-    data: Any
-    lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -42,11 +33,7 @@ class Loaded:
     def error(self, part: str, loc: Loc, message: str, needle: str | None = None) -> SourceError:
         """An error at `loc`; with `needle`, at the first line from there that contains it
         (a long text spans several lines and the editor wants the exact one)."""
-        src = self.sources[part]
-        line = locate(src.data, loc)
-        if needle:
-            line = next((n for n in range(line, len(src.lines) + 1) if needle in src.lines[n - 1]), line)
-        return SourceError(src.name, line, key_path(src.data, loc), message)
+        return self.sources[part].error(loc, message, needle)
 
 
 def display_name(root: Path, relative: str) -> str:

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.errors import SourceError
 
 Loc = tuple[str | int, ...]
 
@@ -83,3 +86,20 @@ def key_path(data: Any, loc: Loc) -> str:
     # keys that are missing (e.g. a required field) still belong in the path
     parts += [str(s) for s in loc[walked:] if isinstance(s, str)]
     return " › ".join(parts)
+
+
+@dataclass
+class Source:
+    """One parsed file: its raw YAML tree (with positions), its display name and its lines."""
+
+    name: str
+    data: Any
+    lines: list[str] = field(default_factory=list)
+
+    def error(self, loc: Loc, message: str, needle: str | None = None) -> SourceError:
+        """An error at `loc`; with `needle`, at the first line from there that contains it
+        (a long text spans several lines and the editor wants the exact one)."""
+        line = locate(self.data, loc)
+        if needle:
+            line = next((n for n in range(line, len(self.lines) + 1) if needle in self.lines[n - 1]), line)
+        return SourceError(self.name, line, key_path(self.data, loc), message)
