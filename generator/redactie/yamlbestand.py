@@ -13,6 +13,7 @@ quoted stays quoted, plain stays plain unless YAML needs quotes. Text that would
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from io import StringIO
 from typing import Any
 
@@ -202,6 +203,11 @@ def _in_stijl(voorbeeld: Any, waarde: Any) -> Any:
         return CommentedSeq(_in_stijl(eerste, w) for w in waarde)
     if not isinstance(waarde, str):
         return waarde
+    if isinstance(voorbeeld, dt.date):  # a date stays a date, not text that looks like one
+        try:
+            return dt.date.fromisoformat(waarde)
+        except ValueError:
+            return DoorlopendeTekst(waarde)  # not a date: `meldcode check` refuses it with its line
     for soort in (SingleQuotedScalarString, DoubleQuotedScalarString, LiteralScalarString):
         if isinstance(voorbeeld, soort):
             return soort(waarde)

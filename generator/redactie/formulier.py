@@ -1,0 +1,107 @@
+"""A source file as the editor's form sees it (plain data), and the form's data written back
+into the file with only what the user changed.
+
+The CMS hands over the whole form on save, not the edits. `bewaar` compares it with the file
+and changes only the values that differ, in the style they had (yamlbestand): comments,
+quoting, folded text and key order of everything else stay byte for byte. A list item added
+or removed is matched by its `id` (or its content), so an entry added at the top of
+`wijzigingen.yaml` is one insertion, not a rewrite of every entry below it.
+
+Standard library and ruamel.yaml only: it runs in the browser (Pyodide) as on the desktop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from typing import Any
+
+from generator.redactie.yamlbestand import _einde, _in_stijl, _verhuis_staart, lees, schrijf
+
+
+def als_data(waarde: Any) -> Any:
+    """A read tree as JSON data for the form: dates as `JJJJ-MM-DD` text, the rest as is."""
+    if isinstance(waarde, dict):
+        return {str(k): als_data(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [als_data(v) for v in waarde]
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, str):
+        return str(waarde)
+    return waarde
+
+
+def formulier(tekst: str) -> Any:
+    """The file's text as the form's data."""
+    return als_data(lees(tekst))
+
+
+def _leeg(waarde: Any) -> bool:
+    return waarde is None or waarde == "" or waarde == [] or waarde == {}
+
+
+def _gelijk(oud: Any, nieuw: Any) -> bool:
+    if _leeg(oud) and _leeg(nieuw):
+        return True
+    return json.dumps(als_data(oud), sort_keys=True) == json.dumps(nieuw, sort_keys=True)
+
+
+def _sleutel(item: Any) -> str:
+    """How a list item is recognised when items are added or removed around it."""
+    if isinstance(item, dict) and isinstance(item.get("id"), str | int):
+        return f"id:{item['id']}"
+    return json.dumps(als_data(item), sort_keys=True)
+
+
+def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
+    """Bring the list `oud` (in place) to `nieuw`, touching only what differs."""
+    einde = _einde(oud) if oud else None
+    achteraan = False  # items added after the last one: the list's trailing lines move along
+    stappen = difflib.SequenceMatcher(None, [_sleutel(i) for i in oud], [_sleutel(i) for i in nieuw], autojunk=False)
+    # from the end, so the indexes of the steps still to do stay valid
+    for soort, i1, i2, j1, j2 in reversed(stappen.get_opcodes()):
+        achteraan = achteraan or (i2 == len(oud) and j2 - j1 > i2 - i1)
+        paren = min(i2 - i1, j2 - j1) if soort in ("equal", "replace") else 0
+        for k in range(paren):
+            oud[i1 + k] = _pas_aan(oud[i1 + k], nieuw[j1 + k])
+        del oud[i1 + paren : i2]
+        buur = oud[i1 + paren - 1] if i1 + paren > 0 else (oud[0] if oud else None)
+        for k, item in enumerate(nieuw[j1 + paren : j2]):
+            oud.insert(i1 + paren + k, _in_stijl(buur, item))
+    if einde is not None and achteraan:
+        _verhuis_staart(einde, _einde(oud))  # blank lines and comments stay after the list
+
+
+def _pas_aan(oud: Any, nieuw: Any) -> Any:
+    """`oud` brought to `nieuw`: the same object where nothing changed."""
+    if _gelijk(oud, nieuw):
+        return oud
+    if isinstance(oud, dict) and isinstance(nieuw, dict):
+        for sleutel, waarde in nieuw.items():
+            if sleutel in oud:
+                aangepast = _pas_aan(oud[sleutel], waarde)
+                if aangepast is not oud[sleutel]:
+                    oud[sleutel] = aangepast
+            elif not _leeg(waarde):  # a field the form shows but the file leaves out stays out
+                oud[sleutel] = _in_stijl(None, waarde)
+        return oud
+    if isinstance(oud, list) and isinstance(nieuw, list):
+        _lijst(oud, nieuw)
+        return oud
+    return _in_stijl(oud, nieuw)  # in the style of the value it replaces
+
+
+def bewaar(tekst: str, nieuw: Any) -> str:
+    """The file's text with the form's data `nieuw` in it: unchanged text if nothing differs.
+
+    A key the form leaves out is kept as it is in the file: the form may not show every key."""
+    data = lees(tekst)
+    if _gelijk(data, nieuw):
+        return tekst
+    _pas_aan(data, nieuw)
+    return schrijf(data)
+
+
+__all__ = ["als_data", "bewaar", "formulier"]
