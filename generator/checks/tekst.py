@@ -1,5 +1,6 @@
 """Rules over the text of the source as read (raw YAML trees with their lines): every
-`{soort:id}` points at something that exists, no stray braces, no HTML, no runaway length.
+`{soort:id}` points at something that exists, no stray braces, no HTML (the model's rule,
+from `source.waarden`), no runaway length.
 
 `meldcode check` runs them, and so does the editor in the browser (Pyodide), where pydantic
 is not available: this module uses only the standard library and the positions of the raw
@@ -16,6 +17,7 @@ from generator.checks.ids import known
 from generator.errors import SourceError
 from generator.source.positions import Source, strings
 from generator.source.syntaxis import REFERENCE, REFERENCE_KINDS
+from generator.source.waarden import html_problem
 
 # which id lists each kind of reference points into: skipped while such a list has a duplicate
 DEPENDS = {
@@ -30,8 +32,6 @@ DEPENDS = {
 # The longest text in the protocol is about 2,000 characters; a text far longer is a paste
 # gone wrong (a whole document, an image as text), not a sentence of the werkinstructie.
 MAX_TEKST = 20_000
-# an HTML tag or comment: `<script>`, `</p>`, `<img src=…>`, `<!-- … -->`
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|<!--")
 _SKIP = {("evaluatie", "patroon")}  # regular expressions, not text: braces and < are syntax there
 
 
@@ -65,6 +65,14 @@ def targets(sources: Mapping[str, Source], ankers: set[str]) -> dict[str, set[st
         "stap": _ids(_items(data("stappen"), "stappen"), "nummer"),
         "anker": set(ankers),
     }
+
+
+def too_long(text: str) -> str:
+    """The message for a text longer than MAX_TEKST."""
+    return (
+        f"deze tekst is {len(text):,} tekens lang (meer dan {MAX_TEKST:,}); ".replace(",", ".")
+        + "plak hier alleen de tekst van dit onderdeel"
+    )
 
 
 def stray_brace(text: str) -> str | None:
@@ -102,13 +110,7 @@ def _text_errors(
     source: Source, loc: Any, text: str, found: dict[str, set[str]], ambiguous: set[str]
 ) -> list[SourceError]:
     if len(text) > MAX_TEKST:  # one message, not one per reference in a pasted document
-        return [
-            source.error(
-                loc,
-                f"deze tekst is {len(text):,} tekens lang (meer dan {MAX_TEKST:,}); ".replace(",", ".")
-                + "plak hier alleen de tekst van dit onderdeel",
-            )
-        ]
+        return [source.error(loc, too_long(text))]
     errors = [
         source.error(loc, problem, match.group(0))
         for match in REFERENCE.finditer(text)
@@ -124,16 +126,9 @@ def _text_errors(
                 word,  # the word is on one line, also in a folded text block
             )
         )
-    markup = _MARKUP.search(text)
-    if markup is not None:
-        errors.append(
-            source.error(
-                loc,
-                f"HTML hoort niet in de tekst ('{markup.group(0)[:40]}'); schrijf gewone tekst: "
-                "de site maakt zelf de opmaak, een verwijzing schrijft u als {telefoon:veilig-thuis}",
-                markup.group(0)[:20],
-            )
-        )
+    # the model's own rule for a text (on the desktop it stops the load before this runs)
+    if (problem := html_problem(text)) is not None:
+        errors.append(source.error(loc, problem))
     return errors
 
 
@@ -148,4 +143,4 @@ def text_errors(sources: Mapping[str, Source], found: dict[str, set[str]], ambig
     return errors
 
 
-__all__ = ["DEPENDS", "MAX_TEKST", "reference_problem", "stray_brace", "targets", "text_errors"]
+__all__ = ["DEPENDS", "MAX_TEKST", "reference_problem", "stray_brace", "targets", "text_errors", "too_long"]

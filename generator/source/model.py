@@ -13,9 +13,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from generator.source.waarden import html_problem
+
 # --- text and value checks -------------------------------------------------
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 _PHONE_IN_TEXT = re.compile(r"\b0\d{2,3}[- ]?\d{2,4}(?:[- ]?\d{2,4})?\b")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
 _URL = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"]*)?$", re.IGNORECASE)
@@ -27,8 +28,8 @@ def _check_tekst(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("tekst is leeg; vul de tekst in of verwijder het veld")
-    if _HTML_TAG.search(value):
-        raise ValueError("bevat HTML of een script-tag; schrijf gewone tekst zonder '<…>'")
+    if (problem := html_problem(value)) is not None:
+        raise ValueError(problem)
     if any(len(re.sub(r"\D", "", m)) >= 7 for m in _PHONE_IN_TEXT.findall(value)):
         raise ValueError(
             "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml en verwijs ernaar met {telefoon:id}"
