@@ -62,3 +62,40 @@ def test_labels_hints_patterns_and_required_come_from_the_model() -> None:
     assert naam["required"] is True and naam["label"] == "Naam"
     invulling = next(v for v in rollen if v["name"] == "invulling")
     assert "Wie deze rol op school vervult" in invulling["hint"] and "{telefoon:id}" in invulling["hint"]
+
+
+WIDGETS = {dict: {"object"}, list: {"list"}, str: {"string", "text", "select", "datetime"}, bool: {"boolean"}}
+
+
+def _fits(fields: list[dict[str, Any]], data: dict[str, Any], pad: str) -> Iterator[str]:
+    """Every value of the file against the widget the form gives it: a dict needs an object
+    form, a list a list; a value shown in the wrong widget is lost or refused on save."""
+    by_name = {f["name"]: f for f in fields}
+    for key, value in data.items():
+        field = by_name.get(key)
+        if field is None:
+            continue
+        kind = next((t for t in WIDGETS if isinstance(value, t)), None)
+        if (
+            kind is not None
+            and field["widget"] not in WIDGETS[kind]
+            and not (kind is str and field["widget"] == "number")
+        ):
+            yield f"{pad}{key}: {type(value).__name__} in widget {field['widget']}"
+        if isinstance(value, dict) and "fields" in field:
+            yield from _fits(field["fields"], value, f"{pad}{key}.")
+        if isinstance(value, list) and "fields" in field:
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield from _fits(field["fields"], item, f"{pad}{key}[{i}].")
+
+
+def test_every_value_of_the_source_has_a_widget_of_its_kind() -> None:
+    from generator.redactie.formulier import formulier
+
+    config = cms_config({"name": "test-repo"})
+    wrong = []
+    for file in config["collections"][0]["files"]:
+        data = formulier(Path(file["file"]).read_text(encoding="utf-8"))
+        wrong += list(_fits(file["fields"], data, file["file"] + ": "))
+    assert wrong == []

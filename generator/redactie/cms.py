@@ -25,13 +25,24 @@ VERWIJZINGEN = (
     "{bijlage:1}, {stap:2} en {anker:id}; met |tekst erachter kiest u de woorden, bijvoorbeeld "
     "{bijlage:3|Bijlage 3}."
 )
-COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Bestand"}
+# no preview pane: a generic preview of YAML data says nothing the form does not; the form gets
+# the whole width
+COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Bestand", "editor": {"preview": False}}
 
 
+NIEUWSTE_BOVENAAN = {"wijzigingen"}  # the version history: newest entry first, as the file says
 MAX_NESTING = 2  # a section's sections' sections: deeper is not in the source and no form needs it
 
 
+def _unwrap(node: Node) -> Node:
+    """`allOf` with one schema (how pydantic adds a description to a `$ref`) as that schema."""
+    if len(node.get("allOf", [])) == 1:
+        return {**{k: v for k, v in node.items() if k != "allOf"}, **node["allOf"][0]}
+    return node
+
+
 def _ref(node: Node) -> str | None:
+    node = _unwrap(node)
     inner = next((k for k in node.get("anyOf", []) if k.get("type") != "null"), node)
     items = inner.get("items", {}) if inner.get("type") == "array" else {}
     ref = inner.get("$ref") or items.get("$ref")
@@ -41,6 +52,7 @@ def _ref(node: Node) -> str | None:
 def _resolve(node: Node, defs: dict[str, Node]) -> tuple[Node, bool]:
     """The node behind a $ref, and whether it may be empty (`X | None`)."""
     nullable = False
+    node = _unwrap(node)
     if "anyOf" in node:
         kinds = [k for k in node["anyOf"] if k.get("type") != "null"]
         nullable = len(kinds) < len(node["anyOf"])
@@ -91,6 +103,8 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
     field["required"] = required and not nullable
     if name in READONLY:
         field["readonly"] = True
+    if name in NIEUWSTE_BOVENAAN:
+        field["add_to_top"] = True
     return field
 
 
@@ -106,6 +120,39 @@ def _fields(node: Node, defs: dict[str, Node], pad: tuple[str, ...] = ()) -> lis
     return fields
 
 
+# Files are read and written by the editor's own format (start.js: Python in the browser), so
+# that saving changes only what the user changed; each form starts with the check of what
+# would be saved (errors block the save) and keeps the file's text as it was read.
+FORMAT = "meldcode-yaml"
+CONTROLE = "_controle"
+BRON = "_bron"
+
+
+CONTROLE_WOORDEN = {
+    "bezig": "Bezig met controleren…",
+    "fouten": "Fouten: dit bestand kan zo niet worden opgeslagen",
+    "waarschuwingen": "Waarschuwingen: opslaan kan, kijk ze wel na",
+    "goed": "Geen fouten of waarschuwingen.",
+    "mislukt": "De controle kon niet worden uitgevoerd; opslaan wacht tot hij werkt. Herlaad de pagina.",
+}
+
+
+def _eigen_velden(pad: str) -> list[Node]:
+    return [
+        {
+            "name": CONTROLE,
+            "label": "Controle",
+            "hint": "Wat meldcode check van dit bestand zegt, zoals het opgeslagen zou worden. "
+            "Een fout houdt het opslaan tegen; een waarschuwing niet.",
+            "widget": "meldcode-controle",
+            "required": False,
+            "bestand": pad,
+            "woorden": CONTROLE_WOORDEN,
+        },
+        {"name": BRON, "widget": "hidden"},
+    ]
+
+
 def _bestand(schema_file: SchemaFile) -> Node:
     schema = schema_file.schema()
     defs = schema.get("definitions", {})
@@ -114,8 +161,8 @@ def _bestand(schema_file: SchemaFile) -> Node:
         "name": name,
         "label": str(schema.get("description", name)).split(" Gegenereerd uit")[0].rstrip("."),
         "file": f"protocol/{schema_file.source}",
-        "format": "yaml",
-        "fields": _fields(schema, defs),
+        "format": FORMAT,
+        "fields": [*_eigen_velden(f"protocol/{schema_file.source}"), *_fields(schema, defs)],
     }
 
 
@@ -133,4 +180,4 @@ def cms_config(backend: Node) -> Node:
     }
 
 
-__all__ = ["READONLY", "bestanden", "cms_config"]
+__all__ = ["BRON", "CONTROLE", "FORMAT", "READONLY", "bestanden", "cms_config"]
