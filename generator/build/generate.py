@@ -30,7 +30,7 @@ from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
 from generator.redactie.bundel import ENTRY_FILE as REDACTIE_JS
-from generator.redactie.bundel import write_bundle
+from generator.redactie.bundel import write_bundle, write_python
 from generator.source.model import Contact, Protocol
 from generator.source.telefoon import tel_href
 
@@ -199,6 +199,7 @@ def generate(
             keep.add(dest)
     _write_assets(protocol, docs)
     keep |= write_bundle(docs)  # the browser editor (/redactie/): the CMS and its configuration
+    keep |= write_python(docs, protocol, root)  # and what it runs in Pyodide
     # a page or file removed from the source leaves the build folder too
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in keep and ASSETS not in path.relative_to(docs).as_posix():

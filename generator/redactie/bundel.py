@@ -12,15 +12,21 @@ configuration (`config.json`) is written on every build.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import ruamel.yaml
+
 from generator.errors import ToolError
-from generator.redactie.cms import cms_config
+from generator.links.adressen import anchors
+from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
+from generator.source.model import BRONNEN, Protocol
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = Path(__file__).with_name("start.js")
@@ -29,6 +35,31 @@ CMS_PACKAGE = ROOT / "node_modules" / "@sveltia" / "cms"
 BUNDLE = "assets/redactie"  # in the site: the entry module, its chunks, fonts and config
 ENTRY_FILE = f"{BUNDLE}/redactie.js"
 CONFIG_FILE = f"{BUNDLE}/config.json"
+# What the worker runs (Pyodide): the full standard library (the helper's is cut down to the
+# engine's needs), ruamel.yaml and the generator's modules that need no pydantic, as one zip;
+# the source as built, to start the test repository with and to check references against.
+PYTHON_DIR = f"{BUNDLE}/python"
+PYTHON_ZIP = f"{PYTHON_DIR}/redactie.zip"
+STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+CONTROLE_JSON = f"{BUNDLE}/controle.json"
+BRON_DIR = f"{BUNDLE}/protocol"
+# the modules `generator.redactie.controle` imports (tests/test_redactie_controle.py traces them)
+BROWSER_MODULES = (
+    "generator/__init__.py",
+    "generator/errors.py",
+    "generator/checks/__init__.py",
+    "generator/checks/evaluatie.py",
+    "generator/checks/ids.py",
+    "generator/checks/tekst.py",
+    "generator/redactie/__init__.py",
+    "generator/redactie/controle.py",
+    "generator/redactie/formulier.py",
+    "generator/redactie/yamlbestand.py",
+    "generator/source/__init__.py",
+    "generator/source/positions.py",
+    "generator/source/syntaxis.py",
+    "generator/source/waarden.py",
+)
 # what the CMS references beside itself: its fonts (with their licences) and the map marker
 _COPIED = ("*.woff2", "*.LICENSE.txt", "*.png")
 # The CMS's interface declares its fonts twice: as FontFace objects with the copied files
@@ -99,6 +130,41 @@ def config_json(backend: dict[str, Any]) -> str:
     return json.dumps({**cms_config(backend), "load_config_file": False}, ensure_ascii=False, indent=1)
 
 
+def _write_if_changed(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path
+
+
+def _python_zip() -> bytes:
+    """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same."""
+    package = Path(ruamel.yaml.__file__).parent
+    files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
+    files |= {name: ROOT / name for name in BROWSER_MODULES}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, path in files.items():
+            zf.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), path.read_bytes())
+    return out.getvalue()
+
+
+def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
+    """The worker's Python, the source as built and what the checks need beside the files."""
+    if not STDLIB.exists():
+        raise ToolError("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit", _ONDERDEEL)
+    written = {
+        _write_if_changed(docs / PYTHON_DIR / STDLIB.name, STDLIB.read_bytes()),
+        _write_if_changed(docs / PYTHON_ZIP, _python_zip()),
+    }
+    bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
+    for pad in bestanden.values():
+        written.add(_write_if_changed(docs / BUNDLE / pad, (root / pad).read_bytes()))
+    controle = {"bestanden": bestanden, "ankers": sorted(anchors(protocol)), "woorden": CONTROLE_WOORDEN}
+    written.add(_write_if_changed(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
+    return written
+
+
 def write_bundle(docs: Path, backend: dict[str, Any] | None = None) -> set[Path]:
     """Write the editor into `docs/assets/redactie/`; returns every file it occupies."""
     out = docs / BUNDLE
@@ -116,4 +182,14 @@ def write_bundle(docs: Path, backend: dict[str, Any] | None = None) -> set[Path]
     return {p for p in out.rglob("*") if p.is_file()}
 
 
-__all__ = ["BUNDLE", "CONFIG_FILE", "ENTRY_FILE", "TEST_BACKEND", "config_json", "write_bundle"]
+__all__ = [
+    "BROWSER_MODULES",
+    "BUNDLE",
+    "CONFIG_FILE",
+    "CONTROLE_JSON",
+    "ENTRY_FILE",
+    "TEST_BACKEND",
+    "config_json",
+    "write_bundle",
+    "write_python",
+]

@@ -4,8 +4,139 @@
 // (config.json); the CMS starts only here, with that object (its own config.yml is not
 // fetched). The CMS does not start itself: it does so only for a classic script named
 // sveltia-cms.js, and this is a module.
+//
+// Files are read and written by Python in a worker (redactie-werker.mjs, the generator's own
+// code): saving changes only what the user changed, and each form is checked with the rules
+// of `meldcode check` before it can be saved.
 import CMS from "@sveltia/cms";
 
-const response = await fetch(new URL("config.json", import.meta.url));
-const config = await response.json();
+const HIER = new URL(".", import.meta.url);
+const werker = new Worker(new URL("../javascripts/redactie-werker.mjs", HIER), { type: "module" });
+const wachtend = new Map();
+let volgnummer = 0;
+werker.onmessage = ({ data: { id, antwoord } }) => {
+  const klaar = wachtend.get(id);
+  wachtend.delete(id);
+  klaar(JSON.parse(antwoord));
+};
+
+/** One request to the Python side; rejects with its Dutch message. */
+async function python(verzoek) {
+  volgnummer += 1;
+  const id = volgnummer;
+  const antwoord = await new Promise((resolve) => {
+    wachtend.set(id, resolve);
+    werker.postMessage({ id, verzoek });
+  });
+  if (antwoord.fout) throw new Error(antwoord.fout);
+  return antwoord;
+}
+
+const [config, controle] = await Promise.all(
+  ["config.json", "controle.json"].map(async (naam) => (await fetch(new URL(naam, HIER))).json()),
+);
+const EIGEN = { bron: "_bron", controle: "_controle" }; // the form's own fields (cms.py)
+
+// The built copy of every file: the others, as the check of one file needs them.
+const gebouwd = new Map();
+async function bouwtekst(pad) {
+  if (!gebouwd.has(pad)) gebouwd.set(pad, fetch(new URL(pad, HIER)).then((r) => r.text()));
+  return gebouwd.get(pad);
+}
+
+// The test repository keeps its files in this browser's private file store; it starts with
+// the protocol as built, so there is something to edit (and to train on).
+async function vulTestrepository() {
+  if (config.backend.name !== "test-repo") return;
+  const wortel = await navigator.storage.getDirectory();
+  const repo = await wortel.getDirectoryHandle("sveltia-cms-test", { create: true });
+  for (const pad of Object.values(controle.bestanden)) {
+    const delen = pad.split("/");
+    let map = repo;
+    for (const deel of delen.slice(0, -1)) map = await map.getDirectoryHandle(deel, { create: true });
+    const naam = delen.at(-1);
+    const bestaat = await map.getFileHandle(naam).then(() => true, () => false);
+    if (bestaat) continue;
+    const schrijver = await (await map.getFileHandle(naam, { create: true })).createWritable();
+    await schrijver.write(await bouwtekst(pad));
+    await schrijver.close();
+  }
+}
+
+function zonderEigen(data) {
+  const rest = { ...data };
+  delete rest[EIGEN.bron];
+  delete rest[EIGEN.controle];
+  return rest;
+}
+
+CMS.registerCustomFormat("meldcode-yaml", "yaml", {
+  fromFile: async (tekst) => ({ ...(await python({ soort: "lees", tekst })).data, [EIGEN.bron]: tekst }),
+  toFile: async (data) => (await python({ soort: "bewaar", tekst: data[EIGEN.bron], data: zonderEigen(data) })).tekst,
+});
+
+/** What `meldcode check` says of the file at `pad` as it would be saved from `data`. */
+async function controleer(pad, data) {
+  const teksten = {};
+  for (const bestand of Object.values(controle.bestanden)) {
+    if (bestand !== pad) teksten[bestand] = await bouwtekst(bestand);
+  }
+  const verzoek = { soort: "controleer", pad, bron: data[EIGEN.bron] ?? "", data: zonderEigen(data) };
+  return (await python({ ...verzoek, teksten, bestanden: controle.bestanden, ankers: controle.ankers })).berichten;
+}
+
+// The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
+const { createClass, h } = window;
+
+const Controle = createClass({
+  getInitialState() {
+    return { berichten: null, mislukt: false };
+  },
+  async isValid() {
+    const pad = this.props.field.get("bestand");
+    const woorden = this.props.field.get("woorden").toJS();
+    try {
+      const berichten = await controleer(pad, this.props.entry.get("data").toJS());
+      this.setState({ berichten, mislukt: false });
+      const fouten = berichten.filter((b) => b.soort === "fout");
+      return fouten.length ? { error: { message: fouten.map((b) => b.tekst).join("\n") } } : true;
+    } catch {
+      this.setState({ mislukt: true });
+      return { error: { message: woorden.mislukt } };
+    }
+  },
+  render() {
+    const woorden = this.props.field.get("woorden").toJS();
+    const { berichten, mislukt } = this.state;
+    if (mislukt) return h("p", { className: "meldcode-controle", role: "alert" }, woorden.mislukt);
+    if (berichten === null) return h("p", { className: "meldcode-controle" }, woorden.bezig);
+    const lijst = (soort, kop) => {
+      const deze = berichten.filter((b) => b.soort === soort);
+      if (!deze.length) return null;
+      return h("section", { className: `meldcode-controle-${soort}` }, h("h3", null, kop),
+        h("ul", null, deze.map((b) => h("li", { key: b.tekst }, b.tekst))));
+    };
+    return h("div", { className: "meldcode-controle", "aria-live": "polite" },
+      berichten.length === 0 ? h("p", null, woorden.goed) : null,
+      lijst("fout", woorden.fouten),
+      lijst("waarschuwing", woorden.waarschuwingen));
+  },
+});
+CMS.registerFieldType("meldcode-controle", Controle);
+
+// The same check again just before the file is written: the Controle field blocks the save
+// only while it is on screen (the CMS leaves a long form's far fields out of the page), this
+// blocks it always. Nothing is written when it throws.
+CMS.registerEventListener({
+  name: "preSave",
+  handler: async ({ entry }) => {
+    const berichten = await controleer(entry.get("path"), entry.get("data").toJS());
+    const fouten = berichten.filter((b) => b.soort === "fout");
+    // "saving_failed" with a cause: the CMS shows the cause's words in its dialog
+    const woorden = [controle.woorden.fouten, ...fouten.map((b) => b.tekst)].join("\n");
+    if (fouten.length) throw new Error("saving_failed", { cause: new Error(woorden) });
+  },
+});
+
+await vulTestrepository();
 await CMS.init({ config });

@@ -1,0 +1,34 @@
+/* The editor's Python (/redactie/ only): Pyodide from the site's own origin runs
+ * generator/redactie/controle.py, the same code `meldcode check` uses for these rules, with
+ * ruamel.yaml. It reads a file into form data, writes the form back into the file changing
+ * only what changed, and checks the result. Nothing leaves this worker but its answers. */
+import { loadPyodide } from "../hulp/pyodide/pyodide.mjs";
+
+const BASIS = new URL("../", import.meta.url); // the site's assets/
+const REDACTIE = new URL("redactie/", BASIS);
+
+async function start() {
+  const pyodide = await loadPyodide({
+    indexURL: new URL("hulp/pyodide/", BASIS).href,
+    // the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
+    stdLibURL: new URL("python/python_stdlib.zip", REDACTIE).href,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  const zip = await fetch(new URL("python/redactie.zip", REDACTIE));
+  if (!zip.ok) throw new Error(`redactie.zip: ${zip.status}`);
+  pyodide.unpackArchive(await zip.arrayBuffer(), "zip", { extractDir: "/home/pyodide/redactie" });
+  pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/redactie')\nfrom generator.redactie.controle import verwerk");
+  return pyodide.globals.get("verwerk");
+}
+
+const klaar = start();
+
+self.onmessage = async ({ data: { id, verzoek } }) => {
+  try {
+    const verwerk = await klaar;
+    self.postMessage({ id, antwoord: verwerk(JSON.stringify(verzoek)) });
+  } catch (fout) {
+    self.postMessage({ id, antwoord: JSON.stringify({ fout: String((fout && fout.message) || fout) }) });
+  }
+};
