@@ -1,0 +1,313 @@
+"""The editor's whole journey in Chromium, offline but for the site itself, on the CMS's own
+test repository (the browser's private file store, started with the protocol as built):
+the aandachtsfunctionaris changes a phone number, an invulling, a termijn's wanneer, a
+step's text and adds a wijziging; each save changes only those lines, and the files pass
+`meldcode check`. Every bad input is refused before saving with the message `meldcode
+check` gives, and nothing is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import serve
+from conftest import PROTOCOL
+from playwright.sync_api import Browser, Page
+
+from generator.checks.run import load_and_check
+from generator.errors import ProtocolError
+from generator.redactie.bundel import TEST_BACKEND
+from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
+from generator.redactie.formulier import bewaar, formulier
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path("/tmp/shots/redactie")
+READY = 60_000
+LABELS = {f["file"]: f["label"] for f in cms_config(TEST_BACKEND)["collections"][0]["files"]}
+# a file as the test repository holds it now
+READ = """async (pad) => {
+  let map = await (await navigator.storage.getDirectory()).getDirectoryHandle("sveltia-cms-test");
+  const delen = pad.split("/");
+  for (const deel of delen.slice(0, -1)) map = await map.getDirectoryHandle(deel);
+  return await (await (await map.getFileHandle(delen.at(-1))).getFile()).text();
+}"""
+# The index of the form's input or textarea whose value passes `test` (fields have no name).
+# The CMS renders a long form's fields as they scroll into view: scroll until it is there.
+FIND = """async ([waarde, lengte]) => {
+  const velden = () => [...document.querySelectorAll("input, textarea")];
+  const past = (e) => (lengte ? e.value.length > lengte : e.value === waarde);
+  const rol = [...document.querySelectorAll("*")].find(
+    (e) => e.scrollHeight > e.clientHeight + 50 && getComputedStyle(e).overflowY === "auto",
+  );
+  for (let stap = 0; stap < 200 && velden().findIndex(past) < 0; stap++) {
+    rol.scrollTop += 400;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return velden().findIndex(past);
+}"""
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, site: Path) -> Iterator[Page]:
+    with serve(site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        origin = base.rstrip("/")
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(origin) else r.abort())
+        page = context.new_page()
+        page.on(
+            "console", lambda m: print("CONSOLE", m.type, m.text[:2000]) if m.type in ("error", "warning") else None
+        )
+        page.goto(base + "redactie/")
+        page.get_by_role("button", name="Werken met een testrepository").click(timeout=READY)
+        page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).wait_for(timeout=READY)
+        yield page
+        context.close()
+
+
+TOP = """() => [...document.querySelectorAll("*")]
+  .filter((e) => e.scrollHeight > e.clientHeight + 50 && getComputedStyle(e).overflowY === "auto")
+  .forEach((e) => { e.scrollTop = 0; })"""
+# the save button is back (refused) or gone with the editor (saved); never still busy
+SETTLED = """() => {
+  const knop = document.querySelector("button[aria-keyshortcuts='Ctrl+S']");
+  return !knop || knop.dataset.label === "Opslaan";
+}"""
+
+
+def open_file(page: Page, pad: str) -> None:
+    page.get_by_text(LABELS[pad], exact=True).first.click()
+    # the check has run once the form opened: its verdict replaces the waiting line
+    page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY)
+    page.get_by_text(CONTROLE_WOORDEN["bezig"]).wait_for(state="detached", timeout=READY)
+
+
+def field(page: Page, waarde: str):
+    index = page.evaluate(FIND, [waarde, 0])
+    assert index >= 0, f"no field holds {waarde!r}"
+    return page.locator("input, textarea").nth(index)
+
+
+def save(page: Page) -> None:
+    page.get_by_role("button", name="Opslaan").click()
+    try:
+        page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)  # back at the list
+    except Exception:
+        page.screenshot(path=str(SHOTS / "opslaan-mislukt.png"))
+        raise
+
+
+def changed_lines(page: Page, pad: str) -> list[str]:
+    oud = (PROTOCOL.parent / pad).read_text(encoding="utf-8").splitlines(keepends=True)
+    nieuw = page.evaluate(READ, pad).splitlines(keepends=True)
+    return [r for r in difflib.unified_diff(oud, nieuw, n=0) if r[:1] in "+-" and r[:3] not in ("+++", "---")]
+
+
+EDITS = [
+    # file, the value as it is, the new value, the lines that must differ
+    ("protocol/contacten.yaml", "0800-2000", "0800 2000", ["-    telefoon: 0800-2000\n", "+    telefoon: 0800 2000\n"]),
+    (
+        "protocol/rollen.yaml",
+        "intern begeleider",
+        "intern begeleider en zorgcoördinator",
+        ["-    invulling: intern begeleider\n", "+    invulling: intern begeleider en zorgcoördinator\n"],
+    ),
+    (
+        "protocol/termijnen.yaml",
+        "binnen een week na het gesprek met de ouders",
+        "binnen vijf werkdagen na het gesprek met de ouders",
+        [
+            "-    wanneer: binnen een week na het gesprek met de ouders\n",
+            "+    wanneer: binnen vijf werkdagen na het gesprek met de ouders\n",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("pad", "oud", "nieuw", "lines"), EDITS, ids=[e[0] for e in EDITS])
+def test_a_change_changes_only_its_line(page: Page, pad: str, oud: str, nieuw: str, lines: list[str]) -> None:
+    open_file(page, pad)
+    field(page, oud).fill(nieuw)
+    save(page)
+    assert changed_lines(page, pad) == lines
+
+
+def test_a_step_text_changes_only_its_own_lines(page: Page) -> None:
+    pad = "protocol/stappen.yaml"
+    open_file(page, pad)
+    index = page.evaluate(FIND, ["", 200])
+    veld = page.locator("input, textarea").nth(index)
+    oud = veld.input_value()
+    veld.fill(oud + " Bespreek dit ook met de intern begeleider.")
+    save(page)
+    lines = changed_lines(page, pad)
+    assert any("intern begeleider." in r for r in lines if r.startswith("+"))
+    # only the lines of that one text: every removed line's words are in the old text
+    assert all(
+        r[1:].strip().removeprefix("- ").split(": ", 1)[-1] in oud.replace("\n", " ")
+        for r in lines
+        if r.startswith("-")
+    )
+
+
+def test_a_new_wijziging_goes_on_top(page: Page) -> None:
+    pad = "protocol/wijzigingen.yaml"
+    open_file(page, pad)
+    page.get_by_role("button", name=re.compile("Wijzigingen.*toevoegen")).first.click()
+    page.get_by_role("button", name="Vandaag").first.click()
+    leeg = page.evaluate("""() => [...document.querySelectorAll("textarea")].flatMap((e, i) => e.value ? [] : [i])""")
+    versie, wat, waarom = (page.locator("textarea").nth(i) for i in leeg[:3])
+    versie.fill("2026.1")
+    wat.fill("Het telefoonnummer van Veilig Thuis staat nu met een spatie.")
+    waarom.fill("Zo leest het nummer makkelijker.")
+    page.screenshot(path=str(SHOTS / "wijziging-1280.png"))
+    save(page)
+    lines = changed_lines(page, pad)
+    assert all(r.startswith("+") for r in lines), lines  # added, nothing else touched
+    assert lines[0] == f"+  - datum: {dt.date.today().isoformat()}\n"
+    assert '+    versie: "2026.1"\n' in lines  # quoted as the entry below it
+    text = page.evaluate(READ, pad)
+    assert text.index("Zo leest het nummer") < text.index("De meldcode staat als website online")
+
+
+def repository_copy(page: Page, tmp_path: Path) -> Path:
+    """The test repository's files as they are now, in a folder `meldcode check` can read."""
+    copy = tmp_path / "protocol"
+    shutil.copytree(PROTOCOL, copy, dirs_exist_ok=True)
+    for pad in LABELS:
+        (tmp_path / pad).write_text(page.evaluate(READ, pad), encoding="utf-8")
+    return copy
+
+
+def desktop_errors(page: Page, tmp_path: Path, pad: str, waarde: str, nieuw: str) -> list[str]:
+    """What `meldcode check` says of the file as the editor would save it, with the text
+    `waarde` in the form replaced by `nieuw` (written by the same code, formulier.bewaar)."""
+    copy = repository_copy(page, tmp_path)
+    bestand = tmp_path / pad
+    tekst = bestand.read_text(encoding="utf-8")
+
+    def swap(node: object) -> object:
+        if isinstance(node, dict):
+            return {k: swap(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [swap(v) for v in node]
+        return nieuw if node == waarde else node
+
+    bestand.write_text(bewaar(tekst, swap(formulier(tekst))), encoding="utf-8")
+    with pytest.raises(ProtocolError) as exc:
+        load_and_check(copy)
+    return [str(e).replace(f"{tmp_path}/", "") for e in exc.value.errors]  # named as in the project
+
+
+def refuse(page: Page, pad: str, oud: str, nieuw: str, naam: str) -> str:
+    """Type `nieuw` over `oud`, try to save: the editor stays, the file is not written.
+    Returns what the page said (the CMS's dialog, the check's panel, the form); the change
+    is then thrown away."""
+    voor = page.evaluate(READ, pad)
+    open_file(page, pad)
+    veld = field(page, oud)
+    if len(nieuw) > 100_000:  # pasted in one go, as a paste does (typing it would take hours)
+        veld.evaluate(
+            "(e, tekst) => { e.value = tekst; e.dispatchEvent(new Event('input', { bubbles: true })); }", nieuw
+        )
+    else:
+        veld.fill(nieuw)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    # the save waits for the check of what was typed, then refuses or writes and closes
+    page.wait_for_function(SETTLED, timeout=READY)
+    assert page.get_by_role("button", name="Opslaan", exact=True).count() == 1, "the editor closed: it saved"
+    page.screenshot(path=str(SHOTS / f"geweigerd-{naam}-1280.png"))
+    dialog = page.get_by_role("alertdialog")
+    said = ""
+    if dialog.count():  # refused just before writing, in the CMS's own dialog
+        page.screenshot(path=str(SHOTS / f"geweigerd-{naam}-dialoog-1280.png"))
+        said = dialog.inner_text()
+        dialog.get_by_role("button").last.click()
+    page.evaluate(TOP)  # the check's panel is the form's first field
+    controle = "\n".join(
+        (said, page.locator(".meldcode-controle").first.inner_text(), page.locator("body").inner_text())
+    )
+    assert page.evaluate(READ, pad) == voor, "nothing is written"
+    page.get_by_role("button", name="Bewerken annuleren").click()  # closes without asking
+    page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+    return controle
+
+
+WEEK = "binnen drie weken na het eerste overleg met de aandachtsfunctionaris"  # not edited above
+BAD_TEXT = [
+    # name, file, words in a text, what they become
+    ("verwijzing", "protocol/termijnen.yaml", WEEK, "binnen drie weken, bel {telefoon:veilig-thuiss}"),
+    ("script", "protocol/termijnen.yaml", WEEK, "binnen drie weken <script>alert(1)</script>"),
+    ("lange-verwijzing", "protocol/stappen.yaml", "{termijn:binnen-een-week}", "{termijn:binnen-een-weekk}"),
+]
+
+
+@pytest.mark.parametrize(("naam", "pad", "oud", "nieuw"), BAD_TEXT, ids=[b[0] for b in BAD_TEXT])
+def test_a_bad_text_is_refused_with_the_message_of_meldcode_check(
+    page: Page, tmp_path: Path, naam: str, pad: str, oud: str, nieuw: str
+) -> None:
+    waarde = next(v for v in _values(pad) if oud in v)
+    expected = desktop_errors(page, tmp_path, pad, waarde, waarde.replace(oud, nieuw, 1))
+    controle = refuse(page, pad, waarde, waarde.replace(oud, nieuw, 1), naam)
+    assert CONTROLE_WOORDEN["fouten"] in controle
+    for message in expected:
+        assert message in controle
+
+
+def test_a_pasted_document_is_refused_with_the_message_of_meldcode_check(page: Page, tmp_path: Path) -> None:
+    # 1 MB: the CMS itself takes about 4 s to take it in (5 MB: about a minute, measured), the
+    # check is the same at any size above MAX_TEKST
+    plak = "bla " * 249_999 + "bla!"  # 1,000,000 characters
+    expected = desktop_errors(page, tmp_path, "protocol/termijnen.yaml", WEEK, plak)
+    controle = refuse(page, "protocol/termijnen.yaml", WEEK, plak, "plakken")
+    assert "1.000.000 tekens" in controle
+    for message in expected:
+        assert message in controle
+
+
+# the form's own rules (from the model): a required field emptied, a phone number with letters
+FORM_RULES = [
+    ("leeg", "protocol/contacten.yaml", "Alarmnummer", "", "Dit veld is verplicht"),
+    (
+        "telefoon",
+        "protocol/contacten.yaml",
+        "088-7778000",
+        "088-777800O",
+        "Gebruik alleen cijfers, spaties, '-', '(' en ')', bijvoorbeeld 0800-2000.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("naam", "pad", "oud", "nieuw", "message"), FORM_RULES, ids=[r[0] for r in FORM_RULES])
+def test_the_form_refuses_what_the_model_refuses(
+    page: Page, naam: str, pad: str, oud: str, nieuw: str, message: str
+) -> None:
+    said = refuse(page, pad, oud, nieuw, naam)  # asserts the editor stayed open and nothing was written
+    assert message in said
+
+
+def _values(pad: str) -> list[str]:
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v)
+        elif isinstance(node, str):
+            yield node
+
+    return list(walk(formulier((PROTOCOL.parent / pad).read_text(encoding="utf-8"))))
+
+
+def test_the_saved_files_pass_meldcode_check(page: Page, tmp_path: Path) -> None:
+    copy = repository_copy(page, tmp_path)
+    try:
+        load_and_check(copy)
+    except ProtocolError as exc:  # pragma: no cover - the message is the point
+        pytest.fail(exc.report())
