@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site site-zensical serve check check-site check-site-zensical test test-snel test-js lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical serve redactie check check-site check-site-zensical test test-snel test-js lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
@@ -77,6 +77,11 @@ site: setup
 
 serve: setup
 	$(BIN)/meldcode serve --bouwer $(BUILDER) -a 127.0.0.1:8000
+
+# The editor in the browser, working on this checkout (Chrome or Edge: the CMS's local
+# repository mode); what it saves is in protocol/ at once.
+redactie: setup
+	$(BIN)/meldcode serve --bouwer $(BUILDER) -a 127.0.0.1:8000 --redactie
 
 # The same source built by the successor builder, for the quality gate and the parity test.
 site-zensical: setup

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import webbrowser
 from pathlib import Path
 
 from generator.build import builders
@@ -171,8 +172,9 @@ def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     return seen
 
 
-def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str) -> Project:
-    """No PDF and no offline cache while editing: every save shows at once, no dead link."""
+def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str, redactie: bool = False) -> Project:
+    """No PDF and no offline cache while editing: every save shows at once, no dead link.
+    `redactie`: the editor works on this checkout (`make redactie`)."""
     return generate(
         loaded.protocol,
         root,
@@ -181,6 +183,7 @@ def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str) -> P
         met_pdf=False,
         offline=False,
         verouderd=verouderde_verwijzingen(loaded.sources),
+        lokale_redactie=redactie,
     )
 
 
@@ -193,7 +196,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     out = root / BUILD_DIR / "serve"
     try:
-        project = _generate_for_serve(loaded, root, out, args.bouwer)
+        project = _generate_for_serve(loaded, root, out, args.bouwer, args.redactie)
     except MeldcodeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -201,6 +204,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     watched = [root / "protocol", root / "docs", root / "flowcharts", root / "CHANGELOG.md", root / "mkdocs.yml"]
     server = builders.serve(args.bouwer, project.config, args.adres)
+    if args.redactie:
+        adres = f"http://{args.adres}/redactie/"
+        print(
+            f"De redactie staat op {adres}. Open die in Chrome of Edge, kies 'Werken met een lokale "
+            "repository' en selecteer deze map: wat u opslaat, staat meteen in protocol/ (en de site hier "
+            "toont het). Zet het daarna met git in de repository van de school."
+        )
+        webbrowser.open(adres)
     before = _snapshot(watched)
     try:
         while server.poll() is None:
@@ -214,7 +225,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 print("De site toont nog de vorige versie; herstel de fout en sla opnieuw op.", file=sys.stderr)
                 continue
             try:
-                _generate_for_serve(loaded, root, out, args.bouwer)
+                _generate_for_serve(loaded, root, out, args.bouwer, args.redactie)
                 print("Bijgewerkt vanuit de bron.", file=sys.stderr)
             except MeldcodeError as exc:
                 print(exc.report(), file=sys.stderr)
@@ -249,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--config", default="mkdocs.yml", help="het mkdocs-bestand (standaard: mkdocs.yml)")
     serve.add_argument("--bouwer", choices=builders.BUILDERS, default=builders.DEFAULT, help=BOUWER_HELP)
     serve.add_argument("-a", "--adres", default="127.0.0.1:8000", help="adres:poort (standaard: %(default)s)")
+    serve.add_argument(
+        "--redactie", action="store_true", help="open de redactie, die op deze map werkt (lokale repository)"
+    )
     serve.set_defaults(func=cmd_serve)
     schema_ = sub.add_parser("schema", help="maak het schema voor de editor opnieuw (protocol/schema/)")
     schema_.add_argument("pad", nargs="?", default="protocol", help="de map met de bron (standaard: protocol)")

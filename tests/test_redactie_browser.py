@@ -82,3 +82,29 @@ def test_the_page_is_noindex_and_outside_menu_and_search(site: Path) -> None:
     assert 'href="redactie/"' not in home  # not in the staff menu
     over = (site / "over" / "index.html").read_text(encoding="utf-8")
     assert 'href="../redactie/"' in over
+
+
+def test_with_a_git_host_it_offers_the_local_checkout_and_a_token(browser: Browser, base: str, site: Path) -> None:
+    """The sign-in the school gets with `git: github` (the configuration as mkdocs.yml would
+    make it): the local repository (make redactie) and a token for one repository."""
+    from generator.redactie.backend import backend
+
+    config = json.loads((site / "assets" / "redactie" / "config.json").read_text(encoding="utf-8"))
+    config["backend"], _ = backend({"redactie": {"git": "github", "repository": "kbs/meldcode"}})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.add_init_script(LISTEN)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    origin = base.rstrip("/")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin) else route.abort())
+    context.route("**/assets/redactie/config.json", lambda route: route.fulfill(json=config))
+    page = context.new_page()
+    page.goto(base + "redactie/")
+    page.get_by_role("button", name="Werken met een lokale repository").wait_for(timeout=READY)
+    assert page.get_by_role("button", name="Inloggen met een toegangstoken").count() == 1
+    page.screenshot(path=str(SHOTS / "aanmelden-github-1280.png"))
+    assert off_site(requests, base) == []
+    # the CMS asks GitHub's status page whether GitHub has an outage: the CSP refuses it (only
+    # the configured API is allowed), so nothing but the site itself is ever asked
+    assert page.evaluate("window.__csp") == ["connect-src https://www.githubstatus.com/api/v2/status.json"]
+    context.close()

@@ -72,7 +72,8 @@ def test_the_check_names_file_line_and_key_as_meldcode_check_does() -> None:
     data = formulier((ROOT / pad).read_text(encoding="utf-8"))
     data["termijnen"][0]["wanneer"] = "bel {telefoon:veilig-thuiss}"
     vraag = _vraag(pad, data) | {"ankers": []}
-    [fout] = json.loads(verwerk(json.dumps(vraag)))["berichten"]
+    berichten = json.loads(verwerk(json.dumps(vraag)))["berichten"]
+    [fout] = [b for b in berichten if b["soort"] != "verandering"]
     assert fout["soort"] == "fout"
     assert fout["tekst"].startswith(f"{pad}:")
     assert (
@@ -84,5 +85,19 @@ def test_a_runaway_text_is_refused_before_the_file_is_written() -> None:
     pad = "protocol/termijnen.yaml"
     data = formulier((ROOT / pad).read_text(encoding="utf-8"))
     data["termijnen"][1]["wanneer"] = "x" * 30_000
-    [fout] = json.loads(verwerk(json.dumps(_vraag(pad, data) | {"ankers": []})))["berichten"]
+    [fout] = json.loads(verwerk(json.dumps(_vraag(pad, data) | {"ankers": []})))["berichten"]  # nothing else said
     assert "deze tekst is 30.000 tekens lang (meer dan 20.000)" in fout["tekst"]
+
+
+def test_what_changes_is_said_in_words_with_the_key_path() -> None:
+    from generator.redactie.verschil import veranderingen
+
+    tekst = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+    data = formulier(tekst)
+    data["contacten"][1]["telefoon"] = "0800 2000"
+    weg = data["contacten"].pop(4)
+    assert veranderingen(tekst, data) == [
+        "contacten › veilig-thuis › telefoon: '0800-2000' wordt '0800 2000'",
+        f"contacten: '{weg['id']}' weggehaald",
+    ]
+    assert veranderingen(tekst, formulier(tekst)) == []

@@ -133,6 +133,10 @@ EDITS = [
 def test_a_change_changes_only_its_line(page: Page, pad: str, oud: str, nieuw: str, lines: list[str]) -> None:
     open_file(page, pad)
     field(page, oud).fill(nieuw)
+    page.evaluate(TOP)  # the check's panel says what will change, before saving
+    page.locator(".meldcode-controle-verandering").get_by_text(f"'{oud}' wordt '{nieuw}'").wait_for(timeout=READY)
+    if pad == "protocol/contacten.yaml":
+        page.screenshot(path=str(SHOTS / "wat-verandert-1280.png"))
     save(page)
     assert changed_lines(page, pad) == lines
 

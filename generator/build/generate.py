@@ -29,6 +29,7 @@ from generator.pages import csp
 from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
+from generator.redactie.backend import backend
 from generator.redactie.bundel import ENTRY_FILE as REDACTIE_JS
 from generator.redactie.bundel import write_bundle, write_python
 from generator.source.model import Contact, Protocol
@@ -85,7 +86,9 @@ def read_base_config(root: Path) -> dict[str, Any]:
         return dict(yaml.safe_load(handle))
 
 
-def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offline: bool) -> dict[str, Any]:
+def builder_config(
+    protocol: Protocol, root: Path, base: dict[str, Any], *, offline: bool, git_hosts: tuple[str, ...] = ()
+) -> dict[str, Any]:
     config = dict(base)
     meta = protocol.metadata
     config["site_name"] = f"{meta.titel} · {meta.school_kort}"
@@ -106,7 +109,7 @@ def builder_config(protocol: Protocol, root: Path, base: dict[str, Any], *, offl
     extra = dict(config.get("extra") or {})
     extra["meldcode"] = site_data(protocol)
     extra["offline"] = offline
-    extra["csp"] = csp.policies()
+    extra["csp"] = csp.policies(git_hosts)
     config["extra"] = extra
     extra_css = list(config.get("extra_css") or [])
     # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)
@@ -168,12 +171,14 @@ def generate(
     met_pdf: bool,
     offline: bool | None = None,
     verouderd: Sequence[Treffer] = (),
+    lokale_redactie: bool = False,
 ) -> Project:
     """Write a builder project for `protocol` into `out`. Files that are already right are
     left alone, so a second run (under `serve`) touches only what changed.
 
     `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on);
-    `verouderd` are the out-of-date references for the Evaluatie-checklist."""
+    `verouderd` are the out-of-date references for the Evaluatie-checklist; `lokale_redactie`
+    points the editor at the local checkout (`make redactie`)."""
     base = read_base_config(root)
     if offline is None:
         offline = bool((base.get("extra") or {}).get("offline", True))
@@ -198,13 +203,15 @@ def generate(
             write_if_changed(dest, path.read_bytes())
             keep.add(dest)
     _write_assets(protocol, docs)
-    keep |= write_bundle(docs)  # the browser editor (/redactie/): the CMS and its configuration
+    # the browser editor (/redactie/): the CMS and its configuration, saving where mkdocs.yml says
+    git, git_hosts = backend(base.get("extra") or {}, lokaal=lokale_redactie)
+    keep |= write_bundle(docs, git)
     keep |= write_python(docs, protocol, root)  # and what it runs in Pyodide
     # a page or file removed from the source leaves the build folder too
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in keep and ASSETS not in path.relative_to(docs).as_posix():
             path.unlink()
-    config = builder_config(protocol, root, base, offline=offline)
+    config = builder_config(protocol, root, base, offline=offline, git_hosts=tuple(git_hosts))
     config_path = out / CONFIG
     write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     # every style sheet of ours is minified after the build, the per-page ones too

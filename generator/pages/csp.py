@@ -42,17 +42,20 @@ HULP_SCRIPT_SRC = "'wasm-unsafe-eval'"
 REDACTIE_EXTRA = {"img-src": "blob:", "connect-src": "data:", "worker-src": "blob:", "media-src": "'self' blob:"}
 
 
-def policy(hulp: bool = False, redactie: bool = False) -> str:
-    """The policy of a page, as it goes into the `<meta>` tag (before the hashes)."""
-    extra = {"script-src": HULP_SCRIPT_SRC} if hulp else REDACTIE_EXTRA if redactie else {}
+def policy(hulp: bool = False, redactie: bool = False, git_hosts: tuple[str, ...] = ()) -> str:
+    """The policy of a page, as it goes into the `<meta>` tag (before the hashes). The editor's
+    page may also reach the configured Git host's API (`git_hosts`)."""
+    extra = {"script-src": HULP_SCRIPT_SRC} if hulp else dict(REDACTIE_EXTRA) if redactie else {}
+    if redactie and git_hosts:
+        extra["connect-src"] = " ".join((extra["connect-src"], *git_hosts))
     directives = [f"{d} {extra[d.split()[0]]}" if d.split()[0] in extra else d for d in POLICY]
     added = [f"{name} {value}" for name, value in extra.items() if not any(d.split()[0] == name for d in POLICY)]
     return "; ".join(directives + added)
 
 
-def policies() -> dict[str, str]:
+def policies(git_hosts: tuple[str, ...] = ()) -> dict[str, str]:
     """The policies for the theme: `config.extra.csp.pagina`, `.hulp` and `.redactie`."""
-    return {"pagina": policy(), "hulp": policy(hulp=True), "redactie": policy(redactie=True)}
+    return {"pagina": policy(), "hulp": policy(hulp=True), "redactie": policy(redactie=True, git_hosts=git_hosts)}
 
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)

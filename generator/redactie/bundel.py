@@ -54,6 +54,7 @@ BROWSER_MODULES = (
     "generator/redactie/__init__.py",
     "generator/redactie/controle.py",
     "generator/redactie/formulier.py",
+    "generator/redactie/verschil.py",
     "generator/redactie/yamlbestand.py",
     "generator/source/__init__.py",
     "generator/source/positions.py",

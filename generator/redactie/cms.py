@@ -133,6 +133,8 @@ CONTROLE_WOORDEN = {
     "fouten": "Fouten: dit bestand kan zo niet worden opgeslagen",
     "waarschuwingen": "Waarschuwingen: opslaan kan, kijk ze wel na",
     "goed": "Geen fouten of waarschuwingen.",
+    "verandering": "Wat verandert er als u opslaat",
+    "versiegeschiedenis": "Noteer de wijziging ook in De versiegeschiedenis van het protocol (wijzigingen.yaml).",
     "mislukt": "De controle kon niet worden uitgevoerd; opslaan wacht tot hij werkt. Herlaad de pagina.",
 }
 

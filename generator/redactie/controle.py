@@ -16,6 +16,7 @@ from generator.checks.evaluatie import patroon_errors, verouderd_problems
 from generator.checks.tekst import MAX_TEKST, targets, text_errors, too_long
 from generator.errors import BewerkFout, SourceError
 from generator.redactie.formulier import bewaar, formulier
+from generator.redactie.verschil import veranderingen
 from generator.redactie.yamlbestand import lees
 from generator.source.positions import Source, strings
 
@@ -69,7 +70,8 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
     for bestand in bestanden.values():
         if bestand["pad"] == pad:
             bestand["tekst"] = bewaar(bron, data)
-    return controleer(bestanden, vraag["ankers"], pad)
+    wat = [{"soort": "verandering", "tekst": t} for t in veranderingen(bron, data)]
+    return controleer(bestanden, vraag["ankers"], pad) + wat
 
 
 def verwerk(verzoek: str) -> str:

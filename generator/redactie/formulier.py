@@ -48,7 +48,7 @@ def _gelijk(oud: Any, nieuw: Any) -> bool:
     return json.dumps(als_data(oud), sort_keys=True) == json.dumps(nieuw, sort_keys=True)
 
 
-def _sleutel(item: Any) -> str:
+def sleutel(item: Any) -> str:
     """How a list item is recognised when items are added or removed around it."""
     if isinstance(item, dict) and isinstance(item.get("id"), str | int):
         return f"id:{item['id']}"
@@ -59,7 +59,7 @@ def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
     """Bring the list `oud` (in place) to `nieuw`, touching only what differs."""
     einde = _einde(oud) if oud else None
     achteraan = False  # items added after the last one: the list's trailing lines move along
-    stappen = difflib.SequenceMatcher(None, [_sleutel(i) for i in oud], [_sleutel(i) for i in nieuw], autojunk=False)
+    stappen = difflib.SequenceMatcher(None, [sleutel(i) for i in oud], [sleutel(i) for i in nieuw], autojunk=False)
     # from the end, so the indexes of the steps still to do stay valid
     for soort, i1, i2, j1, j2 in reversed(stappen.get_opcodes()):
         achteraan = achteraan or (i2 == len(oud) and j2 - j1 > i2 - i1)
@@ -104,4 +104,4 @@ def bewaar(tekst: str, nieuw: Any) -> str:
     return schrijf(data)
 
 
-__all__ = ["als_data", "bewaar", "formulier"]
+__all__ = ["als_data", "bewaar", "formulier", "sleutel"]

@@ -116,10 +116,15 @@ const Controle = createClass({
       return h("section", { className: `meldcode-controle-${soort}` }, h("h3", null, kop),
         h("ul", null, deze.map((b) => h("li", { key: b.tekst }, b.tekst))));
     };
+    const controles = berichten.filter((b) => b.soort !== "verandering");
+    const veranderd = berichten.some((b) => b.soort === "verandering");
+    const logboek = !this.props.field.get("bestand").endsWith("wijzigingen.yaml");
     return h("div", { className: "meldcode-controle", "aria-live": "polite" },
-      berichten.length === 0 ? h("p", null, woorden.goed) : null,
+      controles.length === 0 ? h("p", null, woorden.goed) : null,
       lijst("fout", woorden.fouten),
-      lijst("waarschuwing", woorden.waarschuwingen));
+      lijst("waarschuwing", woorden.waarschuwingen),
+      lijst("verandering", woorden.verandering),
+      veranderd && logboek ? h("p", null, woorden.versiegeschiedenis) : null);
   },
 });
 CMS.registerFieldType("meldcode-controle", Controle);
