@@ -116,6 +116,7 @@ test: setup lint test-js check-site check-site-zensical
 bench: site
 	$(BIN)/python tests/bench_build.py --runs 3
 	$(BIN)/python tests/bench_hulp.py site --runs 5
+	$(BIN)/python tests/bench_redactie.py site --runs 3
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py

@@ -66,6 +66,12 @@ def test_the_editor_opens_and_shows_the_protocol_files(browser: Browser, base: s
     page.screenshot(path=str(SHOTS / f"bestanden-{width}.png"))
     for label in LABELS.values():
         assert page.get_by_text(label, exact=True).count() >= 1, label
+    # a form opens, read and checked by the Python in the worker, at this width too
+    page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).first.click()
+    page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY)
+    page.get_by_text("Bezig met controleren…").wait_for(state="detached", timeout=READY)
+    page.screenshot(path=str(SHOTS / f"formulier-{width}.png"))
+    assert page.get_by_role("button", name="Opslaan", exact=True).is_visible()
     assert page.evaluate("window.__csp") == []
     assert off_site(requests, base) == []
     assert any("/assets/redactie/assets/" in u and u.endswith(".woff2") for u in requests), "fonts from the site"

@@ -25,6 +25,20 @@ def _bericht(fout: SourceError, soort: str) -> dict[str, Any]:
     return {"soort": soort, "bestand": fout.file, "regel": fout.line, "sleutel": fout.path, "tekst": str(fout)}
 
 
+_CACHE: dict[tuple[str, str], Source] = {}
+
+
+def _gelezen(pad: str, tekst: str) -> Source:
+    """A file read with positions; the files not being edited are the same on every check, and
+    reading them again (pure-Python YAML in the browser) took most of a check's time."""
+    sleutel = (pad, tekst)
+    if sleutel not in _CACHE:
+        if len(_CACHE) > 64:  # an editing session: a few versions of one file, the rest as built
+            _CACHE.clear()
+        _CACHE[sleutel] = Source(pad, lees(tekst), tekst.splitlines())
+    return _CACHE[sleutel]
+
+
 def controleer(bestanden: dict[str, dict[str, str]], ankers: list[str], pad: str) -> list[dict[str, Any]]:
     """`bestanden`: per part of the source its path (`protocol/rollen.yaml`) and text, with the
     file `pad` as it would be saved. Errors first, from every file (a contact removed here
@@ -33,7 +47,7 @@ def controleer(bestanden: dict[str, dict[str, str]], ankers: list[str], pad: str
     uit: list[dict[str, Any]] = []
     for part, bestand in bestanden.items():
         try:
-            sources[part] = Source(bestand["pad"], lees(bestand["tekst"]), bestand["tekst"].splitlines())
+            sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
         except BewerkFout as exc:
             uit.append(
                 {
