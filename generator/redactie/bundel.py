@@ -25,7 +25,7 @@ import ruamel.yaml
 
 from generator.errors import ToolError
 from generator.links.adressen import anchors
-from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
+from generator.redactie.cms import CONTROLE_WOORDEN, NAMEN, cms_config
 from generator.source.model import BRONNEN, Protocol
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,6 @@ PYTHON_DIR = f"{BUNDLE}/python"
 PYTHON_ZIP = f"{PYTHON_DIR}/redactie.zip"
 STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 CONTROLE_JSON = f"{BUNDLE}/controle.json"
-BRON_DIR = f"{BUNDLE}/protocol"
 # the modules `generator.redactie.controle` imports (tests/test_redactie_controle.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
@@ -161,7 +160,12 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
     bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
     for pad in bestanden.values():
         written.add(_write_if_changed(docs / BUNDLE / pad, (root / pad).read_bytes()))
-    controle = {"bestanden": bestanden, "ankers": sorted(anchors(protocol)), "woorden": CONTROLE_WOORDEN}
+    controle = {
+        "bestanden": bestanden,
+        "ankers": sorted(anchors(protocol)),
+        "woorden": CONTROLE_WOORDEN,
+        "namen": NAMEN,
+    }
     written.add(_write_if_changed(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
     return written
 
@@ -176,10 +180,7 @@ def write_bundle(docs: Path, backend: dict[str, Any] | None = None) -> set[Path]
         shutil.rmtree(out, ignore_errors=True)
         _esbuild(out)
         stamp.write_text(_digest(), encoding="utf-8")
-    config = docs / CONFIG_FILE
-    text = config_json(backend or TEST_BACKEND)
-    if not config.exists() or config.read_text(encoding="utf-8") != text:
-        config.write_text(text, encoding="utf-8")
+    _write_if_changed(docs / CONFIG_FILE, config_json(backend or TEST_BACKEND).encode())
     return {p for p in out.rglob("*") if p.is_file()}
 
 

@@ -48,16 +48,8 @@ def controleer(bestanden: dict[str, dict[str, str]], ankers: list[str], pad: str
     for part, bestand in bestanden.items():
         try:
             sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
-        except BewerkFout as exc:
-            uit.append(
-                {
-                    "soort": "fout",
-                    "bestand": bestand["pad"],
-                    "regel": 0,
-                    "sleutel": "",
-                    "tekst": f"{bestand['pad']}: {exc.message}",
-                }
-            )
+        except BewerkFout as exc:  # no YAML: the file as a whole is meant (line 0)
+            uit.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout"))
     fouten = text_errors(sources, targets(sources, set(ankers)), set()) + patroon_errors(sources)
     uit += [_bericht(f, "fout") for f in sorted(set(fouten))]
     uit += [_bericht(w, "waarschuwing") for w in verouderd_problems(sources) if w.file == pad]
@@ -71,7 +63,7 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
     oversize = [(loc, t) for loc, t in strings(data) if len(t) > MAX_TEKST]
     if not oversize:
         return []
-    source = Source(pad, lees(bron), bron.splitlines())
+    source = _gelezen(pad, bron)
     return [_bericht(source.error(loc, too_long(t)), "fout") for loc, t in oversize]
 
 

@@ -55,15 +55,24 @@ def sleutel(item: Any) -> str:
     return json.dumps(als_data(item), sort_keys=True)
 
 
+def uitlijning(oud: list[Any], nieuw: list[Any]) -> list[tuple[int, int, int, int, int]]:
+    """How two versions of a list line up, items matched by `sleutel`: steps (i1, i2, j1, j2,
+    paren) where the first `paren` items of oud[i1:i2] and nieuw[j1:j2] are the same item
+    (perhaps changed), the rest of oud[i1:i2] is removed and the rest of nieuw[j1:j2] added."""
+    stappen = difflib.SequenceMatcher(None, [sleutel(i) for i in oud], [sleutel(i) for i in nieuw], autojunk=False)
+    return [
+        (i1, i2, j1, j2, min(i2 - i1, j2 - j1) if soort in ("equal", "replace") else 0)
+        for soort, i1, i2, j1, j2 in stappen.get_opcodes()
+    ]
+
+
 def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
     """Bring the list `oud` (in place) to `nieuw`, touching only what differs."""
     einde = _einde(oud) if oud else None
     achteraan = False  # items added after the last one: the list's trailing lines move along
-    stappen = difflib.SequenceMatcher(None, [sleutel(i) for i in oud], [sleutel(i) for i in nieuw], autojunk=False)
     # from the end, so the indexes of the steps still to do stay valid
-    for soort, i1, i2, j1, j2 in reversed(stappen.get_opcodes()):
+    for i1, i2, j1, j2, paren in reversed(uitlijning(oud, nieuw)):
         achteraan = achteraan or (i2 == len(oud) and j2 - j1 > i2 - i1)
-        paren = min(i2 - i1, j2 - j1) if soort in ("equal", "replace") else 0
         for k in range(paren):
             oud[i1 + k] = _pas_aan(oud[i1 + k], nieuw[j1 + k])
         del oud[i1 + paren : i2]
@@ -104,4 +113,4 @@ def bewaar(tekst: str, nieuw: Any) -> str:
     return schrijf(data)
 
 
-__all__ = ["als_data", "bewaar", "formulier", "sleutel"]
+__all__ = ["als_data", "bewaar", "formulier", "sleutel", "uitlijning"]

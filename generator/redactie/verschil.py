@@ -4,11 +4,10 @@ Standard library and ruamel.yaml only (it runs in the browser)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from generator.redactie.formulier import als_data, sleutel
+from generator.redactie.formulier import als_data, uitlijning
 from generator.redactie.yamlbestand import lees
 from generator.source.positions import Loc, key_path
 
@@ -37,9 +36,7 @@ def _verschillen(tree: Any, oud: Any, nieuw: Any, loc: Loc) -> Iterator[str]:
                 yield f"{key_path(tree, (*loc, key))}: nieuw {_kort(waarde)}"
     elif isinstance(oud, list) and isinstance(nieuw, list):
         # items matched as saving matches them (by id or content): an added item is one line
-        stappen = difflib.SequenceMatcher(None, [sleutel(i) for i in oud], [sleutel(i) for i in nieuw], autojunk=False)
-        for soort, i1, i2, j1, j2 in stappen.get_opcodes():
-            paren = min(i2 - i1, j2 - j1) if soort in ("equal", "replace") else 0
+        for i1, i2, j1, j2, paren in uitlijning(oud, nieuw):
             for k in range(paren):
                 yield from _verschillen(tree, oud[i1 + k], nieuw[j1 + k], (*loc, i1 + k))
             plek = key_path(tree, loc)
