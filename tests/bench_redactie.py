@@ -22,6 +22,8 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import Browser, sync_playwright
 from test_redactie_opslaan import FIND, LABELS, SETTLED, TOP
 
+from generator.redactie.cms import CONTROLE_WOORDEN
+
 READY_MS = 120_000
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -44,7 +46,7 @@ def _run(browser: Browser, base: str) -> dict[str, float]:
     times["lijst met bestanden"] = time.perf_counter() - start
     lijst.click()
     page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY_MS)
-    page.locator(".meldcode-controle").get_by_text("Bezig met controleren…").wait_for(
+    page.locator(".meldcode-controle").get_by_text(CONTROLE_WOORDEN["bezig"]).wait_for(
         state="detached", timeout=READY_MS
     )
     times["formulier bewerkbaar, controle getoond"] = time.perf_counter() - start

@@ -15,7 +15,7 @@ from browser import serve
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.redactie.bundel import TEST_BACKEND
-from generator.redactie.cms import cms_config
+from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def test_the_editor_opens_and_shows_the_protocol_files(browser: Browser, base: s
     # a form opens, read and checked by the Python in the worker, at this width too
     page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).first.click()
     page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY)
-    page.get_by_text("Bezig met controleren…").wait_for(state="detached", timeout=READY)
+    page.get_by_text(CONTROLE_WOORDEN["bezig"]).wait_for(state="detached", timeout=READY)
     page.screenshot(path=str(SHOTS / f"formulier-{width}.png"))
     assert page.get_by_role("button", name="Opslaan", exact=True).is_visible()
     assert page.evaluate("window.__csp") == []

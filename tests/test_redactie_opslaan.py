@@ -24,6 +24,7 @@ from generator.errors import ProtocolError
 from generator.redactie.bundel import TEST_BACKEND
 from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
 from generator.redactie.formulier import bewaar, formulier
+from generator.source.positions import strings
 
 pytestmark = pytest.mark.browser
 
@@ -296,17 +297,7 @@ def test_the_form_refuses_what_the_model_refuses(
 
 
 def _values(pad: str) -> list[str]:
-    def walk(node: object) -> Iterator[str]:
-        if isinstance(node, dict):
-            for v in node.values():
-                yield from walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from walk(v)
-        elif isinstance(node, str):
-            yield node
-
-    return list(walk(formulier((PROTOCOL.parent / pad).read_text(encoding="utf-8"))))
+    return [text for _, text in strings(formulier((PROTOCOL.parent / pad).read_text(encoding="utf-8")))]
 
 
 def test_the_saved_files_pass_meldcode_check(page: Page, tmp_path: Path) -> None:

@@ -126,6 +126,9 @@ def _fields(node: Node, defs: dict[str, Node], pad: tuple[str, ...] = ()) -> lis
 FORMAT = "meldcode-yaml"
 CONTROLE = "_controle"
 BRON = "_bron"
+CONTROLE_VELD = "meldcode-controle"  # the custom field type start.js registers
+# the names start.js needs, decided here (controle.json)
+NAMEN = {"formaat": FORMAT, "veld": CONTROLE_VELD, "bron": BRON, "controle": CONTROLE}
 
 
 CONTROLE_WOORDEN = {
@@ -146,7 +149,7 @@ def _eigen_velden(pad: str) -> list[Node]:
             "label": "Controle",
             "hint": "Wat meldcode check van dit bestand zegt, zoals het opgeslagen zou worden. "
             "Een fout houdt het opslaan tegen; een waarschuwing niet.",
-            "widget": "meldcode-controle",
+            "widget": CONTROLE_VELD,
             "required": False,
             "bestand": pad,
             "woorden": CONTROLE_WOORDEN,
@@ -182,4 +185,4 @@ def cms_config(backend: Node) -> Node:
     }
 
 
-__all__ = ["BRON", "CONTROLE", "FORMAT", "READONLY", "bestanden", "cms_config"]
+__all__ = ["BRON", "CONTROLE", "CONTROLE_VELD", "FORMAT", "NAMEN", "READONLY", "bestanden", "cms_config"]

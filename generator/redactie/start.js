@@ -35,7 +35,7 @@ async function python(verzoek) {
 const [config, controle] = await Promise.all(
   ["config.json", "controle.json"].map(async (naam) => (await fetch(new URL(naam, HIER))).json()),
 );
-const EIGEN = { bron: "_bron", controle: "_controle" }; // the form's own fields (cms.py)
+const EIGEN = controle.namen; // the form's own fields and the format's name (cms.py)
 
 // The built copy of every file: the others, as the check of one file needs them.
 const gebouwd = new Map();
@@ -70,7 +70,7 @@ function zonderEigen(data) {
   return rest;
 }
 
-CMS.registerCustomFormat("meldcode-yaml", "yaml", {
+CMS.registerCustomFormat(EIGEN.formaat, "yaml", {
   fromFile: async (tekst) => ({ ...(await python({ soort: "lees", tekst })).data, [EIGEN.bron]: tekst }),
   toFile: async (data) => (await python({ soort: "bewaar", tekst: data[EIGEN.bron], data: zonderEigen(data) })).tekst,
 });
@@ -118,7 +118,7 @@ const Controle = createClass({
     };
     const controles = berichten.filter((b) => b.soort !== "verandering");
     const veranderd = berichten.some((b) => b.soort === "verandering");
-    const logboek = !this.props.field.get("bestand").endsWith("wijzigingen.yaml");
+    const logboek = this.props.field.get("bestand") !== controle.bestanden.wijzigingen; // not the history itself
     return h("div", { className: "meldcode-controle", "aria-live": "polite" },
       controles.length === 0 ? h("p", null, woorden.goed) : null,
       lijst("fout", woorden.fouten),
@@ -127,7 +127,7 @@ const Controle = createClass({
       veranderd && logboek ? h("p", null, woorden.versiegeschiedenis) : null);
   },
 });
-CMS.registerFieldType("meldcode-controle", Controle);
+CMS.registerFieldType(EIGEN.veld, Controle);
 
 // The same check again just before the file is written: the Controle field blocks the save
 // only while it is on screen (the CMS leaves a long form's far fields out of the page), this
