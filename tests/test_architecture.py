@@ -22,13 +22,13 @@ LAYERS = (
     "links",
     "afwegingskader",
     "checks",
+    "diff",  # the browser editor says what changes with it
     "redactie",
     "kaarten",
     "hulp",
     "pages",
     "build",
     "postbuild",
-    "diff",
     "cli",
 )
 MAX_MODULE_LINES = 400

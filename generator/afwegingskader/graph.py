@@ -4,10 +4,12 @@ checks, the pages, the charts, the helper and the diff."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from meldcode_engine.weergave import knoop_naam
 
-from generator.source.model import Knoop, Protocol
+if TYPE_CHECKING:  # the diff builds it from raw items in the browser, where pydantic is not
+    from generator.source.model import Knoop, Protocol
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.checks.run import load_and_check
 from generator.errors import MeldcodeError, ProtocolError
-from generator.source.model import Protocol
+from generator.source.load import Loaded
 
 
 class DiffError(MeldcodeError):
@@ -67,7 +67,7 @@ def resolve(arg: str, workdir: Path, cwd: Path) -> Bron:
     return Bron(target, f"{arg} ({commit[:7]})", f"{arg}:{prefix}protocol/")
 
 
-def load(bron: Bron) -> Protocol:
+def load(bron: Bron) -> Loaded:
     try:
         loaded, _ = load_and_check(bron.root, casussen=False)  # a stale case does not hide the diff
     except ProtocolError as exc:
@@ -87,4 +87,4 @@ def load(bron: Bron) -> Protocol:
             f"De bron in {bron.label} bevat {kop}; er is niets vergeleken. Herstel de bron "
             f"(meldcode check) of kies een andere versie:\n{regels}"
         ) from None
-    return loaded.protocol
+    return loaded

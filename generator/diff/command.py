@@ -10,21 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.diff.bronnen import DiffError, load, resolve
+from generator.diff.schema import soorten_van_model
 from generator.diff.vergelijken import compare
 from generator.diff.verslag import render
-from generator.source.model import Protocol
+from generator.source.load import Loaded
 
 
 def diff(oud: str, nieuw: str, workdir: Path, cwd: Path, markdown: bool = False) -> str:
     """The whole command: resolve both sides, load and check them, compare, render."""
     bronnen = [resolve(arg, workdir, cwd) for arg in (oud, nieuw)]
     problems: list[str] = []
-    protocols: list[Protocol] = []
+    loaded: list[Loaded] = []
     for bron in bronnen:
         try:
-            protocols.append(load(bron))
+            loaded.append(load(bron))
         except DiffError as exc:
             problems.append(str(exc))
     if problems:
         raise DiffError("\n".join(problems))
-    return render(compare(*protocols), bronnen[0].label, bronnen[1].label, markdown)
+    # checked with the model above; compared as the raw files read with the model's table,
+    # as the browser editor compares them
+    soorten = soorten_van_model()
+    oud, nieuw = (soorten.protocol({part: s.data for part, s in x.sources.items()}) for x in loaded)
+    return render(compare(oud, nieuw, soorten), bronnen[0].label, bronnen[1].label, markdown)

@@ -2,7 +2,8 @@
 and the old and new value as text.
 
 The walk over the model is generic (fields, lists matched by id, other lists aligned like
-a text diff), so a new field shows up without code here.
+a text diff), so a new field shows up without code here. It walks the raw files read as
+typed items (`soorten`), not the pydantic model, so the browser editor runs it too.
 """
 
 from __future__ import annotations
@@ -13,44 +14,16 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from generator.afwegingskader.graph import Graph
-from generator.source.model import (
-    BRONNEN,
-    Actie,
-    Advies,
-    Antwoord,
-    Begrip,
-    Blok,
-    Categorie,
-    Contact,
-    FormVraag,
-    Knoop,
-    Link,
-    Meldnorm,
-    Onderdeel,
-    Persoon,
-    Protocol,
-    Rol,
-    Sectie,
-    SpoedContact,
-    Stap,
-    StructuurRij,
-    Termijn,
-    Uitkomst,
-    Uitspraakbron,
-    Veld,
-)
-from generator.source.model import Wijziging as Versiewijziging
+from generator.diff.soorten import Item, Soorten
 
 Soort = Literal["gewijzigd", "toegevoegd", "verwijderd", "volgorde", "verplaatst"]
 
 # fields that decide where a route goes; everything else in the afwegingskader is text
 ROUTE_FIELDS = {"start", "volgende", "melden", "meldnorm"}
-ROUTE_ITEMS = (Knoop, Uitkomst, Antwoord)
+ROUTE_ITEMS = {"Knoop", "Uitkomst", "Antwoord"}
 # items named by their position ("2e alinea"), not by a text of their own
-POSITIONAL = (Blok, Advies, Actie)
+POSITIONAL = {"Blok", "Advies", "Actie"}
 # list fields whose items carry their own name (an id, a title): the field name is noise
 HIDDEN = {
     "inhoud",
@@ -108,17 +81,18 @@ class Hoofdstuk:
     wijzigingen: list[Wijziging]
 
 
-def compare(old: Protocol, new: Protocol) -> list[Hoofdstuk]:
-    """Every difference, per part in the order of BRONNEN; parts without any are left out."""
+def compare(old: Item, new: Item, soorten: Soorten) -> list[Hoofdstuk]:
+    """Every difference between two protocols (`Soorten.protocol`), per part in the order of
+    the source files; parts without any are left out."""
     hoofdstukken: list[Hoofdstuk] = []
-    for part, (bestand, _) in BRONNEN.items():
+    for part, bestand in soorten.bestanden.items():
         found: list[Wijziging] = []
         _walk(getattr(old, part), getattr(new, part), (), found, False)
         titel = f"{_titel(part, new)} ({bestand})"
         if part == "afwegingskader":
             routes = [w for w in found if w.route]
-            voor, na = len(Graph.of(old).routes()), len(Graph.of(new).routes())
-            if routes and voor != na:
+            voor, na = (len(Graph.of(p).routes()) if routes else 0 for p in (old, new))  # type: ignore[arg-type]
+            if voor != na:
                 wat = f"aantal routes van {new.afwegingskader.start} tot een uitkomst"
                 routes.append(Wijziging((wat,), "gewijzigd", str(voor), str(na)))
             hoofdstukken.append(Hoofdstuk(f"{_titel(part, new)}: routes ({bestand})", routes))
@@ -130,7 +104,7 @@ def compare(old: Protocol, new: Protocol) -> list[Hoofdstuk]:
     return [h for h in hoofdstukken if h.wijzigingen]
 
 
-def _titel(part: str, protocol: Protocol) -> str:
+def _titel(part: str, protocol: Item) -> str:
     if part.startswith("bijlage_"):
         return f"Bijlage {part.removeprefix('bijlage_')}: {getattr(protocol, part).titel}"
     return TITELS.get(part, part.replace("_", " ").capitalize())
@@ -139,8 +113,8 @@ def _titel(part: str, protocol: Protocol) -> str:
 def _walk(old: Any, new: Any, plaats: tuple[str, ...], out: list[Wijziging], route: bool) -> None:
     if old == new:
         return
-    if isinstance(old, BaseModel) and type(old) is type(new):
-        for name in type(old).model_fields:
+    if isinstance(old, Item) and isinstance(new, Item) and old.soort == new.soort:
+        for name in old.velden:
             sub = plaats if name in HIDDEN else (*plaats, FIELD_LABELS.get(name, name.replace("_", " ")))
             _walk(getattr(old, name), getattr(new, name), sub, out, route or name in ROUTE_FIELDS)
     elif isinstance(old, list) and isinstance(new, list):
@@ -155,15 +129,18 @@ def _walk(old: Any, new: Any, plaats: tuple[str, ...], out: list[Wijziging], rou
 
 def _key(item: Any) -> str | None:
     """What identifies a list item across versions, if anything does."""
-    if isinstance(item, Stap):
-        return str(item.nummer)
-    if isinstance(item, StructuurRij):
-        return str(item.stap)
-    if isinstance(item, SpoedContact):
-        return item.contact
-    if isinstance(item, FormVraag):
-        return None if item.nummer is None else str(item.nummer)
-    value = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+    if not isinstance(item, Item):
+        return None
+    match item.soort:
+        case "Stap":
+            return str(item.nummer)
+        case "StructuurRij":
+            return str(item.stap)
+        case "SpoedContact":
+            return str(item.contact)
+        case "FormVraag":
+            return None if item.nummer is None else str(item.nummer)
+    value = item.velden.get("id")
     return value if isinstance(value, str) else None
 
 
@@ -213,7 +190,7 @@ def _walk_list(old: list[Any], new: list[Any], plaats: tuple[str, ...], out: lis
         paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
         for k in range(paired):
             a, b = old[i1 + k], new[j1 + k]
-            if isinstance(a, BaseModel) and type(a) is type(b) and not _is_blok_kind_change(a, b):
+            if isinstance(a, Item) and isinstance(b, Item) and a.soort == b.soort and not _is_blok_kind_change(a, b):
                 _walk(a, b, (*plaats, _naam(b, j1 + k, new)), out, route)
             else:
                 out.append(Wijziging(_where(plaats, b, j1 + k, new), "gewijzigd", _tekst(a), _tekst(b), route))
@@ -234,80 +211,84 @@ def _walk_list(old: list[Any], new: list[Any], plaats: tuple[str, ...], out: lis
 
 def _where(plaats: tuple[str, ...], item: Any, index: int, items: list[Any]) -> tuple[str, ...]:
     """Where an added or removed item sits: by position when its text does not name it."""
-    return (*plaats, _naam(item, index, items)) if isinstance(item, POSITIONAL) else plaats
+    return (*plaats, _naam(item, index, items)) if _soort(item) in POSITIONAL else plaats
+
+
+def _soort(item: Any) -> str | None:
+    return item.soort if isinstance(item, Item) else None
 
 
 def _is_models(items: list[Any]) -> bool:
-    return all(isinstance(item, BaseModel) for item in items)
+    return all(isinstance(item, Item) for item in items)
 
 
 def _is_route(item: Any) -> bool:
-    return isinstance(item, ROUTE_ITEMS)
+    return _soort(item) in ROUTE_ITEMS
 
 
-def _is_blok_kind_change(a: BaseModel, b: BaseModel) -> bool:
+def _is_blok_kind_change(a: Item, b: Item) -> bool:
     """An alinea that became a lijst is one changed block, not 'alinea removed, lijst added'."""
-    return isinstance(a, Blok) and isinstance(b, Blok) and _blok_soort(a) != _blok_soort(b)
+    return a.soort == b.soort == "Blok" and _blok_soort(a) != _blok_soort(b)
 
 
 def _signature(item: Any) -> str:
-    return item.model_dump_json() if isinstance(item, BaseModel) else repr(item)
+    return item.handtekening() if isinstance(item, Item) else repr(item)
 
 
-def _blok_soort(blok: Blok) -> str:
+def _blok_soort(blok: Item) -> str:
     return next(k for k in ("alinea", "lijst", "genummerd", "tussenkop") if getattr(blok, k) is not None)
 
 
 def _rangtelwoord(item: Any, index: int, items: list[Any], woord: str) -> str:
     """'2e alinea': the position among items of the same kind, as a reader counts."""
-    same = [x for x in items[: index + 1] if type(x) is type(item)]
-    if isinstance(item, Blok):
+    same = [x for x in items[: index + 1] if _soort(x) == _soort(item)]
+    if _soort(item) == "Blok":
         same = [x for x in same if _blok_soort(x) == woord]
     return f"{len(same)}e {woord}"
 
 
 def _naam(item: Any, index: int, items: list[Any]) -> str:
     """How a list item is named in the report."""
-    match item:
-        case Stap():
+    match _soort(item):
+        case "Stap":
             return f"stap {item.nummer} ({item.kort})"
-        case Sectie():
+        case "Sectie":
             return f"‘{item.titel}’"
-        case Knoop():
+        case "Knoop":
             return f"{item.id} ({item.titel})"
-        case Antwoord():
+        case "Antwoord":
             return f"antwoord {item.label}"
-        case Uitkomst():
+        case "Uitkomst":
             return item.id
-        case Contact() | Rol() | Persoon():
+        case "Contact" | "Rol" | "Persoon":
             return item.naam
-        case Termijn():
+        case "Termijn":
             return f"termijn ‘{item.tekst}’"
-        case Categorie():
+        case "Categorie":
             return item.titel
-        case Begrip():
+        case "Begrip":
             return item.naam
-        case Meldnorm():
+        case "Meldnorm":
             return f"meldnorm {item.id}"
-        case Onderdeel():
+        case "Onderdeel":
             return f"onderdeel {item.id}"
-        case FormVraag() if item.nummer is not None:
+        case "FormVraag" if item.nummer is not None:
             return f"vraag {item.nummer}"
-        case Veld():
+        case "Veld":
             return f"veld ‘{item.label}’"
-        case Link():
+        case "Link":
             return f"link ‘{item.tekst}’"
-        case Uitspraakbron():
+        case "Uitspraakbron":
             return f"bron ‘{item.titel}’"
-        case SpoedContact():
+        case "SpoedContact":
             return f"spoed: {item.contact}"
-        case StructuurRij():
+        case "StructuurRij":
             return f"rij stap {item.stap}"
-        case Blok():
+        case "Blok":
             return _rangtelwoord(item, index, items, _blok_soort(item))
-        case Advies():
+        case "Advies":
             return _rangtelwoord(item, index, items, "advies")
-        case Actie():
+        case "Actie":
             return _rangtelwoord(item, index, items, "actie")
     return _rangtelwoord(item, index, items, "onderdeel")
 
@@ -323,15 +304,15 @@ def _tekst(value: Any) -> str:
             return f"{value:%d-%m-%Y}"
         case list():
             return "; ".join(_tekst(v) for v in value) or "(geen)"
-        case BaseModel():
+        case Item():
             return _samenvatting(value)
     return str(value)
 
 
-def _samenvatting(item: BaseModel) -> str:
+def _samenvatting(item: Item) -> str:
     """An added or removed item in one line, with what a reader needs to check it."""
-    match item:
-        case Contact():
+    match item.soort:
+        case "Contact":
             delen = {
                 "telefoon": item.telefoon,
                 "bereikbaar": item.bereikbaar,
@@ -340,40 +321,40 @@ def _samenvatting(item: BaseModel) -> str:
                 "website": item.website,
             }
             return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
-        case Rol():
+        case "Rol":
             return item.naam + (f" (invulling: {item.invulling})" if item.invulling else "")
-        case Persoon():
+        case "Persoon":
             delen = {"telefoon": item.telefoon, "e-mail": item.email, "bereikbaar": item.bereikbaar}
             return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
-        case Termijn():
+        case "Termijn":
             duur = f", {item.duur.aantal} {item.duur.eenheid}" if item.duur else ""
             return f"{item.wanneer} ({item.soort}{duur}): {item.waarvoor}"
-        case Versiewijziging():
+        case "Wijziging":
             return f"versie {item.versie} van {item.datum:%d-%m-%Y}: {item.wat} Waarom: {item.waarom}"
-        case Blok():
+        case "Blok":
             return _tekst(getattr(item, _blok_soort(item)))
-        case Knoop():
+        case "Knoop":
             routes = ", ".join(f"{a.label} → {a.volgende}" for a in item.antwoorden)
             return f"{item.id}: {item.vraag} ({routes})"
-        case Antwoord():
+        case "Antwoord":
             return f"{item.label} → {item.volgende}"
-        case Uitkomst():
+        case "Uitkomst":
             melden = f"melden, meldnorm {item.meldnorm}" if item.melden else "niet melden"
             return f"{item.id}: {item.titel} ({melden})"
-        case Stap():
+        case "Stap":
             return f"stap {item.nummer}: {item.titel}"
-        case Link():
+        case "Link":
             return f"{item.tekst} ({item.url})" if item.url else item.tekst
-        case SpoedContact():
+        case "SpoedContact":
             return item.contact + (f": {item.toelichting}" if item.toelichting else "")
-        case Actie():
+        case "Actie":
             bij = [f"{k} {v}" for k in ("rol", "door", "termijn", "contact") if (v := getattr(item, k))]
             return item.tekst + (f" ({', '.join(bij)})" if bij else "")
     for name in ("naam", "titel", "tekst", "label", "definitie"):
         value = getattr(item, name, None)
         if isinstance(value, str):
             return value
-    return item.model_dump_json()
+    return item.handtekening()
 
 
 def iter_changes(hoofdstukken: list[Hoofdstuk]) -> Iterator[Wijziging]:

@@ -1,11 +1,13 @@
-"""The differences as a report in Dutch: plain text for the terminal, or Markdown to paste
-into the evaluation report, with the same words."""
+"""The differences as a report in Dutch: plain text for the terminal, Markdown to paste
+into the evaluation report, or HTML lines for the browser editor's panel, with the same words."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Literal
 
 from generator.diff.vergelijken import Hoofdstuk, Wijziging
 
@@ -13,39 +15,57 @@ SHORT = 80  # texts up to this length are shown whole, longer ones word by word
 Deel = tuple[str, str, str]  # (tag, old words, new words); tag is =, -, + or ~ (replaced)
 
 
+Vorm = Literal["tekst", "markdown", "html"]
+
+
 @dataclass(frozen=True)
 class _Stijl:
-    """Plain text for the terminal or Markdown for the report: the same words."""
+    """Plain text for the terminal, Markdown for the report or HTML for the editor: the same words."""
 
-    markdown: bool
+    vorm: Vorm
+
+    def _veilig(self, text: str) -> str:
+        if self.vorm == "markdown":
+            return _escape(text)
+        return html.escape(text, quote=False) if self.vorm == "html" else text
 
     def waarde(self, text: str, quote: bool | None = None) -> str:
         """A value; text in quotes, a bare id, number or date without."""
         if quote is None:
             quote = bool(re.search(r"\s", text))
-        text = _escape(text) if self.markdown else text
+        text = self._veilig(text)
         return f"“{text}”" if quote else text
 
     def plaats(self, plaats: tuple[str, ...]) -> str:
         text = " › ".join(plaats)
-        if not self.markdown:
+        if self.vorm == "tekst" or not text:
             return text
-        return f"**{_escape(text)}**" if text else ""
+        return f"**{_escape(text)}**" if self.vorm == "markdown" else f"<strong>{html.escape(text)}</strong>"
 
     def woorden(self, delen: list[Deel]) -> str:
+        (weg, weg_eind), (erbij, erbij_eind) = _MARKEN[self.vorm]
         out = []
         for tag, oud, nieuw in delen:
-            if self.markdown:
-                oud, nieuw = _escape(oud), _escape(nieuw)
+            oud, nieuw = self._veilig(oud), self._veilig(nieuw)
             if tag == "=":
                 out.append(oud)
             elif tag == "-":
-                out.append(f"~~{oud}~~" if self.markdown else f"[weg: {oud}]")
+                out.append(f"{weg}{oud}{weg_eind}")
             elif tag == "+":
-                out.append(f"**{nieuw}**" if self.markdown else f"[erbij: {nieuw}]")
-            else:  # a run of words replaced by another
-                out.append(f"~~{oud}~~ **{nieuw}**" if self.markdown else f"[{oud} → {nieuw}]")
+                out.append(f"{erbij}{nieuw}{erbij_eind}")
+            elif self.vorm == "tekst":  # a run of words replaced by another
+                out.append(f"[{oud} → {nieuw}]")
+            else:
+                out.append(f"{weg}{oud}{weg_eind} {erbij}{nieuw}{erbij_eind}")
         return " ".join(out)
+
+
+# how words taken out and put in are marked, per form
+_MARKEN = {
+    "tekst": (("[weg: ", "]"), ("[erbij: ", "]")),
+    "markdown": (("~~", "~~"), ("**", "**")),
+    "html": (("<del>", "</del>"), ("<ins>", "</ins>")),
+}
 
 
 def _escape(text: str) -> str:
@@ -105,7 +125,7 @@ def _regel(w: Wijziging, stijl: _Stijl) -> list[str]:
 
 def render(hoofdstukken: list[Hoofdstuk], oud: str, nieuw: str, markdown: bool = False) -> str:
     """The report: per part a heading and a bullet per change."""
-    stijl = _Stijl(markdown)
+    stijl = _Stijl("markdown" if markdown else "tekst")
     lines: list[str] = []
     if markdown:
         lines += ["# Wijzigingen in het protocol", "", f"Vergeleken: oud `{oud}` met nieuw `{nieuw}`.", ""]
@@ -129,3 +149,10 @@ def render(hoofdstukken: list[Hoofdstuk], oud: str, nieuw: str, markdown: bool =
             lines += [f"  - {r}" if markdown else f"    {r}" for r in rest]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def als_html(hoofdstukken: list[Hoofdstuk]) -> list[dict[str, object]]:
+    """The report for the editor's panel: per part its heading and its changes as HTML lines
+    (escaped here; <strong>, <del> and <ins> the only markup)."""
+    stijl = _Stijl("html")
+    return [{"titel": h.titel, "regels": ["<br>".join(_regel(w, stijl)) for w in h.wijzigingen]} for h in hoofdstukken]
