@@ -5,12 +5,15 @@ meldnormen, rollen, termijnen and contacten its nodes point at.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.checks.ids import duplicates, known
 from generator.errors import SourceError
-from generator.source.load import Loaded, Loc
-from generator.source.model import Knoop
+from generator.source.geladen import Loaded
+from generator.source.positions import Loc
+
+if TYPE_CHECKING:
+    from generator.source.model import Knoop
 
 
 def _node_lists(loaded: Loaded) -> dict[str, list[Any]]:

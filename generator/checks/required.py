@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.errors import SourceError
-from generator.source.load import Loaded
+from generator.source.geladen import Loaded
 from generator.source.required import CONTACTEN, INLEIDING_SECTIES, ROLLEN
 
 

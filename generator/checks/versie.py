@@ -5,10 +5,10 @@ its newest entry matching the version in metadata.yaml, the next evaluation not 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from generator.checks.versienummer import versie_key
 from generator.errors import SourceError
-from generator.source.load import Loaded
+from generator.source.geladen import Loaded
 
 
 def wijzigingen_order(loaded: Loaded) -> list[SourceError]:
@@ -35,7 +35,7 @@ def versie_warnings(loaded: Loaded) -> list[str]:
     warnings: list[str] = []
     if wijzigingen[0].versie != p.metadata.versie:
         nieuwste, vastgesteld = wijzigingen[0].versie, p.metadata.versie
-        if _versie_key(nieuwste) > _versie_key(vastgesteld):
+        if versie_key(nieuwste) > versie_key(vastgesteld):
             # the change was noted before the version was raised: the fix is in metadata.yaml
             warnings.append(
                 f"{loaded.sources['metadata'].name}: de nieuwste wijziging in wijzigingen.yaml hoort bij "
@@ -63,11 +63,6 @@ def evaluatie_warnings(loaded: Loaded, today: dt.date) -> list[str]:
             "pas volgende_evaluatie aan"
         )
     return warnings
-
-
-def _versie_key(versie: str) -> tuple[tuple[int, str], ...]:
-    """'2027.1' > '2026.10' > '2026.9': numbers compared as numbers, anything else as text."""
-    return tuple((int(deel), "") if deel.isdigit() else (-1, deel) for deel in re.split(r"[.\-]", versie))
 
 
 __all__ = ["evaluatie_warnings", "versie_warnings", "wijzigingen_order"]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.source.model import Protocol
+if TYPE_CHECKING:  # the browser editor runs anchors() on the raw files, without pydantic
+    from generator.source.model import Protocol
 
 # Werkblad id → its page (src path); the page's heading carries the anchor `werkblad-<id>`.
 WERKBLAD_PAGINAS = {

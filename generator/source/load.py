@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +17,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from generator.errors import ProtocolError, SourceError
+from generator.source.geladen import Loaded
 from generator.source.model import BRONNEN, Protocol
-from generator.source.positions import Loc, Source
+from generator.source.positions import Source
 from generator.source.validate import validate_part
-
-
-@dataclass
-class Loaded:
-    """The validated protocol plus the raw trees, so later checks can cite lines."""
-
-    protocol: Protocol
-    sources: dict[str, Source] = field(default_factory=dict)
-
-    def error(self, part: str, loc: Loc, message: str, needle: str | None = None) -> SourceError:
-        """An error at `loc`; with `needle`, at the first line from there that contains it
-        (a long text spans several lines and the editor wants the exact one)."""
-        return self.sources[part].error(loc, message, needle)
 
 
 def display_name(root: Path, relative: str) -> str:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from generator.source.syntaxis import stap_id
 from generator.source.waarden import html_problem
 
 # --- text and value checks -------------------------------------------------
@@ -362,7 +363,7 @@ class Stap(Strict):
 
     @property
     def id(self) -> str:
-        return f"stap-{self.nummer}"
+        return stap_id(self.nummer)
 
 
 class EersteActie(Strict):

@@ -1,0 +1,57 @@
+"""The rules across files run on the validated model (`meldcode check`) and on the raw files
+read with the model's table (the browser editor, which has no pydantic): the same errors,
+in the same words, at the same lines, for every mistake of the bad-input corpus that the
+model lets through to them; and the raw view is the model, value for value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PROTOCOL
+from pydantic import BaseModel
+from test_bad_input import CASES, IDS
+
+from generator.checks.samenhang import fouten
+from generator.diff.schema import soorten_van_model
+from generator.diff.soorten import Item
+from generator.errors import ProtocolError
+from generator.source.geladen import Loaded
+from generator.source.load import load
+
+
+def _van_model(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return Item(type(value).__name__, {n: _van_model(getattr(value, n)) for n in type(value).model_fields})
+    if isinstance(value, list):
+        return [_van_model(v) for v in value]
+    return value
+
+
+def _ruw(loaded: Loaded) -> Loaded:
+    """What the browser editor checks: the raw trees as items, the same sources."""
+    trees = {part: source.data for part, source in loaded.sources.items()}
+    return Loaded(soorten_van_model().protocol(trees), loaded.sources)  # type: ignore[arg-type]
+
+
+def test_the_raw_files_read_with_the_table_are_the_model() -> None:
+    loaded = load(PROTOCOL)
+    assert _ruw(loaded).protocol == _van_model(loaded.protocol)
+
+
+def test_a_stap_has_its_id_in_both() -> None:
+    loaded = load(PROTOCOL)
+    assert [s.id for s in _ruw(loaded).protocol.stappen.stappen] == [s.id for s in loaded.protocol.stappen.stappen]
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_same_errors_on_the_model_and_on_the_raw_files(case: Any, protocol_copy: Path) -> None:
+    case.apply(protocol_copy)
+    try:
+        loaded = load(protocol_copy)
+    except ProtocolError:
+        pytest.skip("the model refuses it before the rules across files (the form does too)")
+    op_model = [str(e) for e in fouten(loaded)]
+    assert op_model, "the mistake reached the rules across files and none of them found it"
+    assert [str(e) for e in fouten(_ruw(loaded))] == op_model
