@@ -139,6 +139,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             extra_css=project.extra_css,
             offline=project.offline,
             met_pdf=met_pdf,
+            bronpaginas=project.bronpaginas,
         )
     except MeldcodeError as exc:
         shutil.rmtree(staging, ignore_errors=True)

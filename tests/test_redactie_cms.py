@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.redactie.cms import cms_config
+from generator.redactie.cms import ID_VELD, cms_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CMS_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -45,10 +45,15 @@ def test_every_protocol_file_is_a_form() -> None:
     assert files == on_disk
 
 
-def test_ids_and_routes_are_read_only_and_texts_are_not() -> None:
+def test_ids_are_fixed_once_given_routes_read_only_and_texts_not() -> None:
     alle = [v for f in CONFIG["collections"][0]["files"] for v in velden(f["fields"])]
-    assert all(v.get("readonly") for v in alle if v["name"] in ("id", "volgende"))
-    assert not any(v.get("readonly") for v in alle if v["name"] not in ("id", "volgende"))
+    ids = [v for v in alle if v["name"] == "id" and "options" not in v]
+    # a free id's own field: read-only once it has a value (start.js), with the model's pattern
+    assert ids and all(v["widget"] == ID_VELD and v["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$" for v in ids)
+    # an id from a fixed set (ja/nee/twijfel, the meldnorm letters) and the routes: read-only
+    vast = [v for v in alle if v["name"] == "volgende" or (v["name"] == "id" and "options" in v)]
+    assert vast and all(v.get("readonly") for v in vast)
+    assert not any(v.get("readonly") for v in alle if v not in vast)
     kader = list(velden(bestand("afwegingskader.yaml")["fields"]))
     assert any(v["name"] == "volgende" and v["readonly"] for v in kader)
 
@@ -64,7 +69,7 @@ def test_labels_hints_patterns_and_required_come_from_the_model() -> None:
     assert "Wie deze rol op school vervult" in invulling["hint"] and "{telefoon:id}" in invulling["hint"]
 
 
-WIDGETS = {dict: {"object"}, list: {"list"}, str: {"string", "text", "select", "datetime"}, bool: {"boolean"}}
+WIDGETS = {dict: {"object"}, list: {"list"}, str: {"string", "text", "select", "datetime", ID_VELD}, bool: {"boolean"}}
 
 
 def _fits(fields: list[dict[str, Any]], data: dict[str, Any], pad: str) -> Iterator[str]:

@@ -4,14 +4,22 @@ the modules the site ships), and the check gives `meldcode check`'s messages."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL
 
+from generator.checks.run import load_and_check
+from generator.diff.command import diff
+from generator.diff.schema import soorten_van_model
+from generator.links.adressen import anchors
 from generator.redactie.bundel import BROWSER_MODULES
 from generator.redactie.controle import verwerk
 from generator.redactie.formulier import bewaar, formulier
@@ -53,7 +61,8 @@ def test_the_browser_modules_import_without_pydantic_and_are_the_ones_shipped() 
         "            raise ImportError('blocked ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
         "import generator.redactie.controle\n"
-        "print('\\n'.join(sorted(m.__file__ for n, m in sys.modules.items() if n.startswith('generator'))))\n"
+        "ours = ('generator', 'meldcode_engine')\n"
+        "print('\\n'.join(sorted(m.__file__ for n, m in sys.modules.items() if n.startswith(ours))))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     used = {Path(f).resolve().relative_to(ROOT).as_posix() for f in result.stdout.split()}
@@ -61,17 +70,24 @@ def test_the_browser_modules_import_without_pydantic_and_are_the_ones_shipped() 
 
 
 def _vraag(pad: str, data: object) -> dict[str, object]:
-    bestanden = {"termijnen": "protocol/termijnen.yaml", "contacten": "protocol/contacten.yaml"}
+    bestanden = {part: f"protocol/{bestand}" for part, bestand in soorten_van_model().bestanden.items()}
     teksten = {p: (ROOT / p).read_text(encoding="utf-8") for p in bestanden.values() if p != pad}
     bron = (ROOT / pad).read_text(encoding="utf-8")
-    return {"soort": "controleer", "pad": pad, "bron": bron, "data": data, "teksten": teksten, "bestanden": bestanden}
+    vraag = {"soort": "controleer", "pad": pad, "bron": bron, "data": data, "teksten": teksten, "bestanden": bestanden}
+    return vraag | {"ankers": _ankers(), "soorten": soorten_van_model().als_json()}
+
+
+@cache
+def _ankers() -> list[str]:
+    """The anchors the site has, as the build writes them into controle.json."""
+    return sorted(anchors(load_and_check(PROTOCOL)[0].protocol))
 
 
 def test_the_check_names_file_line_and_key_as_meldcode_check_does() -> None:
     pad = "protocol/termijnen.yaml"
     data = formulier((ROOT / pad).read_text(encoding="utf-8"))
     data["termijnen"][0]["wanneer"] = "bel {telefoon:veilig-thuiss}"
-    vraag = _vraag(pad, data) | {"ankers": []}
+    vraag = _vraag(pad, data)
     berichten = json.loads(verwerk(json.dumps(vraag)))["berichten"]
     [fout] = [b for b in berichten if b["soort"] != "verandering"]
     assert fout["soort"] == "fout"
@@ -85,19 +101,70 @@ def test_a_runaway_text_is_refused_before_the_file_is_written() -> None:
     pad = "protocol/termijnen.yaml"
     data = formulier((ROOT / pad).read_text(encoding="utf-8"))
     data["termijnen"][1]["wanneer"] = "x" * 30_000
-    [fout] = json.loads(verwerk(json.dumps(_vraag(pad, data) | {"ankers": []})))["berichten"]  # nothing else said
+    [fout] = json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"]  # nothing else said
     assert "deze tekst is 30.000 tekens lang (meer dan 20.000)" in fout["tekst"]
 
 
-def test_what_changes_is_said_in_words_with_the_key_path() -> None:
-    from generator.redactie.verschil import veranderingen
-
-    tekst = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+def test_what_changes_is_said_in_meldcode_diffs_words_with_the_pages_that_show_it(tmp_path: Path) -> None:
+    pad = "protocol/contacten.yaml"
+    tekst = (ROOT / pad).read_text(encoding="utf-8")
     data = formulier(tekst)
     data["contacten"][1]["telefoon"] = "0800 2000"
-    weg = data["contacten"].pop(4)
-    assert veranderingen(tekst, data) == [
-        "contacten › veilig-thuis › telefoon: '0800-2000' wordt '0800 2000'",
-        f"contacten: '{weg['id']}' weggehaald",
+    data["contacten"].append({"id": "wijkagent", "naam": "Wijkagent", "telefoon": "0900-8844"})
+    paginas = [
+        {"url": "contacten/", "titel": "Contacten", "tekst": "bel veilig thuis: 0800-2000 (gratis)"},
+        {"url": "zorgen/", "titel": "Ik maak me zorgen", "tekst": "lees eerst de meldcode"},
     ]
-    assert veranderingen(tekst, formulier(tekst)) == []
+    vraag = _vraag(pad, data) | {"paginas": paginas}
+    berichten = json.loads(verwerk(json.dumps(vraag)))["berichten"]
+    [wat] = [b for b in berichten if b["soort"] == "verandering"]
+    assert wat["titel"] == "Contacten (contacten.yaml)"
+    assert wat["regels"][0] == "<strong>Veilig Thuis › telefoon</strong>: “0800-2000” → “0800 2000”"
+    assert wat["regels"][1] == "toegevoegd: “Wijkagent; telefoon 0900-8844”"
+    assert wat["paginas"] == [{"url": "contacten/", "titel": "Contacten"}]
+    # word for word what `meldcode diff` says of the same two versions
+    nieuw = tmp_path / "nieuw"
+    shutil.copytree(PROTOCOL, nieuw / "protocol")
+    (nieuw / pad).write_text(bewaar(tekst, data), encoding="utf-8")
+    werk = tmp_path / "werk"
+    werk.mkdir()
+    rapport = diff(str(PROTOCOL), str(nieuw), werk, ROOT)
+    for regel in wat["regels"]:
+        eerste = html.unescape(re.sub(r"<[^>]+>", "", regel.split("<br>")[0]))
+        assert f"\n- {eerste}\n" in rapport, rapport
+    [logboek] = [b for b in berichten if b["soort"] == "versiegeschiedenis"]
+    assert "Voeg bovenaan een regel toe" in logboek["tekst"]
+    # nothing changed, nothing said
+    vraag["data"] = formulier(tekst)
+    assert all(b["soort"] == "waarschuwing" for b in json.loads(verwerk(json.dumps(vraag)))["berichten"])
+
+
+def test_a_new_item_leaves_out_the_fields_the_form_showed_empty() -> None:
+    tekst = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+    data = formulier(tekst)
+    leeg = {"bereikbaar": "", "adres": [], "email": None, "website": "", "toelichting": ""}
+    data["contacten"].append({"id": "wijkagent", "naam": "Wijkagent", "telefoon": "0900-8844", **leeg})
+    added = set(bewaar(tekst, data).splitlines()) - set(tekst.splitlines())
+    assert added == {"  - id: wijkagent", "    naam: Wijkagent", "    telefoon: 0900-8844"}
+
+
+def test_an_optional_field_emptied_is_left_out() -> None:
+    tekst = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+    data = formulier(tekst)
+    contact = next(c for c in data["contacten"] if c.get("email"))
+    weg = f"    email: {contact['email']}"
+    contact["email"] = ""
+    nieuw = bewaar(tekst, data)
+    assert set(tekst.splitlines()) - set(nieuw.splitlines()) == {weg}
+    assert set(nieuw.splitlines()) <= set(tekst.splitlines())
+
+
+def test_a_contact_still_referenced_cannot_be_removed() -> None:
+    """The rules across files in the editor too: the spoed list names the contact."""
+    pad = "protocol/contacten.yaml"
+    data = formulier((ROOT / pad).read_text(encoding="utf-8"))
+    data["contacten"] = [c for c in data["contacten"] if c["id"] != "veilig-thuis-gooi"]
+    berichten = json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"]
+    fouten = [b["tekst"] for b in berichten if b["soort"] == "fout"]
+    assert any("contact 'veilig-thuis-gooi' bestaat niet" in f for f in fouten), fouten
+    assert not any(b["soort"] == "verandering" for b in berichten)  # a file that does not pass is not compared

@@ -11,8 +11,9 @@ import datetime as dt
 import difflib
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import serve
@@ -24,6 +25,7 @@ from generator.errors import ProtocolError
 from generator.redactie.bundel import TEST_BACKEND
 from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
 from generator.redactie.formulier import bewaar, formulier
+from generator.redactie.paginas import pagina
 from generator.source.positions import strings
 
 pytestmark = pytest.mark.browser
@@ -109,6 +111,16 @@ def changed_lines(page: Page, pad: str) -> list[str]:
     return [r for r in difflib.unified_diff(oud, nieuw, n=0) if r[:1] in "+-" and r[:3] not in ("+++", "---")]
 
 
+def site_texts(page: Page, links: Any) -> list[str]:
+    """The text of each linked page of the site, as a reader sees it."""
+    teksten = []
+    for i in range(links.count()):
+        href = links.nth(i).get_attribute("href")
+        html = page.evaluate("async (url) => (await fetch(url)).text()", href)
+        teksten.append(pagina(html)[1])
+    return teksten
+
+
 EDITS = [
     # file, the value as it is, the new value, the lines that must differ
     ("protocol/contacten.yaml", "0800-2000", "0800 2000", ["-    telefoon: 0800-2000\n", "+    telefoon: 0800 2000\n"]),
@@ -134,9 +146,18 @@ EDITS = [
 def test_a_change_changes_only_its_line(page: Page, pad: str, oud: str, nieuw: str, lines: list[str]) -> None:
     open_file(page, pad)
     field(page, oud).fill(nieuw)
-    page.evaluate(TOP)  # the check's panel says what will change, before saving
-    page.locator(".meldcode-controle-verandering").get_by_text(f"'{oud}' wordt '{nieuw}'").wait_for(timeout=READY)
+    page.evaluate(TOP)  # the check's panel says what will change, in `meldcode diff`'s words, before saving
+    wat = page.locator(".meldcode-controle-verandering")
+    wat.locator("li").filter(has_text=f"“{oud}” → “{nieuw}”").wait_for(timeout=READY)
+    # and where the text stands now: links to those pages of the site (built with this text)
+    paginas = wat.get_by_role("link")
+    assert paginas.count() >= 1
+    assert all(oud.casefold() in tekst for tekst in site_texts(page, paginas))
+    logboek = page.locator(".meldcode-controle-versiegeschiedenis")
+    assert "Voeg bovenaan een regel toe" in logboek.inner_text()
+    assert logboek.get_by_role("link", name=CONTROLE_WOORDEN["versiegeschiedenis"]).count() == 1
     if pad == "protocol/contacten.yaml":
+        assert wat.get_by_role("link", name="Contacten", exact=True).count() == 1
         page.screenshot(path=str(SHOTS / "wat-verandert-1280.png"))
     save(page)
     assert changed_lines(page, pad) == lines
@@ -213,15 +234,24 @@ def refuse(page: Page, pad: str, oud: str, nieuw: str, naam: str) -> str:
     """Type `nieuw` over `oud`, try to save: the editor stays, the file is not written.
     Returns what the page said (the CMS's dialog, the check's panel, the form); the change
     is then thrown away."""
+
+    def edit(page: Page) -> None:
+        veld = field(page, oud)
+        if len(nieuw) > 100_000:  # pasted in one go, as a paste does (typing it would take hours)
+            veld.evaluate(
+                "(e, tekst) => { e.value = tekst; e.dispatchEvent(new Event('input', { bubbles: true })); }", nieuw
+            )
+        else:
+            veld.fill(nieuw)
+
+    return refuse_edit(page, pad, edit, naam)
+
+
+def refuse_edit(page: Page, pad: str, edit: Callable[[Page], None], naam: str) -> str:
+    """Make the change `edit` in the form of `pad`, try to save: as `refuse`."""
     voor = page.evaluate(READ, pad)
     open_file(page, pad)
-    veld = field(page, oud)
-    if len(nieuw) > 100_000:  # pasted in one go, as a paste does (typing it would take hours)
-        veld.evaluate(
-            "(e, tekst) => { e.value = tekst; e.dispatchEvent(new Event('input', { bubbles: true })); }", nieuw
-        )
-    else:
-        veld.fill(nieuw)
+    edit(page)
     page.get_by_role("button", name="Opslaan", exact=True).click()
     # the save waits for the check of what was typed, then refuses or writes and closes
     page.wait_for_function(SETTLED, timeout=READY)
@@ -306,3 +336,56 @@ def test_the_saved_files_pass_meldcode_check(page: Page, tmp_path: Path) -> None
         load_and_check(copy)
     except ProtocolError as exc:  # pragma: no cover - the message is the point
         pytest.fail(exc.report())
+
+
+# the fields of a new list item, in the form's order (its id, start.js's field, first),
+# marked for the test: the form renders more fields as it scrolls, so an index would shift
+NEW_ITEM = """() => {
+  let item = document.querySelector("input.meldcode-id:not([readonly])");
+  while (!item.querySelector("textarea")) item = item.parentElement;
+  const velden = item.querySelectorAll("input:not([type=file]), textarea");
+  velden.forEach((e, i) => e.setAttribute("data-nieuw", i));
+  return velden.length;
+}"""
+
+
+def add_contact(page: Page, contact_id: str, naam: str, telefoon: str) -> None:
+    page.get_by_role("button", name=re.compile("Contacten.*toevoegen")).first.click()
+    page.locator("input.meldcode-id:not([readonly])").wait_for(timeout=READY)
+    assert page.evaluate(NEW_ITEM) >= 3
+    id_veld, naam_veld, telefoon_veld = (page.locator(f"[data-nieuw='{i}']") for i in range(3))
+    assert id_veld.get_attribute("readonly") is None  # a new item gets its id here
+    id_veld.fill(contact_id)
+    naam_veld.fill(naam)
+    telefoon_veld.fill(telefoon)
+
+
+def test_a_new_contact_gets_its_id_and_only_its_lines_are_added(page: Page, tmp_path: Path) -> None:
+    pad = "protocol/contacten.yaml"
+    voor = page.evaluate(READ, pad)
+    open_file(page, pad)
+    assert page.locator("input.meldcode-id:not([readonly])").count() == 0  # an existing id is fixed
+    add_contact(page, "wijkagent", "Wijkagent", "0900-8844")
+    page.evaluate(TOP)
+    page.locator(".meldcode-controle-verandering li").filter(
+        has_text="toegevoegd: “Wijkagent; telefoon 0900-8844”"
+    ).wait_for(timeout=READY)
+    # only this change: the phone number saved by an earlier test is the file's text now
+    assert page.locator(".meldcode-controle-verandering li").count() == 1
+    page.screenshot(path=str(SHOTS / "nieuw-contact-1280.png"))
+    save(page)
+    nieuw = page.evaluate(READ, pad)
+    added = [r for r in difflib.unified_diff(voor.splitlines(True), nieuw.splitlines(True), n=0) if r[:1] in "+-"]
+    assert [r for r in added if not r.startswith(("+++", "---"))] == [
+        "+  - id: wijkagent\n",
+        "+    naam: Wijkagent\n",
+        "+    telefoon: 0900-8844\n",
+    ]
+    load_and_check(repository_copy(page, tmp_path))  # and the whole source still passes
+
+
+def test_a_duplicate_id_is_refused_with_the_message_of_meldcode_check(page: Page) -> None:
+    pad = "protocol/contacten.yaml"
+    controle = refuse_edit(page, pad, lambda p: add_contact(p, "politie", "Wijkpolitie", "0900-8844"), "dubbele-id")
+    assert CONTROLE_WOORDEN["fouten"] in controle
+    assert "id 'politie' komt twee keer voor; geef elk item in contacten een eigen id" in controle

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.afwegingskader.export import afwegingskader_data
-from generator.build.builders import for_builder
+from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
 from generator.hulp.assets import ASSETS, PYODIDE, write_assets
 from generator.kaarten.placement import write_charts
@@ -54,6 +54,7 @@ class Project:
     site: Path
     extra_css: list[str]
     offline: bool
+    bronpaginas: tuple[str, ...] = ()  # the pages made from protocol/ (URLs), for the editor
 
 
 def spoedbalk(protocol: Protocol) -> list[Contact]:
@@ -184,7 +185,8 @@ def generate(
         offline = bool((base.get("extra") or {}).get("offline", True))
     docs = out / DOCS
     keep = _sync_tree(root / base.get("docs_dir", "docs"), docs, builder)
-    for src, markdown in render_pages(protocol, met_pdf=met_pdf, verouderd=verouderd).items():
+    pages = render_pages(protocol, met_pdf=met_pdf, verouderd=verouderd)
+    for src, markdown in pages.items():
         write_if_changed(docs / src, for_builder(builder, src, markdown))
         keep.add(docs / src)
     generated: dict[str, str | bytes] = {
@@ -215,4 +217,5 @@ def generate(
     config_path = out / CONFIG
     write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     # every style sheet of ours is minified after the build, the per-page ones too
-    return Project(config_path, out / SITE, [*config["extra_css"], CHART_CSS, HULP_CSS], offline)
+    bronpaginas = tuple(sorted(f"{page_folder(src)}/".lstrip("/") for src in pages))
+    return Project(config_path, out / SITE, [*config["extra_css"], CHART_CSS, HULP_CSS], offline, bronpaginas)

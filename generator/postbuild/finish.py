@@ -2,8 +2,8 @@
 
 In order: the themes' HTML fixes, our style sheets minified, each page's inline scripts
 allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF
-of the whole protocol (printed from the final site) and pre-compressed copies of the final
-files.
+of the whole protocol (printed from the final site), the pages' text for the editor and
+pre-compressed copies of the final files.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from generator.pages import csp
 from generator.postbuild import precompress
 from generator.postbuild.offline import write_service_worker, write_service_worker_off
 from generator.postbuild.pdf import write_pdf
+from generator.redactie import paginas
 
 # Two HTML errors of the themes (Nu Html Checker): mkdocs-material puts autocomplete="off"
 # on its checkbox and radio toggles, which HTML does not allow there (text fields keep
@@ -53,7 +54,15 @@ def fix_theme_html(site_dir: Path) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
-def finish(site_dir: Path, *, versie: str, extra_css: list[str], offline: bool, met_pdf: bool) -> None:
+def finish(
+    site_dir: Path,
+    *,
+    versie: str,
+    extra_css: list[str],
+    offline: bool,
+    met_pdf: bool,
+    bronpaginas: tuple[str, ...] = (),
+) -> None:
     fix_theme_html(site_dir)
     for css in extra_css:
         minify_css(site_dir / css)
@@ -64,6 +73,7 @@ def finish(site_dir: Path, *, versie: str, extra_css: list[str], offline: bool, 
         write_service_worker_off(site_dir)
     if met_pdf:
         write_pdf(site_dir)
+    paginas.schrijf(site_dir, bronpaginas)  # for the editor: where a text stands now
     # after everything that writes files: compressed copies of the final files, for hosts
     # that serve them
     precompress.apply(site_dir)

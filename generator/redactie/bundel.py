@@ -23,6 +23,7 @@ from typing import Any
 
 import ruamel.yaml
 
+from generator.diff.schema import soorten_van_model
 from generator.errors import ToolError
 from generator.links.adressen import anchors
 from generator.redactie.cms import CONTROLE_WOORDEN, NAMEN, cms_config
@@ -45,21 +46,44 @@ CONTROLE_JSON = f"{BUNDLE}/controle.json"
 # the modules `generator.redactie.controle` imports (tests/test_redactie_controle.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
-    "generator/errors.py",
+    "generator/afwegingskader/__init__.py",
+    "generator/afwegingskader/graph.py",
     "generator/checks/__init__.py",
+    "generator/checks/afwegingskader.py",
+    "generator/checks/eerste_minuten.py",
     "generator/checks/evaluatie.py",
     "generator/checks/ids.py",
+    "generator/checks/required.py",
+    "generator/checks/samenhang.py",
     "generator/checks/tekst.py",
+    "generator/checks/versie.py",
+    "generator/checks/versienummer.py",
+    "generator/diff/__init__.py",
+    "generator/diff/soorten.py",
+    "generator/diff/vergelijken.py",
+    "generator/diff/verslag.py",
+    "generator/engine/meldcode_engine/__init__.py",
+    "generator/engine/meldcode_engine/sessie.py",
+    "generator/engine/meldcode_engine/termijnen.py",
+    "generator/engine/meldcode_engine/verslag.py",
+    "generator/engine/meldcode_engine/weergave.py",
+    "generator/errors.py",
+    "generator/links/__init__.py",
+    "generator/links/adressen.py",
     "generator/redactie/__init__.py",
     "generator/redactie/controle.py",
     "generator/redactie/formulier.py",
-    "generator/redactie/verschil.py",
+    "generator/redactie/paginas.py",
     "generator/redactie/yamlbestand.py",
     "generator/source/__init__.py",
+    "generator/source/geladen.py",
     "generator/source/positions.py",
+    "generator/source/required.py",
     "generator/source/syntaxis.py",
     "generator/source/waarden.py",
 )
+# the engine is a package of its own (generator/engine/ on the path): it sits at the zip's top
+ENGINE_DIR = "generator/engine/"
 # what the CMS references beside itself: its fonts (with their licences) and the map marker
 _COPIED = ("*.woff2", "*.LICENSE.txt", "*.png")
 # The CMS's interface declares its fonts twice: as FontFace objects with the copied files
@@ -141,7 +165,7 @@ def _python_zip() -> bytes:
     """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same."""
     package = Path(ruamel.yaml.__file__).parent
     files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
-    files |= {name: ROOT / name for name in BROWSER_MODULES}
+    files |= {name.removeprefix(ENGINE_DIR): ROOT / name for name in BROWSER_MODULES}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, path in files.items():
@@ -165,6 +189,7 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
         "ankers": sorted(anchors(protocol)),
         "woorden": CONTROLE_WOORDEN,
         "namen": NAMEN,
+        "soorten": soorten_van_model().als_json(),  # how `meldcode diff` reads the raw files
     }
     written.add(_write_if_changed(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
     return written

@@ -14,11 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.source.model import BRONNEN
 from generator.source.schema import SCHEMA_FILES, SchemaFile
 
 Node = dict[str, Any]
 
-READONLY = {"id", "volgende"}  # names of fields a form shows but never changes
+READONLY = {"volgende"}  # names of fields a form shows but never changes (the routes)
+# An id is what references and anchors point at: fixed once given, so its own field
+# (start.js) shows an existing id read-only and lets a new item get one.
+ID = "id"
+ID_VELD = "meldcode-id"
 # how a text may refer to other parts of the protocol: said beside every free text
 VERWIJZINGEN = (
     "Verwijzen kan met {telefoon:id}, {contact:id}, {rol:id}, {invulling:id}, {termijn:id}, "
@@ -103,6 +108,10 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
     field["required"] = required and not nullable
     if name in READONLY:
         field["readonly"] = True
+    if name == ID and field["widget"] == "string":
+        field["widget"] = ID_VELD  # a free id, with the model's pattern and message
+    elif name == ID:
+        field["readonly"] = True  # one of a fixed set (ja/nee/twijfel, A–C): part of the structure
     if name in NIEUWSTE_BOVENAAN:
         field["add_to_top"] = True
     return field
@@ -128,7 +137,7 @@ CONTROLE = "_controle"
 BRON = "_bron"
 CONTROLE_VELD = "meldcode-controle"  # the custom field type start.js registers
 # the names start.js needs, decided here (controle.json)
-NAMEN = {"formaat": FORMAT, "veld": CONTROLE_VELD, "bron": BRON, "controle": CONTROLE}
+NAMEN = {"formaat": FORMAT, "veld": CONTROLE_VELD, "id": ID_VELD, "bron": BRON, "controle": CONTROLE}
 
 
 CONTROLE_WOORDEN = {
@@ -136,8 +145,11 @@ CONTROLE_WOORDEN = {
     "fouten": "Fouten: dit bestand kan zo niet worden opgeslagen",
     "waarschuwingen": "Waarschuwingen: opslaan kan, kijk ze wel na",
     "goed": "Geen fouten of waarschuwingen.",
-    "verandering": "Wat verandert er als u opslaat",
-    "versiegeschiedenis": "Noteer de wijziging ook in De versiegeschiedenis van het protocol (wijzigingen.yaml).",
+    "verandering": "Wat verandert er op de site als u opslaat",
+    "te_zien": "Staat nu op:",
+    "overal": "En in de afdrukversie en de PDF van het hele protocol.",
+    "nergens": "Nieuw: staat nog op geen pagina.",
+    "versiegeschiedenis": "De versiegeschiedenis openen",
     "mislukt": "De controle kon niet worden uitgevoerd; opslaan wacht tot hij werkt. Herlaad de pagina.",
 }
 
@@ -158,10 +170,19 @@ def _eigen_velden(pad: str) -> list[Node]:
     ]
 
 
+def _naam(source: str) -> str:
+    """A file's entry name in the CMS (its address: #/collections/protocol/entries/<naam>)."""
+    return source.removesuffix(".yaml").replace("/", "-")
+
+
+# where the panel sends the user to note a change in the version history
+NAMEN["versiegeschiedenis"] = f"#/collections/{COLLECTIE['name']}/entries/{_naam(BRONNEN['wijzigingen'][0])}"
+
+
 def _bestand(schema_file: SchemaFile) -> Node:
     schema = schema_file.schema()
     defs = schema.get("definitions", {})
-    name = schema_file.source.removesuffix(".yaml").replace("/", "-")
+    name = _naam(schema_file.source)
     return {
         "name": name,
         "label": str(schema.get("description", name)).split(" Gegenereerd uit")[0].rstrip("."),
@@ -185,4 +206,4 @@ def cms_config(backend: Node) -> Node:
     }
 
 
-__all__ = ["BRON", "CONTROLE", "CONTROLE_VELD", "FORMAT", "NAMEN", "READONLY", "bestanden", "cms_config"]
+__all__ = ["BRON", "CONTROLE", "CONTROLE_VELD", "FORMAT", "ID_VELD", "NAMEN", "READONLY", "bestanden", "cms_config"]

@@ -5,19 +5,29 @@ text as read, with the same Dutch messages, file and line.
 Checked here before saving: every reference, stray braces, HTML, runaway length (errors,
 which block the save) and the evaluatie controles (warnings, which do not). Required fields,
 patterns and read-only ids are in the form itself, from the model (`cms.py`).
+
+"Wat verandert er op de site" is `meldcode diff`'s own comparison and words, on the files
+as they are and as they would be saved, with the pages that show each text now.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
+from generator.checks import samenhang
 from generator.checks.evaluatie import patroon_errors, verouderd_problems
 from generator.checks.tekst import MAX_TEKST, targets, text_errors, too_long
+from generator.checks.versienummer import versie_key, volgende_versie
+from generator.diff.soorten import Item, Soorten
+from generator.diff.vergelijken import Hoofdstuk, compare
+from generator.diff.verslag import als_html
 from generator.errors import BewerkFout, SourceError
 from generator.redactie.formulier import bewaar, formulier
-from generator.redactie.verschil import veranderingen
+from generator.redactie.paginas import waar
 from generator.redactie.yamlbestand import lees
+from generator.source.geladen import Loaded
 from generator.source.positions import Source, strings
 
 
@@ -39,18 +49,35 @@ def _gelezen(pad: str, tekst: str) -> Source:
     return _CACHE[sleutel]
 
 
-def controleer(bestanden: dict[str, dict[str, str]], ankers: list[str], pad: str) -> list[dict[str, Any]]:
-    """`bestanden`: per part of the source its path (`protocol/rollen.yaml`) and text, with the
-    file `pad` as it would be saved. Errors first, from every file (a contact removed here
-    breaks a reference there), then the warnings of this file."""
+def _lees_alle(bestanden: dict[str, dict[str, str]]) -> tuple[dict[str, Source], list[dict[str, Any]]]:
     sources: dict[str, Source] = {}
-    uit: list[dict[str, Any]] = []
+    fouten: list[dict[str, Any]] = []
     for part, bestand in bestanden.items():
         try:
             sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
         except BewerkFout as exc:  # no YAML: the file as a whole is meant (line 0)
-            uit.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout"))
-    fouten = text_errors(sources, targets(sources, set(ankers)), set()) + patroon_errors(sources)
+            fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout"))
+    return sources, fouten
+
+
+def controleer(
+    bestanden: dict[str, dict[str, str]], pad: str, soorten: Soorten, ankers: list[str]
+) -> list[dict[str, Any]]:
+    """`bestanden`: per part of the source its path (`protocol/rollen.yaml`) and text, with the
+        file `pad` as it would be saved. Errors first, from every file (a contact removed here
+        breaks a reference there): the rules across files of `meldcode check`, on the raw files
+        read with the model's table. Then the warnings of this file. `ankers`: the site's anchors
+    as built, for when the rules cannot run."""
+    sources, uit = _lees_alle(bestanden)
+    if uit:  # a file that is no YAML: nothing else can be said of it
+        return uit
+    try:
+        fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        # a value of the wrong kind (the form holds most of those back): the rules on the
+        # text as read still run; `meldcode check` says the rest before publishing
+        fouten = text_errors(sources, targets(sources, set(ankers)), set())
+        fouten += patroon_errors(sources)
     uit += [_bericht(f, "fout") for f in sorted(set(fouten))]
     uit += [_bericht(w, "waarschuwing") for w in verouderd_problems(sources) if w.file == pad]
     return uit
@@ -67,17 +94,90 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
     return [_bericht(source.error(loc, too_long(t)), "fout") for loc, t in oversize]
 
 
+_ITEMS: dict[int, tuple[Source, Item]] = {}
+
+
+def _item(soorten: Soorten, part: str, source: Source) -> Item:
+    """A file as the diff reads it, once per file read: an unchanged file is then the same
+    object on every check, and comparing it costs nothing."""
+    gevonden = _ITEMS.get(id(source))
+    if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
+        if len(_ITEMS) > 64:
+            _ITEMS.clear()
+        soort = next(str(v.soort) for v in soorten.velden["Protocol"] if v.naam == part)
+        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, soort))
+    return gevonden[1]
+
+
+def _protocol(soorten: Soorten, sources: dict[str, Source]) -> Item:
+    velden = soorten.velden["Protocol"]
+    return Item(
+        "Protocol", {v.naam: _item(soorten, v.naam, sources[v.naam]) if v.naam in sources else None for v in velden}
+    )
+
+
+def wat_verandert(
+    soorten: Soorten, oud: dict[str, Source], nieuw: dict[str, Source], paginas: list[dict[str, str]]
+) -> list[dict[str, Any]]:
+    """`meldcode diff` of the files before and after saving, per part: its heading, each change
+    as an HTML line, and the pages where the changed texts stand now."""
+    hoofdstukken: list[Hoofdstuk] = compare(_protocol(soorten, oud), _protocol(soorten, nieuw), soorten)
+    uit: list[dict[str, Any]] = []
+    for hoofdstuk, html in zip(hoofdstukken, als_html(hoofdstukken), strict=True):
+        gevonden: dict[str, dict[str, str]] = {}
+        for w in hoofdstuk.wijzigingen:
+            for p in waar(paginas, w.oud or ""):
+                gevonden.setdefault(p["url"], p)
+        uit.append({"soort": "verandering", **html, "paginas": list(gevonden.values())})
+    return uit
+
+
+def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date) -> dict[str, Any]:
+    """What the version rule of `meldcode check` asks after a change: a line on top of
+    wijzigingen.yaml with the version that metadata.yaml names. Proposed: the next version
+    and today, unless the newest line is of today already."""
+    nieuwste = sources["wijzigingen"].data["wijzigingen"][0]
+    versie, datum = str(nieuwste["versie"]), nieuwste["datum"]
+    if isinstance(datum, str):
+        datum = dt.date.fromisoformat(datum)
+    if datum >= vandaag:
+        tekst = (
+            f"De versiegeschiedenis heeft al een regel van {datum:%d-%m-%Y} (versie {versie}): "
+            "vul die zo nodig aan met deze wijziging."
+        )
+        return {"soort": "versiegeschiedenis", "tekst": tekst}
+    huidig = str(sources["metadata"].data["versie"])
+    volgende = volgende_versie(max(versie, huidig, key=versie_key))
+    tekst = (
+        f"De versiegeschiedenis heeft nog geen regel voor deze wijziging (de nieuwste is versie {versie} "
+        f"van {datum:%d-%m-%Y}). Voeg bovenaan een regel toe, bijvoorbeeld versie {volgende} van "
+        f"{vandaag:%d-%m-%Y}, met wat er verandert en waarom, en zet in Versie en data de versie op {volgende}."
+    )
+    return {"soort": "versiegeschiedenis", "tekst": tekst, "versie": volgende}
+
+
 def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
-    """The file `pad` as the form would save it (`bron` with `data`), checked with the others."""
+    """The file `pad` as the form would save it (`bron` with `data`), checked with the others;
+    then what changes on the site."""
     pad, bron, data = vraag["pad"], vraag["bron"], vraag["data"]
     if berichten := _te_lang(pad, bron, data):
         return berichten
     bestanden = {deel: {"pad": p, "tekst": vraag["teksten"].get(p, "")} for deel, p in vraag["bestanden"].items()}
-    for bestand in bestanden.values():
+    voor = {deel: dict(b) for deel, b in bestanden.items()}
+    for deel, bestand in bestanden.items():
         if bestand["pad"] == pad:
+            voor[deel]["tekst"] = bron
             bestand["tekst"] = bewaar(bron, data)
-    wat = [{"soort": "verandering", "tekst": t} for t in veranderingen(bron, data)]
-    return controleer(bestanden, vraag["ankers"], pad) + wat
+    soorten = Soorten.van_json(vraag["soorten"])
+    berichten = controleer(bestanden, pad, soorten, vraag["ankers"])
+    if any(b["soort"] == "fout" for b in berichten):
+        return berichten  # a file that does not pass is not compared
+    oud, _ = _lees_alle(voor)
+    nieuw, _ = _lees_alle(bestanden)
+    wat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
+    if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
+        wat.append(versiegeschiedenis(nieuw, dt.date.today()))
+    return berichten + wat
 
 
 def verwerk(verzoek: str) -> str:

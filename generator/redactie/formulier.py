@@ -42,6 +42,16 @@ def _leeg(waarde: Any) -> bool:
     return waarde is None or waarde == "" or waarde == [] or waarde == {}
 
 
+def _zonder_leeg(waarde: Any) -> Any:
+    """A new item as the file should hold it: the fields the form showed empty left out
+    (as the school's files leave an optional field out, and an empty text is no text)."""
+    if isinstance(waarde, dict):
+        return {k: _zonder_leeg(v) for k, v in waarde.items() if not _leeg(_zonder_leeg(v))}
+    if isinstance(waarde, list):
+        return [_zonder_leeg(v) for v in waarde]
+    return waarde
+
+
 def _gelijk(oud: Any, nieuw: Any) -> bool:
     if _leeg(oud) and _leeg(nieuw):
         return True
@@ -78,7 +88,7 @@ def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
         del oud[i1 + paren : i2]
         buur = oud[i1 + paren - 1] if i1 + paren > 0 else (oud[0] if oud else None)
         for k, item in enumerate(nieuw[j1 + paren : j2]):
-            oud.insert(i1 + paren + k, _in_stijl(buur, item))
+            oud.insert(i1 + paren + k, _in_stijl(buur, _zonder_leeg(item)))
     if einde is not None and achteraan:
         _verhuis_staart(einde, _einde(oud))  # blank lines and comments stay after the list
 
@@ -89,12 +99,14 @@ def _pas_aan(oud: Any, nieuw: Any) -> Any:
         return oud
     if isinstance(oud, dict) and isinstance(nieuw, dict):
         for sleutel, waarde in nieuw.items():
-            if sleutel in oud:
+            if sleutel in oud and _leeg(waarde) and not _leeg(oud[sleutel]):
+                del oud[sleutel]  # an optional field emptied: left out, as if never filled in
+            elif sleutel in oud:
                 aangepast = _pas_aan(oud[sleutel], waarde)
                 if aangepast is not oud[sleutel]:
                     oud[sleutel] = aangepast
             elif not _leeg(waarde):  # a field the form shows but the file leaves out stays out
-                oud[sleutel] = _in_stijl(None, waarde)
+                oud[sleutel] = _in_stijl(None, _zonder_leeg(waarde))
         return oud
     if isinstance(oud, list) and isinstance(nieuw, list):
         _lijst(oud, nieuw)

@@ -70,19 +70,41 @@ function zonderEigen(data) {
   return rest;
 }
 
+// The file's text as read is kept in the form (a hidden field), so that saving changes only
+// what the form changed. The CMS keeps a saved entry's form as it was, that field included:
+// after a save, the text saved is what the next check and save start from.
+const opgeslagen = new Map(); // the text as read → the text last saved from that form
+const ongezien = new Map(); // the same, written but not yet confirmed saved
+const huidig = (data) => opgeslagen.get(data[EIGEN.bron]) ?? data[EIGEN.bron] ?? "";
+
 CMS.registerCustomFormat(EIGEN.formaat, "yaml", {
   fromFile: async (tekst) => ({ ...(await python({ soort: "lees", tekst })).data, [EIGEN.bron]: tekst }),
-  toFile: async (data) => (await python({ soort: "bewaar", tekst: data[EIGEN.bron], data: zonderEigen(data) })).tekst,
+  toFile: async (data) => {
+    const { tekst } = await python({ soort: "bewaar", tekst: huidig(data), data: zonderEigen(data) });
+    ongezien.set(data[EIGEN.bron], tekst);
+    return tekst;
+  },
 });
 
-/** What `meldcode check` says of the file at `pad` as it would be saved from `data`. */
+// Every page's text as built (postbuild), to say where a changed text stands now; the
+// development server has none, and then the panel names no pages.
+const SITE = new URL("../../", HIER);
+let paginas;
+async function paginasVanDeSite() {
+  paginas ??= fetch(new URL("paginas.json", HIER)).then((r) => (r.ok ? r.json() : []), () => []);
+  return paginas;
+}
+
+/** What `meldcode check` says of the file at `pad` as it would be saved from `data`, and
+ * what `meldcode diff` says changes. */
 async function controleer(pad, data) {
   const teksten = {};
   for (const bestand of Object.values(controle.bestanden)) {
     if (bestand !== pad) teksten[bestand] = await bouwtekst(bestand);
   }
-  const verzoek = { soort: "controleer", pad, bron: data[EIGEN.bron] ?? "", data: zonderEigen(data) };
-  return (await python({ ...verzoek, teksten, bestanden: controle.bestanden, ankers: controle.ankers })).berichten;
+  const verzoek = { soort: "controleer", pad, bron: huidig(data), data: zonderEigen(data) };
+  const site = { bestanden: controle.bestanden, ankers: controle.ankers, soorten: controle.soorten };
+  return (await python({ ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() })).berichten;
 }
 
 // The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
@@ -116,18 +138,48 @@ const Controle = createClass({
       return h("section", { className: `meldcode-controle-${soort}` }, h("h3", null, kop),
         h("ul", null, deze.map((b) => h("li", { key: b.tekst }, b.tekst))));
     };
-    const controles = berichten.filter((b) => b.soort !== "verandering");
-    const veranderd = berichten.some((b) => b.soort === "verandering");
-    const logboek = this.props.field.get("bestand") !== controle.bestanden.wijzigingen; // not the history itself
+    // `meldcode diff`'s words per part, as HTML that Python escaped (<strong>, <del>, <ins>)
+    const veranderingen = berichten.filter((b) => b.soort === "verandering");
+    const pagina = (p, i) => [i ? ", " : "", h("a", { key: p.url, href: new URL(p.url, SITE).href, target: "_blank" }, p.titel)];
+    const deel = (b) => h("div", { key: b.titel },
+      h("h4", null, b.titel),
+      h("ul", null, b.regels.map((r) => h("li", { key: r, dangerouslySetInnerHTML: { __html: r } }))),
+      h("p", null, b.paginas.length ? [woorden.te_zien, " ", ...b.paginas.flatMap(pagina)] : woorden.nergens));
+    const logboek = berichten.find((b) => b.soort === "versiegeschiedenis");
+    const controles = berichten.filter((b) => b.soort === "fout" || b.soort === "waarschuwing");
     return h("div", { className: "meldcode-controle", "aria-live": "polite" },
       controles.length === 0 ? h("p", null, woorden.goed) : null,
       lijst("fout", woorden.fouten),
       lijst("waarschuwing", woorden.waarschuwingen),
-      lijst("verandering", woorden.verandering),
-      veranderd && logboek ? h("p", null, woorden.versiegeschiedenis) : null);
+      veranderingen.length ? h("section", { className: "meldcode-controle-verandering" },
+        h("h3", null, woorden.verandering), veranderingen.map(deel), h("p", null, woorden.overal)) : null,
+      logboek ? h("p", { className: "meldcode-controle-versiegeschiedenis" }, logboek.tekst, " ",
+        h("a", { href: EIGEN.versiegeschiedenis }, woorden.versiegeschiedenis)) : null);
   },
 });
 CMS.registerFieldType(EIGEN.veld, Controle);
+
+// An id is what references and anchors point at: an existing one is shown, not changed; a
+// new item (a contact, a rol, a termijn) gets one here. Its form is the model's pattern;
+// whether it is unique is the check's (the same rule as `meldcode check`).
+const Id = createClass({
+  getInitialState() {
+    return { vast: Boolean(this.props.value) };
+  },
+  isValid() {
+    const [patroon, melding] = this.props.field.get("pattern")?.toJS() ?? [];
+    const waarde = this.props.value ?? "";
+    return !waarde || !patroon || new RegExp(patroon).test(waarde) ? true : { error: { message: melding } };
+  },
+  render() {
+    const { forID, value, classNameWrapper, onChange } = this.props;
+    const className = [classNameWrapper, EIGEN.id].filter(Boolean).join(" ");
+    const eigen = { id: forID, className, spellCheck: false, autoComplete: "off" };
+    if (this.state.vast) return h("input", { ...eigen, value, readOnly: true });
+    return h("input", { ...eigen, value: value ?? "", onChange: (e) => onChange(e.target.value.trim()) });
+  },
+});
+CMS.registerFieldType(EIGEN.id, Id);
 
 // The same check again just before the file is written: the Controle field blocks the save
 // only while it is on screen (the CMS leaves a long form's far fields out of the page), this
@@ -140,6 +192,15 @@ CMS.registerEventListener({
     // "saving_failed" with a cause: the CMS shows the cause's words in its dialog
     const woorden = [controle.woorden.fouten, ...fouten.map((b) => b.tekst)].join("\n");
     if (fouten.length) throw new Error("saving_failed", { cause: new Error(woorden) });
+  },
+});
+
+CMS.registerEventListener({
+  name: "postSave",
+  handler: ({ entry }) => {
+    const gelezen = entry.get("data").get(EIGEN.bron);
+    if (ongezien.has(gelezen)) opgeslagen.set(gelezen, ongezien.get(gelezen));
+    ongezien.delete(gelezen);
   },
 });
 
