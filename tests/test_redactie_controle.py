@@ -18,11 +18,11 @@ from conftest import PROTOCOL
 
 from generator.checks.run import load_and_check
 from generator.diff.command import diff
-from generator.diff.schema import soorten_van_model
 from generator.links.adressen import anchors
 from generator.redactie.bundel import BROWSER_MODULES
 from generator.redactie.controle import verwerk
 from generator.redactie.formulier import bewaar, formulier
+from generator.source.tabel import soorten_van_model
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(p for p in PROTOCOL.rglob("*.yaml"))
@@ -168,3 +168,20 @@ def test_a_contact_still_referenced_cannot_be_removed() -> None:
     fouten = [b["tekst"] for b in berichten if b["soort"] == "fout"]
     assert any("contact 'veilig-thuis-gooi' bestaat niet" in f for f in fouten), fouten
     assert not any(b["soort"] == "verandering" for b in berichten)  # a file that does not pass is not compared
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "melding"),
+    [
+        ("naam", "", "contacten › alarmnummer › naam: verplicht veld 'naam' ontbreekt; voeg het toe"),
+        ("telefoon", "112O", "contacten › alarmnummer › telefoon: '112O' is geen geldig telefoonnummer"),
+        ("toelichting", "bel 035-1234567", "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml"),
+    ],
+)
+def test_the_models_value_rules_run_before_saving(veld: str, waarde: str, melding: str) -> None:
+    pad = "protocol/contacten.yaml"
+    data = formulier((ROOT / pad).read_text(encoding="utf-8"))
+    data["contacten"][0][veld] = waarde
+    berichten = json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"]
+    assert [b["soort"] for b in berichten] == ["fout"]
+    assert melding in berichten[0]["tekst"]

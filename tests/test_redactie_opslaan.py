@@ -320,10 +320,13 @@ FORM_RULES = [
 
 @pytest.mark.parametrize(("naam", "pad", "oud", "nieuw", "message"), FORM_RULES, ids=[r[0] for r in FORM_RULES])
 def test_the_form_refuses_what_the_model_refuses(
-    page: Page, naam: str, pad: str, oud: str, nieuw: str, message: str
+    page: Page, tmp_path: Path, naam: str, pad: str, oud: str, nieuw: str, message: str
 ) -> None:
+    expected = desktop_errors(page, tmp_path, pad, oud, nieuw)
     said = refuse(page, pad, oud, nieuw, naam)  # asserts the editor stayed open and nothing was written
-    assert message in said
+    assert message in said  # the form's own, beside the field
+    for line in expected:  # and meldcode check's, in the check's panel
+        assert line in said
 
 
 def _values(pad: str) -> list[str]:

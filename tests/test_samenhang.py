@@ -5,6 +5,7 @@ model lets through to them; and the raw view is the model, value for value."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,13 @@ from pydantic import BaseModel
 from test_bad_input import CASES, IDS
 
 from generator.checks.samenhang import fouten
-from generator.diff.schema import soorten_van_model
-from generator.diff.soorten import Item
+from generator.checks.waarden import waarde_fouten
 from generator.errors import ProtocolError
 from generator.source.geladen import Loaded
-from generator.source.load import load
+from generator.source.load import display_name, load, read_yaml
+from generator.source.positions import Source
+from generator.source.soorten import Item, Soorten
+from generator.source.tabel import soorten_van_model
 
 
 def _van_model(value: Any) -> Any:
@@ -55,3 +58,45 @@ def test_the_same_errors_on_the_model_and_on_the_raw_files(case: Any, protocol_c
     op_model = [str(e) for e in fouten(loaded)]
     assert op_model, "the mistake reached the rules across files and none of them found it"
     assert [str(e) for e in fouten(_ruw(loaded))] == op_model
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_value_rules_on_the_raw_file_say_what_the_model_says(case: Any, protocol_copy: Path) -> None:
+    """A required field left out and every value rule (text, phone, web address, e-mail, id):
+    what the editor says from the raw file is what `meldcode check` says from the model."""
+    case.apply(protocol_copy)
+    try:
+        load(protocol_copy)
+        op_model: list[str] = []
+    except ProtocolError as exc:
+        op_model = [str(e) for e in exc.errors]
+    soorten = soorten_van_model()
+    part = next(p for p, bestand in soorten.bestanden.items() if bestand == case.bestand)
+    soort = str(next(v.soort for v in soorten.velden["Protocol"] if v.naam == part))
+    pad, name = protocol_copy / case.bestand, display_name(protocol_copy, case.bestand)
+    try:
+        source = Source(name, read_yaml(pad, name), pad.read_text(encoding="utf-8").splitlines())
+    except ProtocolError:
+        pytest.skip("no YAML: the editor's form cannot hold it")
+    ruw = [str(e) for e in waarde_fouten(soorten, soort, source)]
+    assert set(ruw) <= set(op_model)  # never a message the model does not give
+    if case.name in VALUE_RULES:
+        assert ruw, f"{case.name}: {op_model}"
+
+
+# the mistakes of the corpus that a value rule or a required field finds
+VALUE_RULES = {
+    "html-in-tekst",
+    "id-met-spaties",
+    "lege-waarde",
+    "telefoon-met-letters",
+    "telefoonnummer-in-tekst",
+    "verplicht-veld-weg",
+    "website-zonder-https",
+}
+
+
+def test_the_table_reaches_the_browser_whole() -> None:
+    """As written into controle.json and read back in the worker."""
+    soorten = soorten_van_model()
+    assert Soorten.van_json(json.loads(json.dumps(soorten.als_json()))) == soorten

@@ -3,7 +3,7 @@ the routes of the afwegingskader, the required ids. `fouten()` runs them in one 
 
 Standard library only and on the protocol's parts by attribute: `meldcode check` runs them
 on the validated model, the browser editor on the raw files read with the model's table
-(`diff.soorten`), so both say the same with the same words.
+(`source.soorten`), so both say the same with the same words.
 """
 
 from __future__ import annotations

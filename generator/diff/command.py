@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.diff.bronnen import DiffError, load, resolve
-from generator.diff.schema import soorten_van_model
 from generator.diff.vergelijken import compare
 from generator.diff.verslag import render
 from generator.source.load import Loaded
+from generator.source.tabel import soorten_van_model
 
 
 def diff(oud: str, nieuw: str, workdir: Path, cwd: Path, markdown: bool = False) -> str:

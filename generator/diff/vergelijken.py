@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from generator.afwegingskader.graph import Graph
-from generator.diff.soorten import Item, Soorten
+from generator.source.soorten import Item, Soorten
 
 Soort = Literal["gewijzigd", "toegevoegd", "verwijderd", "volgorde", "verplaatst"]
 

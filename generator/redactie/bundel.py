@@ -23,11 +23,11 @@ from typing import Any
 
 import ruamel.yaml
 
-from generator.diff.schema import soorten_van_model
 from generator.errors import ToolError
 from generator.links.adressen import anchors
 from generator.redactie.cms import CONTROLE_WOORDEN, NAMEN, cms_config
 from generator.source.model import BRONNEN, Protocol
+from generator.source.tabel import soorten_van_model
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = Path(__file__).with_name("start.js")
@@ -58,8 +58,8 @@ BROWSER_MODULES = (
     "generator/checks/tekst.py",
     "generator/checks/versie.py",
     "generator/checks/versienummer.py",
+    "generator/checks/waarden.py",
     "generator/diff/__init__.py",
-    "generator/diff/soorten.py",
     "generator/diff/vergelijken.py",
     "generator/diff/verslag.py",
     "generator/engine/meldcode_engine/__init__.py",
@@ -79,6 +79,7 @@ BROWSER_MODULES = (
     "generator/source/geladen.py",
     "generator/source/positions.py",
     "generator/source/required.py",
+    "generator/source/soorten.py",
     "generator/source/syntaxis.py",
     "generator/source/waarden.py",
 )

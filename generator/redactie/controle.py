@@ -2,9 +2,11 @@
 form's data written back into the file, and the checks of `meldcode check` that work on the
 text as read, with the same Dutch messages, file and line.
 
-Checked here before saving: every reference, stray braces, HTML, runaway length (errors,
-which block the save) and the evaluatie controles (warnings, which do not). Required fields,
-patterns and read-only ids are in the form itself, from the model (`cms.py`).
+Checked here before saving, with `meldcode check`'s own code and words: the model's rules
+for single values (required fields, texts, phone numbers, addresses, ids), then the rules
+across files (ids, references, routes), stray braces, HTML and runaway length (errors, which
+block the save), and the evaluatie controles (warnings, which do not). The form itself also
+marks required fields and patterns as typed (`cms.py`).
 
 "Wat verandert er op de site" is `meldcode diff`'s own comparison and words, on the files
 as they are and as they would be saved, with the pages that show each text now.
@@ -20,7 +22,7 @@ from generator.checks import samenhang
 from generator.checks.evaluatie import patroon_errors, verouderd_problems
 from generator.checks.tekst import MAX_TEKST, targets, text_errors, too_long
 from generator.checks.versienummer import versie_key, volgende_versie
-from generator.diff.soorten import Item, Soorten
+from generator.checks.waarden import waarde_fouten
 from generator.diff.vergelijken import Hoofdstuk, compare
 from generator.diff.verslag import als_html
 from generator.errors import BewerkFout, SourceError
@@ -29,6 +31,7 @@ from generator.redactie.paginas import waar
 from generator.redactie.yamlbestand import lees
 from generator.source.geladen import Loaded
 from generator.source.positions import Source, strings
+from generator.source.soorten import Item, Soorten
 
 
 def _bericht(fout: SourceError, soort: str) -> dict[str, Any]:
@@ -71,6 +74,11 @@ def controleer(
     sources, uit = _lees_alle(bestanden)
     if uit:  # a file that is no YAML: nothing else can be said of it
         return uit
+    # the model's rules for single values first: as on the desktop, where a file the model
+    # refuses stops the check before the rules across files
+    deel = next((d for d, b in bestanden.items() if b["pad"] == pad), None)
+    if deel is not None and (fouten := waarde_fouten(soorten, _soort(soorten, deel), sources[deel])):
+        return [_bericht(f, "fout") for f in fouten]
     try:
         fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
     except (AttributeError, KeyError, TypeError, ValueError):
@@ -97,6 +105,11 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
 _ITEMS: dict[int, tuple[Source, Item]] = {}
 
 
+def _soort(soorten: Soorten, part: str) -> str:
+    """The model class of a part of the source (`contacten` → Contacten)."""
+    return next(str(v.soort) for v in soorten.velden["Protocol"] if v.naam == part)
+
+
 def _item(soorten: Soorten, part: str, source: Source) -> Item:
     """A file as the diff reads it, once per file read: an unchanged file is then the same
     object on every check, and comparing it costs nothing."""
@@ -104,8 +117,7 @@ def _item(soorten: Soorten, part: str, source: Source) -> Item:
     if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
         if len(_ITEMS) > 64:
             _ITEMS.clear()
-        soort = next(str(v.soort) for v in soorten.velden["Protocol"] if v.naam == part)
-        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, soort))
+        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, _soort(soorten, part)))
     return gevonden[1]
 
 

@@ -1,7 +1,7 @@
 """The protocol as the checks see it: its parts plus the raw trees, so a check can cite
 file and line. Standard library only: on the desktop `protocol` is the validated model
 (`load`), in the browser editor the raw files read with the model's table
-(`diff.soorten`), and the same checks run on either.
+(`source.soorten`), and the same checks run on either.
 """
 
 from __future__ import annotations

@@ -8,67 +8,14 @@ Descriptions are Dutch too: they feed the error messages and the editor schema.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from generator.source.syntaxis import stap_id
-from generator.source.waarden import html_problem
+from generator.source.waarden import check_email, check_id, check_tekst, check_telefoon, check_url
 
 # --- text and value checks -------------------------------------------------
-
-_PHONE_IN_TEXT = re.compile(r"\b0\d{2,3}[- ]?\d{2,4}(?:[- ]?\d{2,4})?\b")
-_PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
-_URL = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"]*)?$", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^@\s<>]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _check_tekst(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise ValueError("tekst is leeg; vul de tekst in of verwijder het veld")
-    if (problem := html_problem(value)) is not None:
-        raise ValueError(problem)
-    if any(len(re.sub(r"\D", "", m)) >= 7 for m in _PHONE_IN_TEXT.findall(value)):
-        raise ValueError(
-            "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml en verwijs ernaar met {telefoon:id}"
-        )
-    return value
-
-
-def _check_telefoon(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    if not _PHONE.match(value) or not 3 <= len(digits) <= 15:
-        raise ValueError(
-            f"'{value}' is geen geldig telefoonnummer; gebruik alleen cijfers, "
-            "spaties, '-', '(' en ')', bijvoorbeeld 0800-2000"
-        )
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not _URL.match(value):
-        raise ValueError(
-            f"'{value}' is geen volledig webadres; begin met https:// en "
-            "gebruik een volledige domeinnaam, bijvoorbeeld https://www.augeo.nl"
-        )
-    return value
-
-
-def _check_email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise ValueError(f"'{value}' is geen geldig e-mailadres, bijvoorbeeld info@ggdgooi.nl")
-    return value
-
-
-def _check_id(value: str) -> str:
-    if not _ID.match(value):
-        raise ValueError(
-            f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes, bijvoorbeeld vraag-2"
-        )
-    return value
 
 
 def _editor_hint(pattern: str, message: str) -> Any:
@@ -79,15 +26,15 @@ def _editor_hint(pattern: str, message: str) -> Any:
     return Field(json_schema_extra={"pattern": pattern, "patternErrorMessage": message})
 
 
-Tekst = Annotated[str, AfterValidator(_check_tekst)]
+Tekst = Annotated[str, AfterValidator(check_tekst)]
 Telefoon = Annotated[
     str,
-    AfterValidator(_check_telefoon),
+    AfterValidator(check_telefoon),
     _editor_hint(r"^\+?[-0-9 ()]+$", "Gebruik alleen cijfers, spaties, '-', '(' en ')', bijvoorbeeld 0800-2000."),
 ]
 Url = Annotated[
     str,
-    AfterValidator(_check_url),
+    AfterValidator(check_url),
     # the rule ignores case; JSON Schema patterns have no flags, so spell both cases out
     _editor_hint(
         r'^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s<>"]*)?$',  # no \" : invalid in ECMA /u
@@ -96,12 +43,12 @@ Url = Annotated[
 ]
 Email = Annotated[
     str,
-    AfterValidator(_check_email),
+    AfterValidator(check_email),
     _editor_hint(r"^[^@\s<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", "Een e-mailadres, bijvoorbeeld info@ggdgooi.nl."),
 ]
 Id = Annotated[
     str,
-    AfterValidator(_check_id),
+    AfterValidator(check_id),
     _editor_hint(r"^[a-z0-9]+(-[a-z0-9]+)*$", "Kleine letters, cijfers en streepjes, bijvoorbeeld vraag-2."),
 ]
 

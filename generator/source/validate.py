@@ -4,13 +4,13 @@ Dutch `SourceError` with line, key path and what to do."""
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import SourceError
 from generator.source.positions import Loc, key_path, locate
+from generator.source.waarden import LEEG, ontbreekt, voorbeeld_id
 
 
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
@@ -44,7 +44,7 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     ctx = err.get("ctx") or {}
     value = err.get("input")
     if kind == "missing":
-        return f"verplicht veld '{loc[-1]}' ontbreekt; voeg het toe"
+        return ontbreekt(str(loc[-1]))
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc)
@@ -54,7 +54,7 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
         return f"onbekende sleutel '{key}'{hint}; corrigeer of verwijder hem{options}"
     if kind in ("string_type",):
         if value is None:  # `naam:` with nothing after it
-            return "hier staat niets; vul de tekst in achter de dubbele punt"
+            return LEEG
         return f'hier hoort tekst; zet de waarde tussen aanhalingstekens, bijvoorbeeld "{value}"'
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{value}' is geen geheel getal; vul een getal in, bijvoorbeeld 3"
@@ -105,7 +105,7 @@ def validate_part(model: type[BaseModel], data: Any, name: str) -> tuple[BaseMod
             loc = tuple(e["loc"])
             for close in difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1):
                 typos.add((*loc[:-1], close))
-    voorbeeld = _example_id(data)
+    voorbeeld = voorbeeld_id(data)
     errors = [
         SourceError(
             name,
@@ -118,21 +118,3 @@ def validate_part(model: type[BaseModel], data: Any, name: str) -> tuple[BaseMod
         if not (e["type"] == "missing" and tuple(e["loc"]) in typos)
     ]
     return None, errors
-
-
-_GOOD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
-
-
-def _example_id(data: Any) -> str:
-    """A valid id that already stands in this file (one with a dash, so it shows the form)."""
-    stack = [data]
-    while stack:
-        node = stack.pop(0)
-        if isinstance(node, dict):
-            value = node.get("id")
-            if isinstance(value, str) and _GOOD_ID.match(value):
-                return value
-            stack += list(node.values())
-        elif isinstance(node, list):
-            stack += node
-    return "vraag-2"

@@ -1,8 +1,9 @@
 """The source's raw YAML read as typed items, without pydantic: what `meldcode diff` compares,
 on the desktop and in the browser editor (which cannot import pydantic).
 
-A table made from the model (`schema.soorten_van_model`) says per model class its fields in
-model order, which class a field holds and its default; `als_protocol` applies it to the
+A table made from the model (`tabel.soorten_van_model`) says per model class its fields in
+model order, which class a field holds, its default, its value rule and whether it is
+required; `Soorten.protocol` applies it to the
 raw trees, as the model would: defaults filled in, text stripped, dates as dates. The diff
 then names and matches items by their class, as it did on the model.
 """
@@ -32,6 +33,8 @@ class Veld:
     lijst: bool = False
     datum: bool = False
     standaard: Any = _GEEN
+    waarde: str | None = None  # the rule of its value (waarden.CONTROLES: tekst, telefoon, …)
+    verplicht: bool = False
 
     def leeg(self) -> Any:
         if self.standaard is not _GEEN:
@@ -87,7 +90,14 @@ class Soorten:
         return {
             "velden": {
                 soort: [
-                    {"naam": v.naam, "soort": v.soort, "lijst": v.lijst, "datum": v.datum}
+                    {
+                        "naam": v.naam,
+                        "soort": v.soort,
+                        "lijst": v.lijst,
+                        "datum": v.datum,
+                        "waarde": v.waarde,
+                        "verplicht": v.verplicht,
+                    }
                     | ({} if v.standaard is _GEEN else {"standaard": v.standaard})
                     for v in velden
                 ]
@@ -99,7 +109,18 @@ class Soorten:
     @classmethod
     def van_json(cls, data: dict[str, Any]) -> Soorten:
         velden = {
-            soort: tuple(Veld(v["naam"], v["soort"], v["lijst"], v["datum"], v.get("standaard", _GEEN)) for v in lijst)
+            soort: tuple(
+                Veld(
+                    v["naam"],
+                    v["soort"],
+                    v["lijst"],
+                    v["datum"],
+                    v.get("standaard", _GEEN),
+                    v["waarde"],
+                    v["verplicht"],
+                )
+                for v in lijst
+            )
             for soort, lijst in data["velden"].items()
         }
         return cls(velden, dict(data["bestanden"]))
