@@ -18,6 +18,7 @@ GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 # with what they share (errors, links, the afwegingskader) below them, and the CLI on top.
 LAYERS = (
     "errors",
+    "bestanden",
     "source",
     "links",
     "afwegingskader",

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from generator.afwegingskader.export import afwegingskader_data
+from generator.bestanden import write_if_changed
 from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
 from generator.hulp.assets import ASSETS, PYODIDE, write_assets
@@ -119,16 +120,6 @@ def builder_config(
     extra["redactie_js"] = REDACTIE_JS  # the editor's page only (front matter redactie: main.html)
     config["extra_css"] = extra_css + [css for css in (PRINT_CSS,) if css not in extra_css]
     return config
-
-
-def write_if_changed(path: Path, content: str | bytes) -> bool:
-    """Write only what differs, so a watching builder reloads just the pages that changed."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def _sync_tree(source: Path, target: Path, builder: str) -> set[Path]:

@@ -23,6 +23,7 @@ from typing import Any
 
 import ruamel.yaml
 
+from generator.bestanden import write_if_changed
 from generator.errors import ToolError
 from generator.links.adressen import anchors
 from generator.redactie.cms import CONTROLE_WOORDEN, NAMEN, cms_config
@@ -155,10 +156,8 @@ def config_json(backend: dict[str, Any]) -> str:
     return json.dumps({**cms_config(backend), "load_config_file": False}, ensure_ascii=False, indent=1)
 
 
-def _write_if_changed(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+def _geschreven(path: Path, data: bytes) -> Path:
+    write_if_changed(path, data)
     return path
 
 
@@ -179,12 +178,12 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
     if not STDLIB.exists():
         raise ToolError("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit", _ONDERDEEL)
     written = {
-        _write_if_changed(docs / PYTHON_DIR / STDLIB.name, STDLIB.read_bytes()),
-        _write_if_changed(docs / PYTHON_ZIP, _python_zip()),
+        _geschreven(docs / PYTHON_DIR / STDLIB.name, STDLIB.read_bytes()),
+        _geschreven(docs / PYTHON_ZIP, _python_zip()),
     }
     bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
     for pad in bestanden.values():
-        written.add(_write_if_changed(docs / BUNDLE / pad, (root / pad).read_bytes()))
+        written.add(_geschreven(docs / BUNDLE / pad, (root / pad).read_bytes()))
     controle = {
         "bestanden": bestanden,
         "ankers": sorted(anchors(protocol)),
@@ -192,7 +191,7 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
         "namen": NAMEN,
         "soorten": soorten_van_model().als_json(),  # how `meldcode diff` reads the raw files
     }
-    written.add(_write_if_changed(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
+    written.add(_geschreven(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
     return written
 
 
@@ -206,7 +205,7 @@ def write_bundle(docs: Path, backend: dict[str, Any] | None = None) -> set[Path]
         shutil.rmtree(out, ignore_errors=True)
         _esbuild(out)
         stamp.write_text(_digest(), encoding="utf-8")
-    _write_if_changed(docs / CONFIG_FILE, config_json(backend or TEST_BACKEND).encode())
+    _geschreven(docs / CONFIG_FILE, config_json(backend or TEST_BACKEND).encode())
     return {p for p in out.rglob("*") if p.is_file()}
 
 
