@@ -8,7 +8,7 @@ message says what is wrong and what to do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +19,9 @@ class SourceError:
     line: int  # 1-based; 0 when the file as a whole is meant
     path: str  # key path, e.g. "vraag-3 › antwoorden › nee › volgende"
     message: str
+    # the same place as keys and indexes, when known: the browser editor shows the message
+    # beside the field that holds the value there
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.redactie.cms import ID_VELD, cms_config
+from generator.redactie.cms import ID_VELD, TEKST_VELD, cms_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CMS_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -69,7 +69,12 @@ def test_labels_hints_patterns_and_required_come_from_the_model() -> None:
     assert "Wie deze rol op school vervult" in invulling["hint"] and "{telefoon:id}" in invulling["hint"]
 
 
-WIDGETS = {dict: {"object"}, list: {"list"}, str: {"string", "text", "select", "datetime", ID_VELD}, bool: {"boolean"}}
+WIDGETS = {
+    dict: {"object"},
+    list: {"list"},
+    str: {"string", "select", "datetime", ID_VELD, TEKST_VELD},
+    bool: {"boolean"},
+}
 
 
 def _fits(fields: list[dict[str, Any]], data: dict[str, Any], pad: str) -> Iterator[str]:

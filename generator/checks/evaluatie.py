@@ -41,6 +41,7 @@ class Treffer:
     sleutel: str  # key path, e.g. "onderdelen › F › toelichting"
     gevonden: str  # the matched words, as in the text
     controle: Controle
+    loc: Loc = ()  # the text's place as keys and indexes
 
 
 def compile_controles(raw: Any) -> tuple[list[Controle], list[tuple[Loc, str]]]:
@@ -122,6 +123,7 @@ def find(controles: Iterable[Controle], bronnen: Mapping[str, Source]) -> Iterat
                         key_path(bron.data, loc),
                         " ".join(match.group(0).split()),
                         controle,
+                        loc,
                     )
 
 
@@ -158,7 +160,9 @@ def verouderde_verwijzingen(sources: Mapping[str, Source]) -> list[Treffer]:
 def verouderd_problems(sources: Mapping[str, Source]) -> list[SourceError]:
     """One warning per match, naming file, line and key path."""
     regels = sources[PART].name if PART in sources else "protocol/evaluatie.yaml"
-    return [SourceError(t.bestand, t.regel, t.sleutel, message(t, regels)) for t in verouderde_verwijzingen(sources)]
+    return [
+        SourceError(t.bestand, t.regel, t.sleutel, message(t, regels), t.loc) for t in verouderde_verwijzingen(sources)
+    ]
 
 
 def verouderd_warnings(sources: Mapping[str, Source]) -> list[str]:

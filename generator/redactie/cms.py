@@ -24,6 +24,9 @@ READONLY = {"volgende"}  # names of fields a form shows but never changes (the r
 # (start.js) shows an existing id read-only and lets a new item get one.
 ID = "id"
 ID_VELD = "meldcode-id"
+# A text has its own field too (start.js): the check's messages about that very text stand
+# beside it, and a pasted document does not stall the page.
+TEKST_VELD = "meldcode-tekst"
 # how a text may refer to other parts of the protocol: said beside every free text
 VERWIJZINGEN = (
     "Verwijzen kan met {telefoon:id}, {contact:id}, {rol:id}, {invulling:id}, {termijn:id}, "
@@ -94,14 +97,14 @@ def _widget(node: Node, defs: dict[str, Node], pad: tuple[str, ...]) -> Node:
     if "pattern" in node:  # a short value with a form: one line, checked as typed
         message = node.get("patternErrorMessage", "Deze waarde heeft niet de juiste vorm.")
         return {"widget": "string", "pattern": [node["pattern"], message]}
-    return {"widget": "text"}
+    return {"widget": TEKST_VELD}
 
 
 def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tuple[str, ...]) -> Node:
     node, nullable = _resolve(raw, defs)
     field: Node = {"name": name, "label": _label(name, node), **_widget(node, defs, pad)}
     hint = str(node.get("description") or "")
-    if field["widget"] == "text":
+    if field["widget"] == TEKST_VELD:
         hint = f"{hint} {VERWIJZINGEN}".strip()
     if hint:
         field["hint"] = hint
@@ -137,7 +140,14 @@ CONTROLE = "_controle"
 BRON = "_bron"
 CONTROLE_VELD = "meldcode-controle"  # the custom field type start.js registers
 # the names start.js needs, decided here (controle.json)
-NAMEN = {"formaat": FORMAT, "veld": CONTROLE_VELD, "id": ID_VELD, "bron": BRON, "controle": CONTROLE}
+NAMEN = {
+    "formaat": FORMAT,
+    "veld": CONTROLE_VELD,
+    "id": ID_VELD,
+    "tekst": TEKST_VELD,
+    "bron": BRON,
+    "controle": CONTROLE,
+}
 
 
 CONTROLE_WOORDEN = {
@@ -206,4 +216,15 @@ def cms_config(backend: Node) -> Node:
     }
 
 
-__all__ = ["BRON", "CONTROLE", "CONTROLE_VELD", "FORMAT", "ID_VELD", "NAMEN", "READONLY", "bestanden", "cms_config"]
+__all__ = [
+    "BRON",
+    "CONTROLE",
+    "CONTROLE_VELD",
+    "FORMAT",
+    "ID_VELD",
+    "NAMEN",
+    "READONLY",
+    "TEKST_VELD",
+    "bestanden",
+    "cms_config",
+]

@@ -30,12 +30,16 @@ from generator.redactie.formulier import bewaar, formulier
 from generator.redactie.paginas import waar
 from generator.redactie.yamlbestand import lees
 from generator.source.geladen import Loaded
-from generator.source.positions import Source, strings
+from generator.source.positions import Source, strings, value_at
 from generator.source.soorten import Item, Soorten
 
 
-def _bericht(fout: SourceError, soort: str) -> dict[str, Any]:
-    return {"soort": soort, "bestand": fout.file, "regel": fout.line, "sleutel": fout.path, "tekst": str(fout)}
+def _bericht(fout: SourceError, soort: str, bron: Source | None = None) -> dict[str, Any]:
+    """A message for the page; with the text it is about (`waarde`), so the field that holds
+    that text can show it beside itself."""
+    waarde = value_at(bron.data, fout.loc) if bron is not None and fout.loc else None
+    bericht = {"soort": soort, "bestand": fout.file, "regel": fout.line, "sleutel": fout.path, "tekst": str(fout)}
+    return bericht | ({"waarde": str(waarde).strip()} if isinstance(waarde, str) else {})
 
 
 _CACHE: dict[tuple[str, str], Source] = {}
@@ -78,7 +82,7 @@ def controleer(
     # refuses stops the check before the rules across files
     deel = next((d for d, b in bestanden.items() if b["pad"] == pad), None)
     if deel is not None and (fouten := waarde_fouten(soorten, _soort(soorten, deel), sources[deel])):
-        return [_bericht(f, "fout") for f in fouten]
+        return [_bericht(f, "fout", sources[deel]) for f in fouten]
     try:
         fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
     except (AttributeError, KeyError, TypeError, ValueError):
@@ -86,8 +90,9 @@ def controleer(
         # text as read still run; `meldcode check` says the rest before publishing
         fouten = text_errors(sources, targets(sources, set(ankers)), set())
         fouten += patroon_errors(sources)
-    uit += [_bericht(f, "fout") for f in sorted(set(fouten))]
-    uit += [_bericht(w, "waarschuwing") for w in verouderd_problems(sources) if w.file == pad]
+    bron = sources[deel] if deel is not None else None
+    uit += [_bericht(f, "fout", bron if f.file == pad else None) for f in sorted(set(fouten))]
+    uit += [_bericht(w, "waarschuwing", bron) for w in verouderd_problems(sources) if w.file == pad]
     return uit
 
 

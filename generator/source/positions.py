@@ -39,6 +39,17 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Any, str | int]]:
             return
 
 
+def value_at(data: Any, loc: Loc) -> Any:
+    """The value at `loc`, or None when the tree has no such place."""
+    steps = list(_walk(data, loc))
+    if len(steps) != len(loc):
+        return None
+    if not steps:
+        return data
+    node, step = steps[-1]
+    return node[step]
+
+
 def locate(data: Any, loc: Loc) -> int:
     """1-based line of the deepest part of `loc` present in the YAML tree."""
     line = 1
@@ -102,4 +113,4 @@ class Source:
         line = locate(self.data, loc)
         if needle:
             line = next((n for n in range(line, len(self.lines) + 1) if needle in self.lines[n - 1]), line)
-        return SourceError(self.name, line, key_path(self.data, loc), message)
+        return SourceError(self.name, line, key_path(self.data, loc), message, tuple(loc))
