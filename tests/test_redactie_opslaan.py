@@ -416,3 +416,34 @@ def test_a_warning_stands_beside_the_text_it_is_about(page: Page) -> None:
     assert page.locator(".meldcode-tekst-fout").count() == 0
     page.get_by_role("button", name="Bewerken annuleren").click()
     page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+
+
+# what a lost connection or an expired sign-in does to a save: the write fails
+FAIL_WRITES = """() => {
+  const proto = FileSystemWritableFileStream.prototype;
+  proto.echteWrite ??= proto.write;
+  proto.write = async () => { throw new Error("De verbinding is verbroken."); };
+}"""
+RESTORE_WRITES = "() => { const p = FileSystemWritableFileStream.prototype; p.write = p.echteWrite; }"
+
+
+def test_a_failed_save_loses_no_typed_text(page: Page) -> None:
+    pad = "protocol/termijnen.yaml"
+    voor = page.evaluate(READ, pad)
+    open_file(page, pad)
+    nieuw = WEEK.replace("drie weken", "twee weken")
+    field(page, WEEK).fill(nieuw)
+    page.evaluate(FAIL_WRITES)
+    try:
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        dialog = page.get_by_role("alertdialog")
+        dialog.wait_for(timeout=READY)
+        assert "De verbinding is verbroken." in dialog.inner_text()  # the CMS says why
+        page.screenshot(path=str(SHOTS / "opslaan-mislukt-1280.png"))
+        dialog.get_by_role("button").last.click()
+    finally:
+        page.evaluate(RESTORE_WRITES)
+    assert page.evaluate(READ, pad) == voor  # nothing half written
+    assert page.evaluate(FIND, [nieuw, 0]) >= 0  # what she typed is still in the form
+    save(page)  # and saving again, once the connection is back, writes it
+    assert nieuw in page.evaluate(READ, pad)
