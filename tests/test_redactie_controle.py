@@ -17,6 +17,7 @@ import pytest
 from conftest import PROTOCOL
 
 from generator.checks.run import load_and_check
+from generator.checks.versienummer import volgende_versie
 from generator.diff.command import diff
 from generator.links.adressen import anchors
 from generator.redactie.bundel import BROWSER_MODULES
@@ -134,6 +135,13 @@ def test_what_changes_is_said_in_meldcode_diffs_words_with_the_pages_that_show_i
         assert f"\n- {eerste}\n" in rapport, rapport
     [logboek] = [b for b in berichten if b["soort"] == "versiegeschiedenis"]
     assert "Voeg bovenaan een regel toe" in logboek["tekst"]
+    # a line for the version history, for the form to fill in: the next version, the change in words
+    versie = load_and_check(PROTOCOL)[0].protocol.metadata.versie
+    assert logboek["voorstel"] == {
+        "versie": volgende_versie(versie),
+        "wat": "Contacten: Veilig Thuis › telefoon: “0800-2000” → “0800 2000”; "
+        "toegevoegd: “Wijkagent; telefoon 0900-8844”.",
+    }
     # nothing changed, nothing said
     vraag["data"] = formulier(tekst)
     assert all(b["soort"] == "waarschuwing" for b in json.loads(verwerk(json.dumps(vraag)))["berichten"])

@@ -186,18 +186,23 @@ def test_a_new_wijziging_goes_on_top(page: Page) -> None:
     open_file(page, pad)
     page.get_by_role("button", name=re.compile("Wijzigingen.*toevoegen")).first.click()
     page.get_by_role("button", name="Vandaag").first.click()
+    # the check of the last change (the step text above) proposes the version and the words
+    voorstel = page.get_by_role("button", name=re.compile(re.escape(CONTROLE_WOORDEN["voorstel"])))
+    voorstel.first.wait_for(timeout=READY)
+    assert voorstel.count() == 2  # versie and wat, in the new line only
+    assert "Stappen: stap" in voorstel.nth(1).inner_text()
+    voorstel.first.click()
+    voorstel.first.click()  # the next one moves up
     leeg = page.evaluate("""() => [...document.querySelectorAll("textarea")].flatMap((e, i) => e.value ? [] : [i])""")
-    versie, wat, waarom = (page.locator("textarea").nth(i) for i in leeg[:3])
-    versie.fill("2026.1")
-    wat.fill("Het telefoonnummer van Veilig Thuis staat nu met een spatie.")
-    waarom.fill("Zo leest het nummer makkelijker.")
+    page.locator("textarea").nth(leeg[0]).fill("Zo leest het nummer makkelijker.")  # waarom: hers to say
     page.screenshot(path=str(SHOTS / "wijziging-1280.png"))
     save(page)
     lines = changed_lines(page, pad)
     assert all(r.startswith("+") for r in lines), lines  # added, nothing else touched
     assert lines[0] == f"+  - datum: {dt.date.today().isoformat()}\n"
-    assert '+    versie: "2026.1"\n' in lines  # quoted as the entry below it
+    assert '+    versie: "2026.2"\n' in lines  # the next version, quoted as the entry below it
     text = page.evaluate(READ, pad)
+    assert "Stappen: stap" in " ".join(r[1:].strip() for r in lines)  # the proposal's words, in `wat`
     assert text.index("Zo leest het nummer") < text.index("De meldcode staat als website online")
 
 

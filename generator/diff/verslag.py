@@ -151,6 +151,17 @@ def render(hoofdstukken: list[Hoofdstuk], oud: str, nieuw: str, markdown: bool =
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def samenvatting(hoofdstukken: list[Hoofdstuk]) -> str:
+    """The changes in one line of plain text, per part: a first wording for the version
+    history ("Contacten: Veilig Thuis › telefoon: “0800-2000” → “0800 2000”.")."""
+    stijl = _Stijl("tekst")
+    delen = []
+    for h in hoofdstukken:
+        titel = re.sub(r" \([^()]*\.yaml\)$", "", h.titel)
+        delen.append(f"{titel}: {'; '.join(_regel(w, stijl)[0] for w in h.wijzigingen)}")
+    return ". ".join(delen) + "." if delen else ""
+
+
 def als_html(hoofdstukken: list[Hoofdstuk]) -> list[dict[str, object]]:
     """The report for the editor's panel: per part its heading and its changes as HTML lines
     (escaped here; <strong>, <del> and <ins> the only markup)."""

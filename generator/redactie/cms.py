@@ -160,6 +160,7 @@ CONTROLE_WOORDEN = {
     "overal": "En in de afdrukversie en de PDF van het hele protocol.",
     "nergens": "Nieuw: staat nog op geen pagina.",
     "versiegeschiedenis": "De versiegeschiedenis openen",
+    "voorstel": "Voorstel invullen:",
     "mislukt": "De controle kon niet worden uitgevoerd; opslaan wacht tot hij werkt. Herlaad de pagina.",
 }
 

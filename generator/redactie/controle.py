@@ -24,7 +24,7 @@ from generator.checks.tekst import MAX_TEKST, targets, text_errors, too_long
 from generator.checks.versienummer import versie_key, volgende_versie
 from generator.checks.waarden import waarde_fouten
 from generator.diff.vergelijken import Hoofdstuk, compare
-from generator.diff.verslag import als_html
+from generator.diff.verslag import als_html, samenvatting
 from generator.errors import BewerkFout, SourceError
 from generator.redactie.formulier import bewaar, formulier
 from generator.redactie.paginas import waar
@@ -135,9 +135,10 @@ def _protocol(soorten: Soorten, sources: dict[str, Source]) -> Item:
 
 def wat_verandert(
     soorten: Soorten, oud: dict[str, Source], nieuw: dict[str, Source], paginas: list[dict[str, str]]
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], str]:
     """`meldcode diff` of the files before and after saving, per part: its heading, each change
-    as an HTML line, and the pages where the changed texts stand now."""
+    as an HTML line, and the pages where the changed texts stand now; and all of it in one
+    line of plain text."""
     hoofdstukken: list[Hoofdstuk] = compare(_protocol(soorten, oud), _protocol(soorten, nieuw), soorten)
     uit: list[dict[str, Any]] = []
     for hoofdstuk, html in zip(hoofdstukken, als_html(hoofdstukken), strict=True):
@@ -146,13 +147,14 @@ def wat_verandert(
             for p in waar(paginas, w.oud or ""):
                 gevonden.setdefault(p["url"], p)
         uit.append({"soort": "verandering", **html, "paginas": list(gevonden.values())})
-    return uit
+    return uit, samenvatting(hoofdstukken)
 
 
-def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date) -> dict[str, Any]:
+def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date, wat: str) -> dict[str, Any]:
     """What the version rule of `meldcode check` asks after a change: a line on top of
     wijzigingen.yaml with the version that metadata.yaml names. Proposed: the next version
-    and today, unless the newest line is of today already."""
+    and today, unless the newest line is of today already; and as `voorstel` the values of
+    such a line, keyed by the fields of wijzigingen.yaml, for the form to fill in on request."""
     nieuwste = sources["wijzigingen"].data["wijzigingen"][0]
     versie, datum = str(nieuwste["versie"]), nieuwste["datum"]
     if isinstance(datum, str):
@@ -170,7 +172,7 @@ def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date) -> dict[str
         f"van {datum:%d-%m-%Y}). Voeg bovenaan een regel toe, bijvoorbeeld versie {volgende} van "
         f"{vandaag:%d-%m-%Y}, met wat er verandert en waarom, en zet in Versie en data de versie op {volgende}."
     )
-    return {"soort": "versiegeschiedenis", "tekst": tekst, "versie": volgende}
+    return {"soort": "versiegeschiedenis", "tekst": tekst, "voorstel": {"versie": volgende, "wat": wat}}
 
 
 def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
@@ -191,9 +193,9 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
         return berichten  # a file that does not pass is not compared
     oud, _ = _lees_alle(voor)
     nieuw, _ = _lees_alle(bestanden)
-    wat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
+    wat, samengevat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
     if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
-        wat.append(versiegeschiedenis(nieuw, dt.date.today()))
+        wat.append(versiegeschiedenis(nieuw, dt.date.today(), samengevat))
     return berichten + wat
 
 

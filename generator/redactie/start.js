@@ -111,10 +111,14 @@ async function controleer(pad, data) {
 const { createClass, h } = window;
 
 // The latest check's messages, for each text field to show those about its own text.
+// And the latest proposal for a line in the version history (after a change elsewhere),
+// which the fields of a new line there offer to fill in.
 const meldingen = new EventTarget();
 let gemeld = [];
+let voorstel = {};
 function meld(berichten) {
   gemeld = berichten;
+  voorstel = berichten.find((b) => b.voorstel)?.voorstel ?? voorstel;
   meldingen.dispatchEvent(new Event("nieuw"));
 }
 
@@ -193,7 +197,7 @@ CMS.registerFieldType(EIGEN.id, Id);
 // A text: a plain text box that grows with its text, and below it what the check says about
 // this very text (a warning as well as an error). The CMS's own box took about a minute to
 // take in a pasted 5 MB document; this one takes it at once, and the check refuses it.
-const REGELS = { min: 2, max: 14, breed: 90 };
+const REGELS = { min: 1, max: 14, breed: 90 };
 const Tekst = createClass({
   componentDidMount() {
     this.opnieuw = () => this.forceUpdate();
@@ -210,11 +214,15 @@ const Tekst = createClass({
     const regels = tekst.length > 100_000 ? REGELS.max : tekst.split("\n")
       .reduce((n, regel) => n + Math.max(1, Math.ceil(regel.length / REGELS.breed)), 0);
     const className = [classNameWrapper, EIGEN.tekst].filter(Boolean).join(" ");
+    const logboek = this.props.entry.get("path") === controle.bestanden.wijzigingen;
+    const voorgesteld = logboek && !tekst ? voorstel[this.props.field.get("name")] : undefined;
     return h("div", null,
       h("textarea", {
         id: forID, className, value: tekst, rows: Math.min(REGELS.max, Math.max(REGELS.min, regels)),
         onChange: (e) => onChange(e.target.value),
       }),
+      voorgesteld ? h("button", { type: "button", className: `${EIGEN.tekst}-voorstel`,
+        onClick: () => onChange(voorgesteld) }, `${controle.woorden.voorstel} ${voorgesteld}`) : null,
       hier.map((b) => h("p", { key: b.tekst, className: `${EIGEN.tekst}-${b.soort}` }, b.tekst)));
   },
 });
