@@ -22,6 +22,8 @@ pytestmark = pytest.mark.browser
 PAGE = "afwegingskader-doorlopen/"
 READY = 60_000  # ms; Pyodide on a slow machine
 KADER = afwegingskader_data(load_and_check(PROTOCOL)[0].protocol)
+START = KADER["start"]
+NA_JA = next(a["volgende"] for k in KADER["vragen"] if k["id"] == START for a in k["antwoorden"] if a["id"] == "ja")
 STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return [localStorage.length, sessionStorage.length, dbs.length, document.cookie];
@@ -387,6 +389,35 @@ def test_first_question_answerable_before_the_theme_script(context: BrowserConte
     assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script ran"
     for route in held:
         route.continue_()
+
+
+def test_a_tap_before_the_pages_scripts_run_is_kept(context: BrowserContext, base: str) -> None:
+    """Volgende tapped while the theme's and the helper's scripts are still on their way (a
+    slow link): the page says at once that the answer is received, and when the scripts
+    arrive the helper goes on with that answer instead of losing it."""
+    held: list[Route] = []
+    for script in ("**/assets/javascripts/bundle.*.min.js", "**/assets/javascripts/hulp*.js"):
+        context.route(script, lambda route: held.append(route))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + PAGE, wait_until="commit")
+    form = page.locator(".doorlopen-formulier")
+    page.check("#antwoord-ja")
+    page.click("button[data-actie=volgende]")
+    wacht = page.locator(".doorlopen-wacht")
+    assert wacht.inner_text() == form.get_attribute("data-ontvangen")  # at once, in the source's words
+    assert wacht.is_visible()
+    assert held, "no script was held back"
+    assert page.locator("fieldset").get_attribute("data-knoop") == START  # nothing ran yet
+    for _ in range(30):  # whatever else the page asked for meanwhile
+        page.wait_for_timeout(100)
+        while held:
+            held.pop().continue_()
+    page.wait_for_selector(f"fieldset:not([data-knoop='{START}'])", timeout=READY)
+    assert page.locator("fieldset").get_attribute("data-knoop") == NA_JA
+    assert wacht.inner_text() == ""
+    assert errors == []
 
 
 def test_first_question_is_static_html(base: str, site: Path) -> None:

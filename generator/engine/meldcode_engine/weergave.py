@@ -214,6 +214,9 @@ VRAAG_SCHERM = {
     "gevolgen": "Wat volgt op elk antwoord?",
     "ingevuld": "(ingevuld)",  # beside the folded onderbouwing when it holds a reason
     "opnieuw": "Opnieuw beginnen? Al uw antwoorden en onderbouwingen worden gewist; ze zijn nergens bewaard.",
+    # Volgende before the helper runs: the answer is kept, and the page says so at once
+    "ontvangen": "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.",
+    "kies": "Kies een antwoord om verder te gaan.",
 }
 
 # The buttons under an uitkomst: what each does, in the words the page shows.

@@ -67,7 +67,7 @@ import { tekenVraag } from "./hulp-vraag.js";
   function wachtOpEngine(antwoord) {
     wachtendAntwoord = antwoord;
     // a live region that is always there, so a screen reader hears the text change
-    wacht.textContent = "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.";
+    wacht.textContent = form.dataset.ontvangen;
     wacht.classList.add("is-wachtend");
     form.setAttribute("aria-busy", "true");
     wacht.scrollIntoView({ block: "nearest" }); // below the button: keep it in sight, above the spoedbalk
@@ -264,7 +264,7 @@ import { tekenVraag } from "./hulp-vraag.js";
     const veld = form.querySelector("fieldset");
     const gekozen = form.querySelector("input[name=antwoord]:checked");
     if (!gekozen) {
-      toonFout("Kies een antwoord om verder te gaan.");
+      toonFout(form.dataset.kies);
       const eerste = form.querySelector("input[name=antwoord]");
       if (eerste) eerste.focus();
       return;
@@ -315,6 +315,16 @@ import { tekenVraag } from "./hulp-vraag.js";
     event.preventDefault();
     event.returnValue = ""; // older browsers need this to ask
   });
+
+  // a tap on Volgende before this module ran (the page's inline script kept it): go on with it
+  form.dataset.overgenomen = "ja";
+  if (form.dataset.vroeg) {
+    wacht.textContent = "";
+    const vroeg = form.querySelector(`input[name=antwoord][value="${form.dataset.vroeg}"]`);
+    if (vroeg) vroeg.checked = true;
+    delete form.dataset.vroeg;
+    form.requestSubmit();
+  }
 
   history.scrollRestoration = "manual"; // the helper scrolls to the question itself
   history.replaceState({ knoop: form.querySelector("fieldset").dataset.knoop }, "");
