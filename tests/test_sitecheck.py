@@ -52,6 +52,13 @@ def test_axe_checks_wcag22_target_size(broken_report) -> None:
     assert "target-size" in rules(report, "390 px, licht"), report.axe
 
 
+def test_axe_checks_that_a_dialog_has_a_name(broken_report) -> None:
+    """The theme's search dialog had none (Lighthouse's finding); axe's best-practice rule
+    aria-dialog-name runs beside the WCAG rules."""
+    report, _ = broken_report
+    assert "aria-dialog-name" in rules(report, "1280 px, licht"), report.axe
+
+
 def test_html_checker_catches_duplicate_id(broken_report) -> None:
     report, _ = broken_report
     assert any("Duplicate ID" in m and "dubbel" in m for m in report.html), report.html

@@ -20,10 +20,13 @@ from generator.redactie import paginas
 # Two HTML errors of the themes (Nu Html Checker): mkdocs-material puts autocomplete="off"
 # on its checkbox and radio toggles, which HTML does not allow there (text fields keep
 # theirs); Zensical puts aria-hidden on the drawer's overlay label, which HTML does not allow
-# on a label for a form control (it has no text, so nothing is read out either way).
+# on a label for a form control (it has no text, so nothing is read out either way). And
+# mkdocs-material's search dialog has no name for a screen reader (axe's aria-dialog-name);
+# Zensical calls it "Zoeken", and so does this.
 _THEME_FIXES = (
     (re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"'), r"\1"),
     (re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"'), r"\1"),
+    (re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>'), r'\1 aria-label="Zoeken">'),
 )
 
 
