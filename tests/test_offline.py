@@ -4,6 +4,7 @@ user typed; with the switch off there is no service worker."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -196,3 +197,15 @@ def test_switched_off_the_old_worker_and_its_caches_go(context: BrowserContext, 
         page.wait_for_timeout(100)
     assert evaluate_between_reloads(page, registrations) == 0
     assert [n for n in evaluate_between_reloads(page, CACHES) if n.startswith("meldcode-")] == []
+
+
+def test_only_the_dutch_search_files_are_precached(site: Path) -> None:
+    """mkdocs-material ships lunr for 30 languages; the site is Dutch, and a visitor's first
+    visit should not download the others in the background."""
+    manifest = (site / "sw.js").read_text(encoding="utf-8")
+    lunr = sorted(set(re.findall(r'"(assets/javascripts/lunr/[^"]+)"', manifest)))
+    assert lunr == [
+        "assets/javascripts/lunr/min/lunr.nl.min.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+    ]
+    assert (site / "assets/javascripts/lunr/min/lunr.de.min.js").exists()  # still on the site, only not precached

@@ -3,6 +3,7 @@
 // Precaches the pages and assets of the site; the Pyodide runtime and the engine are cached
 // when the helper page is first visited (they are large, and only that page needs them):
 // the page asks sw-extra.js to keep them, and the rule below serves them from that cache.
+// Of the search's language files only the Dutch ones are precached (the site is Dutch).
 // The editor (/redactie/ and the CMS bundle) is never cached: not precached, no rule, so a
 // request for it goes to the network as if there were no worker.
 import path from "node:path";
@@ -12,7 +13,12 @@ const [site, key] = process.argv.slice(2);
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   globPatterns: ["**/*.{html,css,js,mjs,svg,json,png,ico,webmanifest}"],
-  globIgnores: ["sw.js", "sw-extra.js", "assets/hulp/pyodide/**", "redactie/**", "assets/redactie/**"],
+  globIgnores: [
+    "sw.js", "sw-extra.js", "assets/hulp/pyodide/**", "redactie/**", "assets/redactie/**",
+    // the search (mkdocs-material's lunr) needs only its Dutch stemmer offline, not the other 30
+    // languages nor the Japanese and Thai word splitters
+    "assets/javascripts/lunr/*.js", "assets/javascripts/lunr/min/!(lunr.stemmer.support|lunr.nl).min.js",
+  ],
   swDest: path.join(site, "sw.js"),
   cacheId: `meldcode-${key}`,
   inlineWorkboxRuntime: true,
