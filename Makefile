@@ -28,7 +28,7 @@ help:
 	@echo "make site         bouw de site in site/ (BUILDER=zensical: met de opvolger van mkdocs-material)"
 	@echo "make check        controleer alleen de bron in protocol/"
 	@echo "make check-site   kwaliteitspoorten over elke pagina (toegankelijkheid, HTML, links, privacy, gewicht)"
-	@echo "make bench        meet de snelheid van de hulp bij het afwegingskader (cijfers, geen test)"
+	@echo "make bench        meet de snelheid van de hulp bij het afwegingskader, ook op een telefoonnetwerk (cijfers, geen test)"
 	@echo "make screenshots  schermafdrukken van de belangrijkste pagina's in screenshots/"
 
 setup: system venv npm
@@ -116,6 +116,7 @@ test: setup lint test-js check-site check-site-zensical
 bench: site
 	$(BIN)/python tests/bench_build.py --runs 3
 	$(BIN)/python tests/bench_hulp.py site --runs 5
+	$(BIN)/python tests/bench_netwerk.py site --runs 3
 	$(BIN)/python tests/bench_redactie.py site --runs 3
 
 screenshots: site
