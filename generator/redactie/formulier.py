@@ -46,7 +46,8 @@ def _zonder_leeg(waarde: Any) -> Any:
     """A new item as the file should hold it: the fields the form showed empty left out
     (as the school's files leave an optional field out, and an empty text is no text)."""
     if isinstance(waarde, dict):
-        return {k: _zonder_leeg(v) for k, v in waarde.items() if not _leeg(_zonder_leeg(v))}
+        schoon = {k: _zonder_leeg(v) for k, v in waarde.items()}
+        return {k: v for k, v in schoon.items() if not _leeg(v)}
     if isinstance(waarde, list):
         return [_zonder_leeg(v) for v in waarde]
     return waarde
