@@ -72,7 +72,7 @@ def test_the_value_rules_on_the_raw_file_say_what_the_model_says(case: Any, prot
         op_model = [str(e) for e in exc.errors]
     soorten = soorten_van_model()
     part = next(p for p, bestand in soorten.bestanden.items() if bestand == case.bestand)
-    soort = str(next(v.soort for v in soorten.velden["Protocol"] if v.naam == part))
+    soort = soorten.deel(part)
     pad, name = protocol_copy / case.bestand, display_name(protocol_copy, case.bestand)
     try:
         source = Source(name, read_yaml(pad, name), pad.read_text(encoding="utf-8").splitlines())

@@ -68,20 +68,20 @@ def _lees_alle(bestanden: dict[str, dict[str, str]]) -> tuple[dict[str, Source],
 
 
 def controleer(
-    bestanden: dict[str, dict[str, str]], pad: str, soorten: Soorten, ankers: list[str]
+    sources: dict[str, Source], onleesbaar: list[dict[str, Any]], pad: str, soorten: Soorten, ankers: list[str]
 ) -> list[dict[str, Any]]:
-    """`bestanden`: per part of the source its path (`protocol/rollen.yaml`) and text, with the
-        file `pad` as it would be saved. Errors first, from every file (a contact removed here
-        breaks a reference there): the rules across files of `meldcode check`, on the raw files
-        read with the model's table. Then the warnings of this file. `ankers`: the site's anchors
-    as built, for when the rules cannot run."""
-    sources, uit = _lees_alle(bestanden)
-    if uit:  # a file that is no YAML: nothing else can be said of it
-        return uit
+    """`sources`: every part of the source as read (`_lees_alle`), with the file `pad` as it
+    would be saved; `onleesbaar`: the files that are no YAML. Errors first, from every file (a
+    contact removed here breaks a reference there): the rules across files of `meldcode
+    check`, on the raw files read with the model's table. Then the warnings of this file.
+    `ankers`: the site's anchors as built, for when the rules cannot run."""
+    if onleesbaar:  # a file that is no YAML: nothing else can be said of it
+        return onleesbaar
+    uit: list[dict[str, Any]] = []
     # the model's rules for single values first: as on the desktop, where a file the model
     # refuses stops the check before the rules across files
-    deel = next((d for d, b in bestanden.items() if b["pad"] == pad), None)
-    if deel is not None and (fouten := waarde_fouten(soorten, _soort(soorten, deel), sources[deel])):
+    deel = next((d for d, b in sources.items() if b.name == pad), None)
+    if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
         return [_bericht(f, "fout", sources[deel]) for f in fouten]
     try:
         fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
@@ -110,11 +110,6 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
 _ITEMS: dict[int, tuple[Source, Item]] = {}
 
 
-def _soort(soorten: Soorten, part: str) -> str:
-    """The model class of a part of the source (`contacten` → Contacten)."""
-    return next(str(v.soort) for v in soorten.velden["Protocol"] if v.naam == part)
-
-
 def _item(soorten: Soorten, part: str, source: Source) -> Item:
     """A file as the diff reads it, once per file read: an unchanged file is then the same
     object on every check, and comparing it costs nothing."""
@@ -122,7 +117,7 @@ def _item(soorten: Soorten, part: str, source: Source) -> Item:
     if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
         if len(_ITEMS) > 64:
             _ITEMS.clear()
-        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, _soort(soorten, part)))
+        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, soorten.deel(part)))
     return gevonden[1]
 
 
@@ -188,11 +183,11 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
             voor[deel]["tekst"] = bron
             bestand["tekst"] = bewaar(bron, data)
     soorten = Soorten.van_json(vraag["soorten"])
-    berichten = controleer(bestanden, pad, soorten, vraag["ankers"])
+    nieuw, onleesbaar = _lees_alle(bestanden)
+    berichten = controleer(nieuw, onleesbaar, pad, soorten, vraag["ankers"])
     if any(b["soort"] == "fout" for b in berichten):
         return berichten  # a file that does not pass is not compared
     oud, _ = _lees_alle(voor)
-    nieuw, _ = _lees_alle(bestanden)
     wat, samengevat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
     if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
         wat.append(versiegeschiedenis(nieuw, dt.date.today(), samengevat))

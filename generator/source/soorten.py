@@ -152,6 +152,10 @@ class Soorten:
                     return raw
         return raw
 
+    def deel(self, part: str) -> str:
+        """The model class of a part of the source (`contacten` → Contacten)."""
+        return next(str(v.soort) for v in self.velden["Protocol"] if v.naam == part)
+
     def protocol(self, trees: dict[str, Any]) -> Item:
         """Every part's raw tree as one item of class Protocol (a part missing stays empty)."""
         return self.item(trees, "Protocol")
