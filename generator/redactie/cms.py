@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.source.model import BRONNEN
 from generator.source.schema import SCHEMA_FILES, SchemaFile
+from generator.source.tabel import schema_ref
 
 Node = dict[str, Any]
 
@@ -47,14 +48,6 @@ def _unwrap(node: Node) -> Node:
     if len(node.get("allOf", [])) == 1:
         return {**{k: v for k, v in node.items() if k != "allOf"}, **node["allOf"][0]}
     return node
-
-
-def _ref(node: Node) -> str | None:
-    node = _unwrap(node)
-    inner = next((k for k in node.get("anyOf", []) if k.get("type") != "null"), node)
-    items = inner.get("items", {}) if inner.get("type") == "array" else {}
-    ref = inner.get("$ref") or items.get("$ref")
-    return ref.rsplit("/", 1)[-1] if ref else None
 
 
 def _resolve(node: Node, defs: dict[str, Node]) -> tuple[Node, bool]:
@@ -125,7 +118,7 @@ def _fields(node: Node, defs: dict[str, Node], pad: tuple[str, ...] = ()) -> lis
     required = set(node.get("required", []))
     fields = []
     for name, raw in node.get("properties", {}).items():
-        ref = _ref(raw)
+        ref = schema_ref(raw)
         if ref and pad.count(ref) >= MAX_NESTING:
             continue
         fields.append(_field(name, raw, defs, name in required, (*pad, ref) if ref else pad))

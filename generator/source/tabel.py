@@ -15,18 +15,17 @@ from generator.source.waarden import CONTROLES
 
 _NAAM = {functie: naam for naam, functie in CONTROLES.items()}
 
-_REF = "#/$defs/"
 
-
-def _ref(schema: Any) -> str | None:
-    """The model class a property holds, wherever pydantic put it (items, anyOf, allOf)."""
+def schema_ref(schema: Any) -> str | None:
+    """The model class a property holds, wherever pydantic put it (items, anyOf, allOf), in
+    the model's schema (`#/$defs/X`) or the editor schema written from it (`#/definitions/X`)."""
     if isinstance(schema, dict):
-        if isinstance(ref := schema.get("$ref"), str) and ref.startswith(_REF):
-            return ref.removeprefix(_REF)
+        if isinstance(ref := schema.get("$ref"), str) and ref.startswith("#/"):
+            return ref.rsplit("/", 1)[-1]
         for key in ("items", "anyOf", "allOf"):
             sub = schema.get(key)
             for s in sub if isinstance(sub, list) else [sub]:
-                if (found := _ref(s)) is not None:
+                if (found := schema_ref(s)) is not None:
                     return found
     return None
 
@@ -69,7 +68,7 @@ def _velden(model: dict[str, Any], klasse: type[BaseModel]) -> tuple[Veld, ...]:
     return tuple(
         Veld(
             naam,
-            _ref(prop),
+            schema_ref(prop),
             lijst=_heeft(prop, "type", "array"),
             datum=_heeft(prop, "format", "date"),
             **({"standaard": prop["default"]} if "default" in prop else {}),
@@ -89,4 +88,4 @@ def soorten_van_model() -> Soorten:
     return Soorten(velden, {part: bestand for part, (bestand, _) in BRONNEN.items()})
 
 
-__all__ = ["soorten_van_model"]
+__all__ = ["schema_ref", "soorten_van_model"]
