@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_hulp import CPU_SLOWDOWN, VIEWPORT, prepare
+from bench_hulp import CPU_SLOWDOWN, VIEWPORT, prepare, slow_page
 from browser import CHROMIUM, CHROMIUM_ARGS
 from netwerk import LINKS, Link, serve_on_link
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -55,8 +55,7 @@ def _measure(browser: Browser, base: str, lijn: object, link: Link, runs: int) -
     for _ in range(runs):
         for naam, url, ready in variants:
             context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-            page = context.new_page()
-            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+            page = slow_page(context)
             for bezoek in ("koud", "warm"):
                 lijn.verstuurd = 0  # type: ignore[attr-defined]
                 start = time.perf_counter()
