@@ -8,8 +8,6 @@ context) and warm cache (a reload), median of N runs:
   with one radio button;
 - navigation → helper ready, against the floor: stock Pyodide (the npm package's own
   loader and full standard library) in a module worker, importing the engine wheel;
-- the levers one by one: the helper without its snapshot (module worker and trimmed
-  standard library only), and without its early start;
 - answer → next question, and the bytes each page transfers.
 """
 
@@ -21,11 +19,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 READY_MS = 120_000
@@ -135,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     def add(key: str, value: float) -> None:
         results.setdefault(key, []).append(value)
 
-    no_snapshot: Callable[[Route], None] = lambda route: route.abort()  # noqa: E731
     with (
         tempfile.TemporaryDirectory() as tmp,
         serve(prepare(Path(args.site), Path(tmp))) as base,
@@ -143,25 +139,16 @@ def main(argv: list[str] | None = None) -> int:
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         hulp = base + "afwegingskader-doorlopen/"
-        variants: list[tuple[str, str, str, str | None, Callable[[BrowserContext], None] | None]] = [
-            ("kale pagina", base + "kaal/", "#antwoord-ja", None, None),
-            ("eerste vraag", hulp, "#antwoord-ja", None, None),
-            ("vloer klaar", base + "vloer/", "#s", "klaar", None),
-            ("hulp klaar", hulp, ".doorlopen-status", "klaar", None),
-            (
-                "hulp klaar zonder snapshot",
-                hulp,
-                ".doorlopen-status",
-                "klaar",
-                lambda ctx: ctx.route("**/engine.snapshot.gz", no_snapshot),
-            ),
+        variants: list[tuple[str, str, str, str | None]] = [
+            ("kale pagina", base + "kaal/", "#antwoord-ja", None),
+            ("eerste vraag", hulp, "#antwoord-ja", None),
+            ("vloer klaar", base + "vloer/", "#s", "klaar"),
+            ("hulp klaar", hulp, ".doorlopen-status", "klaar"),
         ]
         for _ in range(args.runs):
-            for label, url, selector, text, setup in variants:
+            for label, url, selector, text in variants:
                 # the service worker is measured by the offline tests; here only the network path
                 context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-                if setup:
-                    setup(context)
                 page = slow_page(context)
                 add(f"{label} (koud)", timed(page, url, selector, text))
                 add(f"{label} (warm)", timed(page, url, selector, text))
@@ -182,7 +169,6 @@ def main(argv: list[str] | None = None) -> int:
         ("navigatie → eerste vraag beantwoordbaar", "eerste vraag"),
         ("vloer: kale HTML met één keuzerondje", "kale pagina"),
         ("navigatie → hulp klaar", "hulp klaar"),
-        ("  hefboom: zonder snapshot", "hulp klaar zonder snapshot"),
         ("vloer: standaard-Pyodide + engine (worker)", "vloer klaar"),
     ]
     for label, key in rows:
@@ -192,7 +178,6 @@ def main(argv: list[str] | None = None) -> int:
     for label, top, bottom, goal in (
         ("eerste vraag / kale pagina", "eerste vraag", "kale pagina", f"≤ {TARGET_FIRST}"),
         ("hulp klaar / standaard-Pyodide", "hulp klaar", "vloer klaar", f"≤ {TARGET_READY}"),
-        ("zonder snapshot / standaard-Pyodide", "hulp klaar zonder snapshot", "vloer klaar", ""),
     ):
         ratios = [
             statistics.median(results[f"{top} ({c})"]) / statistics.median(results[f"{bottom} ({c})"])

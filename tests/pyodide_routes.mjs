@@ -1,18 +1,16 @@
 // Walks given routes with the engine inside real Pyodide under Node, from the files the
 // site serves (runtime, lock file with the wheel's sha256, exported JSON).
-// Usage: node tests/pyodide_routes.mjs <site>/assets/hulp/ snapshot|gewoon < routes.json
-// "snapshot" starts from the site's memory snapshot (engine already imported), "gewoon" from
-// scratch with the engine wheel: both on the site's trimmed standard library.
+// Usage: node tests/pyodide_routes.mjs <site>/assets/hulp/ < routes.json
+// Starts as the helper's worker does: the site's trimmed and shortened standard library,
+// then the engine wheel.
 // Prints {"<route index>": {"state": ..., "verslag": ..., "tekst": ...}} as JSON.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
 
 const assets = path.resolve(process.argv[2]);
 // pyodide.mjs is the same module the browser's worker imports
 const { loadPyodide } = await import(pathToFileURL(path.join(assets, "pyodide", "pyodide.mjs")).href);
-const manier = process.argv[3] || "gewoon";
 const runtime = path.join(assets, "pyodide");
 const opties = {
   indexURL: runtime + path.sep,
@@ -20,23 +18,16 @@ const opties = {
   stdout: () => {},
   stderr: () => {},
 };
-let pyodide;
-if (manier === "snapshot") {
-  const manifest = JSON.parse(readFileSync(path.join(runtime, "snapshot.json"), "utf-8"));
-  pyodide = await loadPyodide({ ...opties, _loadSnapshot: gunzipSync(readFileSync(path.join(runtime, manifest.bestand))) });
-} else {
-  pyodide = await loadPyodide(opties);
-  await pyodide.loadPackage("meldcode_engine", { messageCallback: () => {} });
-}
+const pyodide = await loadPyodide(opties);
+await pyodide.loadPackage("meldcode_engine", { messageCallback: () => {} });
 pyodide.globals.set("kader_json", readFileSync(path.join(assets, "afwegingskader.json"), "utf-8"));
 pyodide.globals.set("routes_json", readFileSync(0, "utf-8"));
 const result = pyodide.runPython(`
 import json, sys
-al_geladen = "meldcode_engine" in sys.modules  # True only when started from the snapshot
 from meldcode_engine import Sessie
 
 kader = json.loads(kader_json)
-out = {"python": sys.version.split()[0], "al_geladen": al_geladen}
+out = {"python": sys.version.split()[0], "docstring": json.dumps.__doc__}
 for i, (route, startdatum) in enumerate(json.loads(routes_json)):
     sessie = Sessie(kader)
     sessie.start()

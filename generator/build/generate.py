@@ -23,7 +23,7 @@ from generator.afwegingskader.export import afwegingskader_data
 from generator.bestanden import write_if_changed
 from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
-from generator.hulp.assets import ASSETS, PYODIDE, write_assets
+from generator.hulp.assets import ASSETS, PYODIDE, RUNTIME_SCRIPT, write_assets
 from generator.kaarten.placement import write_charts
 from generator.kaarten.stijl import CSS as CHART_STYLE
 from generator.pages import csp
@@ -145,6 +145,9 @@ def _write_assets(protocol: Protocol, docs: Path) -> None:
     for path in sorted(engine.rglob("*.py")):
         if "build" not in path.parts:
             digest.update(path.read_bytes())
+    # and how the runtime is made: a change there must not leave an old runtime in place
+    for path in sorted(Path(RUNTIME_SCRIPT).parent.glob("*.*")):
+        digest.update(path.read_bytes())
     stamp = docs.parent / _ASSETS_STAMP  # beside docs/, so no builder publishes it
     if stamp.exists() and stamp.read_text(encoding="utf-8") == digest.hexdigest() and (docs / ASSETS).is_dir():
         return

@@ -1,6 +1,5 @@
 """The build side of the helper at the afwegingskader ("de hulp"): the exported JSON, the
-engine wheel and the Pyodide runtime, cut down and with a memory snapshot (assets,
-runtime.mjs).
+engine wheel and the Pyodide runtime, cut down to what the engine uses (assets, runtime.mjs).
 
 The engine itself is its own package (`generator/engine/`, its own wheel); the browser side
 lives in `site_overrides/assets/javascripts/`.

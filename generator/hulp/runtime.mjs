@@ -2,40 +2,22 @@
 //   node generator/hulp/runtime.mjs modules <runtime dir> < routes.json
 //     walks every route with the engine (and an error path) and prints, as JSON, every file
 //     of the standard library that Python opened: the trimmed python_stdlib.zip holds those.
-//   node generator/hulp/runtime.mjs snapshot <runtime dir> <out.gz>
-//     starts Pyodide on the (trimmed) runtime, installs and imports the engine from its wheel
-//     and writes a gzipped memory snapshot: the browser starts from it instead of from scratch.
-// Memory snapshots are private Pyodide API, tied to this exact build: the worker checks the
-// version and falls back to a normal start if anything is off.
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+//   node generator/hulp/runtime.mjs kort <runtime dir>
+//     writes python_stdlib.zip again with every module shortened by kort.py (no comments,
+//     no docstrings), by this Pyodide's own Python, the version that will run it.
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [opdracht, runtime, uit] = process.argv.slice(2);
+const [opdracht, runtime] = process.argv.slice(2);
 const dir = path.resolve(runtime) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(dir + "pyodide.mjs").href);
-const opties = () => ({ indexURL: dir, lockFileURL: dir + "pyodide-lock.json", stdout() {}, stderr() {} });
-
-// The engine from its wheel, unpacked by Python itself: loadPackage would leave JavaScript
-// references behind, and a snapshot must hold none.
-const ENGINE = `
-import sys, zipfile
-site = next(p for p in sys.path if p.endswith("site-packages"))
-zipfile.ZipFile("/tmp/meldcode_engine.whl").extractall(site)
-import json, meldcode_engine
-from meldcode_engine import Sessie
-`;
-
-function installEngine(pyodide) {
-  const wheel = readdirSync(dir).find((f) => f.startsWith("meldcode_engine-") && f.endsWith(".whl"));
-  pyodide.FS.writeFile("/tmp/meldcode_engine.whl", readFileSync(dir + wheel));
-  pyodide.runPython(ENGINE);
-}
+// kort runs on the whole standard library (ast.unparse is not among what the engine uses)
+const python = opdracht === "kort" ? fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url)) : dir;
+const { loadPyodide } = await import(pathToFileURL(python + "pyodide.mjs").href);
+const opties = () => ({ indexURL: python, lockFileURL: python + "pyodide-lock.json", stdout() {}, stderr() {} });
 
 if (opdracht === "modules") {
-  // the normal start as the browser's fallback does it: loadPackage checks the wheel and
-  // installs it, which needs parts of importlib the snapshot start never touches
+  // the start as the browser's worker does it: loadPackage checks the wheel and installs it
   const pyodide = await loadPyodide(opties());
   await pyodide.loadPackage("meldcode_engine", { messageCallback() {} });
   pyodide.runPython("import json, meldcode_engine\nfrom meldcode_engine import Sessie");
@@ -68,13 +50,14 @@ for module in list(sys.modules.values()):
 json.dumps(sorted(files))
 `);
   process.stdout.write(result);
-} else if (opdracht === "snapshot") {
-  const pyodide = await loadPyodide({ ...opties(), _makeSnapshot: true });
-  installEngine(pyodide);
-  const snapshot = pyodide.makeMemorySnapshot();
-  writeFileSync(uit, gzipSync(snapshot, { level: 6 }));
-  process.stdout.write(JSON.stringify({ bytes: snapshot.length, engine: pyodide.runPython("meldcode_engine.__version__") }));
+} else if (opdracht === "kort") {
+  const pyodide = await loadPyodide(opties());
+  pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(dir + "python_stdlib.zip"));
+  pyodide.runPython(readFileSync(new URL("kort.py", import.meta.url), "utf-8"));
+  const [voor, na] = pyodide.runPython('shorten_zip("/tmp/stdlib.zip", "/tmp/kort.zip")').toJs();
+  writeFileSync(dir + "python_stdlib.zip", pyodide.FS.readFile("/tmp/kort.zip"));
+  process.stdout.write(JSON.stringify({ voor, na }));
 } else {
-  console.error("gebruik: runtime.mjs modules|snapshot <runtime> [uit]");
+  console.error("gebruik: runtime.mjs modules|kort <runtime>");
   process.exit(2);
 }

@@ -30,6 +30,9 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: false,
   directoryIndex: "index.html",
   ignoreURLParametersMatching: [/.*/],
+  // files with a content hash in their name (the theme's bundle and styles) are fetched
+  // without a revision parameter, so the page's own copy in the browser's cache serves
+  dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.(js|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   importScripts: ["sw-extra.js"],
   runtimeCaching: [

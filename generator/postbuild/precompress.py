@@ -14,7 +14,8 @@ from pathlib import Path
 
 import brotli
 
-SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".txt", ".xml", ".webmanifest"}
+# .zip: the helper's standard library is a stored (uncompressed) archive, left for the host to compress
+SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".zip", ".txt", ".xml", ".webmanifest"}
 MIN_BYTES = 1024  # smaller files fit in a packet or two either way
 MIN_SAVING = 0.1  # a copy must be at least 10 % smaller than the file to be worth keeping
 # brotli's best level takes about 20 s for Pyodide's 9.6 MB .wasm on a slow machine, for
@@ -25,7 +26,7 @@ COPY_SUFFIXES = (".gz", ".br")
 
 def is_copy(path: Path) -> bool:
     """Whether `path` is a pre-compressed copy of a file beside it (not a file of its own,
-    such as the helper's gzipped snapshot)."""
+    such as a downloadable .gz)."""
     return path.suffix in COPY_SUFFIXES and path.with_suffix("").is_file()
 
 
