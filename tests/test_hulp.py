@@ -184,32 +184,79 @@ def test_keyboard_only(context: BrowserContext, base: str) -> None:
     assert page.evaluate("document.activeElement.id") == "uitkomst-kop"
 
 
-def test_quick_taps_before_the_engine_is_ready_are_one_answer(context: BrowserContext, base: str) -> None:
+def hold_runtime(context: BrowserContext) -> list[Route]:
+    """Hold the runtime's download back until the test lets it go: the engine cannot start."""
     held: list[Route] = []
-    # the engine's first response is held back: the runtime download waits until we let it go
     context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    page = open_hulp(context, base)
-    page.check("#antwoord-ja")
-    for _ in range(3):
-        page.click("button[data-actie=volgende]")
-    wacht = page.locator(".doorlopen-wacht")
-    assert wacht.is_visible() and "Uw antwoord is ontvangen" in wacht.inner_text()
-    box = wacht.bounding_box()
-    spoedbalk = page.locator(".md-banner").bounding_box()
-    assert box is not None and spoedbalk is not None
-    assert box["y"] >= 0 and box["y"] + box["height"] <= spoedbalk["y"], "waiting state out of view"
-    assert page.locator(".doorlopen-fout").is_hidden()
+    return held
+
+
+def release(page: Page, held: list[Route]) -> None:
     for _ in range(100):
         if held:
             break
         page.wait_for_timeout(100)
     assert held, "the worker never asked for the runtime"
     held[0].continue_()
-    page.wait_for_selector("fieldset[data-knoop='vraag-2']", timeout=READY)
-    page.wait_for_timeout(300)  # a second queued answer would arrive now
-    assert page.locator("fieldset[data-knoop='vraag-2']").count() == 1
-    assert page.locator(".doorlopen-fout").is_hidden(), page.locator(".doorlopen-fout").inner_text()
-    assert wacht.inner_text() == ""
+
+
+def test_while_the_engine_loads_the_questions_go_on_from_the_table(context: BrowserContext, base: str) -> None:
+    """With the engine held back, a whole route is answered from the page's table: every next
+    question at once, no waiting state between them, quick taps never count twice, Vorige works;
+    at the uitkomst the page says it follows, and once the engine is ready (after walking the
+    same answers again) it shows the engine's uitkomst."""
+    held = hold_runtime(context)
+    page = open_hulp(context, base)
+    wacht = page.locator(".doorlopen-wacht")
+    route = ROUTES["zelf-hulp"]
+    page.check(f"#antwoord-{route[0][1]}")
+    for _ in range(3):  # three quick taps are one answer: the next question, then "kies"
+        page.click("button[data-actie=volgende]")
+    page.locator(f"fieldset[data-knoop='{route[1][0]}']").wait_for(timeout=2000)
+    assert page.locator(".doorlopen-fout").inner_text() == "Kies een antwoord om verder te gaan."
+    assert wacht.inner_text() == "" and page.get_attribute(".doorlopen-formulier", "aria-busy") is None
+    page.click("button[data-actie=terug]")  # Vorige from the table, the answer kept
+    page.locator(f"fieldset[data-knoop='{START}']").wait_for(timeout=2000)
+    assert page.is_checked(f"#antwoord-{route[0][1]}")
+    for i, (knoop, antwoord) in enumerate(route):
+        page.locator(f"fieldset[data-knoop='{knoop}']").wait_for(timeout=2000)  # at once, no engine
+        assert wacht.inner_text() == "", f"a waiting state at {knoop}"
+        answer(page, knoop, antwoord, "waargenomen op het plein" if i == 2 else "")
+    # the uitkomst needs the engine (its dates): said beside the button, in the engine's words
+    assert "daarna ziet u meteen de uitkomst" in wacht.inner_text()
+    box, spoedbalk = wacht.bounding_box(), page.locator(".md-banner").bounding_box()
+    assert box is not None and spoedbalk is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= spoedbalk["y"], "waiting state out of view"
+    assert page.locator("#uitkomst-kop").count() == 0 and held, "the engine was not held back"
+    release(page, held)
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: " + expected_uitkomst(route)["titel"]
+    assert page.locator(".doorlopen-fout").is_hidden() and wacht.inner_text() == ""
+    # the onderbouwing typed while the engine loaded reached the engine's verslag
+    assert "waargenomen op het plein" in (page.locator(".doorlopen-uitkomst").text_content() or "")
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_the_engine_s_route_wins_over_a_table_that_differs(context: BrowserContext, base: str) -> None:
+    """A page whose table sends an answer elsewhere than the engine does (a page older than
+    its helper): once ready, the engine walks the answers, says so and shows its own place."""
+    held = hold_runtime(context)
+
+    def other_table(route: Route) -> None:
+        html = route.fetch().text()
+        # the table sends ja of the first question to the second beslissing instead
+        html = html.replace('"volgende":"' + NA_JA + '"', '"volgende":"beslissing-2"', 1)
+        route.fulfill(body=html, headers={"Content-Type": "text/html"})
+
+    context.route("**/" + PAGE, other_table)
+    page = open_hulp(context, base)
+    answer(page, START, "ja")
+    page.locator("fieldset[data-knoop='beslissing-2']").wait_for(timeout=2000)  # the table's place
+    release(page, held)
+    page.locator(f"fieldset[data-knoop='{NA_JA}']").wait_for(timeout=READY)  # the engine's place
+    assert "op een andere plek uitgekomen" in page.locator(".doorlopen-fout").inner_text()
+    answer(page, NA_JA, "twijfel")  # and the engine goes on from there
+    page.locator("#uitkomst-kop").wait_for(timeout=READY)
     assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -320,38 +367,6 @@ def test_engine_starts_from_the_head_on_its_own(context: BrowserContext, base: s
             ({ hulp }) => hulp.vroeg.some((e) => e.data && e.data.type === "klaar"))""",
         timeout=READY,
     )
-
-
-def test_starts_from_the_snapshot(context: BrowserContext, base: str) -> None:
-    page = open_hulp(context, base)
-    wait_ready(page)
-    assert page.get_attribute("#doorlopen-hulp", "data-start") == "snapshot"
-    # the scripts are modules that import each other: nothing of ours on window
-    assert page.evaluate("Object.keys(window).filter((k) => /meldcode/i.test(k))") == []
-
-
-def wrong_engine(route: Route) -> None:
-    manifest = route.fetch().json()
-    route.fulfill(json={**manifest, "engine": "0.0"})
-
-
-@pytest.mark.parametrize(
-    "breuk",
-    [
-        ("**/engine.snapshot.gz", lambda route: route.abort()),
-        ("**/snapshot.json", wrong_engine),
-    ],
-    ids=["snapshot-ontbreekt", "snapshot-past-niet"],
-)
-def test_without_a_usable_snapshot_the_normal_start_takes_over(context: BrowserContext, base: str, breuk) -> None:
-    context.route(*breuk)
-    page = open_hulp(context, base)
-    wait_ready(page)
-    assert page.get_attribute("#doorlopen-hulp", "data-start") == "gewoon"
-    answer(page, "vraag-1", "nee")
-    page.locator("#uitkomst-kop").wait_for(timeout=READY)
-    assert page.locator("#uitkomst-kop").inner_text() == "Uitkomst: " + expected_uitkomst([("vraag-1", "nee")])["titel"]
-    assert page.errors == []  # type: ignore[attr-defined]
 
 
 def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:

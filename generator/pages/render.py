@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -10,15 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from meldcode_engine import Sessie
 from meldcode_engine.weergave import VRAAG, VRAAG_SCHERM, rol_regels, taak_item
 
-from generator.afwegingskader.export import rol_data
+from generator.afwegingskader.export import afwegingskader_data, rol_data
 from generator.afwegingskader.graph import Graph
 from generator.checks.evaluatie import Treffer
 from generator.kaarten.placement import inline_chart_pair
 from generator.links.adressen import Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
+from generator.pages.modules import module_graph
 from generator.pages.oefencasussen import antwoordsleutel
 from generator.source.model import Contact, EersteActie, Protocol, Sectie
 from generator.source.required import ROLLEN
@@ -114,6 +117,13 @@ class Renderer:
         return self._charts[page, naam]
 
     # --- afwegingskader helpers ---------------------------------------------------
+    def vragen_tabel(self) -> str:
+        """The engine's table of every knoop and where each answer leads (Sessie.tabel), as
+        JSON to put in the helper's page: it shows the next question from it at once while
+        the engine loads. `</` is escaped, so no text can end the script element."""
+        tabel = Sessie(afwegingskader_data(self.protocol)).tabel()
+        return json.dumps(tabel, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
     def node_title(self, node_id: str) -> str:
         """How a link to a vraag, beslissing or uitkomst reads."""
         if node_id in self.uitkomsten:
@@ -167,6 +177,9 @@ class Renderer:
             "knoop_naam": lambda k, kort=False: self.graph.naam(getattr(k, "id", k), kort),
             # the words around the helper's first question, as the engine has them
             "vraag_woorden": VRAAG | VRAAG_SCHERM,
+            "vragen_tabel": self.vragen_tabel,
+            # front matter: the page's entry module, and all it imports for the head to preload
+            "script": lambda entry: f"script: {entry}\nmodules: {json.dumps(module_graph(entry))}",
             "contact_regels": contact_regels,
             "begrip_naam": lambda bid: self.begrippen[bid].naam,
             "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,

@@ -156,6 +156,19 @@ class Sessie:
             "woorden": VRAAG | VRAAG_SCHERM,
         }
 
+    def tabel(self) -> Data:
+        """Every knoop as `state()` shows it (no answer remembered) with, per answer, where it
+        leads; the uitkomsten by id only. Made at build time and put in the helper's page, so
+        the page can show the next question at once while this engine still loads in the
+        browser; the engine then walks the same answers again and its own route wins."""
+        return {
+            "formaat": FORMAAT,
+            "start": self._kader["start"],
+            "knopen": copy.deepcopy(self._knopen),
+            "uitkomsten": list(self._uitkomsten),
+            "woorden": VRAAG | VRAAG_SCHERM,
+        }
+
     def verslag(self, startdatum: dt.date | str, momenten: dict[str, dt.date | str] | None = None) -> Data:
         """Everything decided on this route: what now, who and when.
 

@@ -217,6 +217,14 @@ VRAAG_SCHERM = {
     # Volgende before the helper runs: the answer is kept, and the page says so at once
     "ontvangen": "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.",
     "kies": "Kies een antwoord om verder te gaan.",
+    # the last answer, given before the helper could make the uitkomst (only it can: dates)
+    "uitkomst_volgt": "Uw antwoorden zijn ontvangen. De hulp wordt nog geladen; daarna ziet u meteen de uitkomst.",
+    # the questions came from the page's table while the helper loaded; the helper, walking
+    # the same answers, arrived elsewhere (a page older than its helper): the helper's route counts
+    "anders": (
+        "Let op: de hulp is bij uw antwoorden op een andere plek uitgekomen dan deze pagina liet "
+        "zien. U ziet nu de plek van de hulp."
+    ),
 }
 
 # The buttons under an uitkomst: what each does, in the words the page shows.

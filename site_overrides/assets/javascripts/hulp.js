@@ -1,11 +1,14 @@
 /* Afwegingskader doorlopen, the entry module of the helper's page: one question at a time,
- * decided by the Python engine in a Web Worker (Pyodide; started by hulp-start.js). This
- * module only draws what the engine returns; every question, answer, route and text comes
- * from the engine's state, built from protocol/. Nothing is stored or sent: answers live in
- * memory and are gone with the tab. */
+ * decided by the Python engine in a Web Worker (Pyodide; started by hulp-start.js). While the
+ * engine loads, the questions come from the engine's own table in the page (hulp-tabel.js),
+ * so no one waits between questions; once ready, the engine walks the same answers again and
+ * from then on answers itself. This module only draws states; every question, answer, route
+ * and text comes from protocol/ through the engine. Nothing is stored or sent: answers live
+ * in memory and are gone with the tab. */
 import "./kaart.js";
 import { isoDatum as vandaag } from "./datum.js";
 import { neemOver } from "./hulp-start.js";
+import { plaats, tabelSessie, zelfdeRoute } from "./hulp-tabel.js";
 import { tekenUitkomst } from "./hulp-uitkomst.js";
 import { tekenVraag } from "./hulp-vraag.js";
 
@@ -24,8 +27,9 @@ import { tekenVraag } from "./hulp-vraag.js";
   let worker = null;
   let klaar = false;
   let mislukt = false;
-  let wachtrij = []; // actions taken before the engine was ready, applied in order
-  let wachtendAntwoord = null; // the one answer given before the engine was ready
+  // the engine's table of the questions, in the page: the walk until the engine is ready
+  const tabel = tabelSessie(JSON.parse(root.querySelector(".doorlopen-tabel").textContent));
+  let uitkomstVolgt = false; // the table reached an uitkomst: only the engine can make it
   let volgnummer = 0;
   const wachtend = new Map();
   let startdatum = vandaag();
@@ -52,22 +56,23 @@ import { tekenVraag } from "./hulp-vraag.js";
     });
   }
 
-  function uitvoeren(actie) {
-    if (mislukt) return;
-    if (klaar) {
-      actie();
-    } else {
-      wachtrij.push(actie);
-      meld("Even geduld: de hulp wordt nog geladen. Uw antwoord wordt daarna meteen verwerkt.");
+  // One step of the walk: the engine's once it is ready, the table's before. Either gives a
+  // state in the engine's shape.
+  function sessie(method, ...args) {
+    if (klaar) return engine(method, ...args);
+    try {
+      return Promise.resolve(tabel[method](...args));
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 
-  // An answer given while the engine loads: taken, shown as waiting next to the button,
-  // and replaced (not queued twice) by a later tap, so three taps are one answer.
-  function wachtOpEngine(antwoord) {
-    wachtendAntwoord = antwoord;
+  // The route reached an uitkomst before the engine could make it: say so beside the button
+  // and keep the last question on the screen until the engine is ready.
+  function wachtOpUitkomst(woorden) {
+    uitkomstVolgt = true;
     // a live region that is always there, so a screen reader hears the text change
-    wacht.textContent = form.dataset.ontvangen;
+    wacht.textContent = woorden.uitkomst_volgt;
     wacht.classList.add("is-wachtend");
     form.setAttribute("aria-busy", "true");
     wacht.scrollIntoView({ block: "nearest" }); // below the button: keep it in sight, above the spoedbalk
@@ -91,22 +96,46 @@ import { tekenVraag } from "./hulp-vraag.js";
     if (reden && window.console) console.warn("Hulp niet gestart:", reden);
   }
 
+  // The engine is ready: it walks the answers given from the table again (until the table
+  // stands still meanwhile) and takes over. Its route counts; should it differ, it says so.
+  async function neemOverVanTabel() {
+    for (;;) {
+      const verwacht = tabel.state();
+      let state = await engine("restart");
+      try {
+        for (const stap of verwacht.route) state = await engine("answer", stap.knoop, stap.antwoord, stap.onderbouwing);
+      } catch {
+        state = await engine("state"); // the table led where the engine does not go
+      }
+      if (zelfdeRoute(tabel.state(), verwacht)) return { state, gelijk: zelfdeRoute(state, verwacht) };
+    }
+  }
+
+  async function opKlaar() {
+    const { state, gelijk } = await neemOverVanTabel();
+    klaar = true;
+    root.dataset.klaar = "ja"; // for offline.js: the runtime is in the browser's cache now
+    root.dispatchEvent(new Event("hulp-klaar"));
+    meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
+    if (!gelijk) {
+      stopWachten();
+      uitkomstVolgt = false;
+      await toon(state, "vervang");
+      toonFout(state.woorden.anders);
+    } else if (uitkomstVolgt) {
+      uitkomstVolgt = false;
+      stopWachten();
+      await toon(state, "vervang");
+    } else {
+      laatste = state; // the question on the screen stays as it is, with what is typed in it
+    }
+  }
+
   function onBericht(event) {
     const bericht = event.data;
     if (bericht.type === "klaar") {
       clearTimeout(timer);
-      klaar = true;
-      root.dataset.start = bericht.manier; // snapshot or gewoon: for tests and the benchmark
-      meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
-      const acties = wachtrij;
-      wachtrij = [];
-      if (wachtendAntwoord) {
-        const { knoop, antwoord, onderbouwing } = wachtendAntwoord;
-        wachtendAntwoord = null;
-        acties.push(() => engine("answer", knoop, antwoord, onderbouwing).then((s) => toon(s), fouten).finally(stopWachten));
-      }
-      if (!acties.length) return;
-      acties.reduce((keten, actie) => keten.then(actie), Promise.resolve());
+      opKlaar().catch(fouten);
     } else if (bericht.type === "mislukt") {
       clearTimeout(timer);
       faal(bericht.reden);
@@ -174,6 +203,10 @@ import { tekenVraag } from "./hulp-vraag.js";
   // "geen". An entry holds only the id of the knoop or uitkomst, never an answer or text.
   async function toon(state, geschiedenis = "nieuw") {
     toonFout("");
+    if (state.uitkomst && !klaar) {
+      wachtOpUitkomst(state.woorden);
+      return;
+    }
     markeerRoute(state);
     laatste = state;
     const knoop = plaats(state);
@@ -199,8 +232,6 @@ import { tekenVraag } from "./hulp-vraag.js";
     veld.querySelector(".doorlopen-vraagtekst").focus({ preventScroll: true });
   }
 
-  const plaats = (state) => (state.uitkomst ? state.uitkomst.id : state.huidig.id);
-
   // --- keeping what the user did: Back and Forward, leaving, Opnieuw ---------------------
   // anything that would be lost: an answer given or chosen, a reason typed, an uitkomst
   function heeftVoortgang() {
@@ -208,35 +239,35 @@ import { tekenVraag } from "./hulp-vraag.js";
     if (bewaard && bewaard === laatste) return false; // saved in the user's own file, unchanged since
     if (laatste && (laatste.route.length || laatste.uitkomst)) return true;
     const tekst = form.querySelector("textarea");
-    return Boolean(form.querySelector("input[name=antwoord]:checked") || (tekst && tekst.value.trim()) || wachtendAntwoord);
+    return Boolean(form.querySelector("input[name=antwoord]:checked") || (tekst && tekst.value.trim()));
   }
 
   function vorige() {
+    if (uitkomstVolgt) {
+      // waiting for the uitkomst: Vorige takes the last answer back, to the question on the screen
+      uitkomstVolgt = false;
+      stopWachten();
+      return sessie("back").then((state) => toon(state, "vervang"), fouten);
+    }
     // our own entry for this place is the current one: the browser's Back does the rest
     if (laatste && laatste.kan_terug && history.state && history.state.knoop === plaats(laatste)) {
       history.back();
       return null;
     }
-    return engine("back").then((state) => toon(state, "vervang"), fouten);
+    return sessie("back").then((state) => toon(state, "vervang"), fouten);
   }
 
   function opnieuw() {
     startdatum = vandaag();
     momenten = {};
-    if (!klaar) {
-      form.reset();
-      toonFout("");
-      wachtendAntwoord = null;
-      stopWachten();
-    }
-    uitvoeren(() =>
-      engine("restart").then((state) => {
-        // back to the entry of the first question; what lies ahead of it leads nowhere now
-        const stappen = laatste ? laatste.route.length : 0;
-        toon(state, "geen");
-        if (stappen) history.go(-stappen);
-      }, fouten),
-    );
+    uitkomstVolgt = false;
+    stopWachten();
+    sessie("restart").then((state) => {
+      // back to the entry of the first question; what lies ahead of it leads nowhere now
+      const stappen = laatste ? laatste.route.length : 0;
+      toon(state, "geen");
+      if (stappen) history.go(-stappen);
+    }, fouten);
   }
 
   // the route taken, lit up on the chart the page shows (ids kaart-<knoop>, kaart-rand-<knoop>-<antwoord>)
@@ -274,15 +305,11 @@ import { tekenVraag } from "./hulp-vraag.js";
     const antwoord = gekozen.value;
     const onderbouwing = form.querySelector("textarea").value;
     if (mislukt) return;
-    if (!klaar) {
-      wachtOpEngine({ knoop, antwoord, onderbouwing });
-      return;
-    }
     if (form.getAttribute("aria-busy") === "true") return; // the previous answer is still on its way
     form.setAttribute("aria-busy", "true");
-    engine("answer", knoop, antwoord, onderbouwing)
+    sessie("answer", knoop, antwoord, onderbouwing)
       .then((s) => toon(s), fouten)
-      .finally(() => form.removeAttribute("aria-busy"));
+      .finally(() => uitkomstVolgt || form.removeAttribute("aria-busy"));
   });
 
   root.addEventListener("click", (event) => {
@@ -292,7 +319,7 @@ import { tekenVraag } from "./hulp-vraag.js";
     if (actie === "afdrukken") {
       window.print();
     } else if (actie === "terug") {
-      uitvoeren(vorige);
+      if (!mislukt) vorige();
     } else if (actie === "opnieuw" && (!heeftVoortgang() || window.confirm(form.dataset.opnieuw))) {
       opnieuw();
     }
@@ -302,8 +329,8 @@ import { tekenVraag } from "./hulp-vraag.js";
   // answer kept (where the answers kept lead there; else the walk stays and the entry says so)
   window.addEventListener("popstate", (event) => {
     const doel = event.state && event.state.knoop;
-    if (!doel || !klaar || mislukt || (laatste && doel === plaats(laatste))) return;
-    engine("ga_naar", doel).then((state) => toon(state, "vervang"), fouten);
+    if (!doel || mislukt || (laatste && doel === plaats(laatste))) return;
+    sessie("ga_naar", doel).then((state) => toon(state, "vervang"), fouten);
   });
 
   // leaving or reloading would lose the answers (they live in memory only): the browser asks

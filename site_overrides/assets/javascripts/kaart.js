@@ -7,13 +7,13 @@ const STATES = ["is-actief", "is-bezocht", "is-gekozen"];
 const COPY = /--\d+$/; // the phone layout may draw an uitkomst once per question
 
 // On a narrow screen a wide chart scrolls sideways; start it at its main column.
-document.querySelectorAll(".kaart-houder[data-midden]").forEach((houder) => {
+function beginBijMidden(houder) {
   const midden = houder.querySelector(`.kaart--breed #${CSS.escape(houder.dataset.midden)}`);
   if (!midden || houder.scrollWidth <= houder.clientWidth || !midden.getBoundingClientRect().width) return;
   const vak = midden.getBoundingClientRect();
   const kader = houder.getBoundingClientRect();
   houder.scrollLeft += vak.left + vak.width / 2 - (kader.left + kader.width / 2);
-});
+}
 
 function sync(smal) {
   const twins = [...smal.querySelectorAll("[id^='kaart-smal-']")];
@@ -33,12 +33,22 @@ function sync(smal) {
   }
 }
 
-document.querySelectorAll(".kaart--smal").forEach((smal) => {
+function volg(smal) {
   const breed = smal.parentElement.querySelector(".kaart--breed");
   if (!breed) return;
   new MutationObserver(() => sync(smal)).observe(breed, { subtree: true, attributes: true, attributeFilter: ["class"] });
   sync(smal);
-});
+}
+
+function richtIn() {
+  document.querySelectorAll(".kaart-houder[data-midden]").forEach(beginBijMidden);
+  document.querySelectorAll(".kaart--smal").forEach(volg);
+}
+
+// the helper imports this module while the page is still being read (the charts below it
+// not yet there): then once the page is read
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", richtIn, { once: true });
+else richtIn();
 
 /* The node of the chart the reader sees now (desktop or phone layout), for scripts
  * that scroll it into view. */

@@ -62,11 +62,17 @@ export function startOffline() {
         });
       })
       .catch(() => {}); // without a service worker the site works as before, online
-    // the helper page: keep its runtime (Pyodide and the engine) for offline use
-    if (document.getElementById("doorlopen-hulp")) {
-      navigator.serviceWorker.ready.then((registratie) => {
-        if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
-      });
+    // the helper page: keep its runtime (Pyodide and the engine) for offline use, once the
+    // helper has loaded it: then the worker takes the files from the browser's cache instead
+    // of downloading them a second time beside the helper on a slow link
+    const hulp = document.getElementById("doorlopen-hulp");
+    if (hulp) {
+      const bewaar = () =>
+        navigator.serviceWorker.ready.then((registratie) => {
+          if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
+        });
+      if (hulp.dataset.klaar) bewaar();
+      else hulp.addEventListener("hulp-klaar", bewaar, { once: true });
     }
   });
 }

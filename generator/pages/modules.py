@@ -1,0 +1,28 @@
+"""Which of the site's ES modules a page's entry module imports, directly or through others.
+
+Listed in the page's head as `<link rel="modulepreload">`: the browser asks for all of them at
+once, instead of finding each import only when the module before it has arrived, one round
+trip per level (on a slow phone link about 0.6 s each).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+JAVASCRIPTS = Path(__file__).resolve().parents[2] / "site_overrides" / "assets" / "javascripts"
+# `import … from "./x.js"` and `import "./x.js"`: the static imports of our own modules
+_IMPORT = re.compile(r'^\s*import\s+(?:[^;"\']*?\s+from\s+)?["\']\./([\w.-]+\.m?js)["\']', re.M)
+
+
+def module_graph(entry: str, folder: Path = JAVASCRIPTS) -> list[str]:
+    """`entry` and every module it imports statically, in the order they are found."""
+    found: list[str] = []
+    todo = [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        found.append(name)
+        todo.extend(_IMPORT.findall((folder / name).read_text(encoding="utf-8")))
+    return found
