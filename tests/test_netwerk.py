@@ -109,7 +109,9 @@ def test_on_a_slow_link_a_whole_route_never_waits_between_questions(browser: Bro
             start = time.perf_counter()
             page.locator(f"fieldset[data-knoop='{route[i + 1][0]}']").wait_for(timeout=3000)
             assert wacht.inner_text() == "", f"a waiting state after {knoop}"
-            assert time.perf_counter() - start < 2, f"the question after {knoop} took {time.perf_counter() - start:.1f} s"
+            assert time.perf_counter() - start < 2, (
+                f"the question after {knoop} took {time.perf_counter() - start:.1f} s"
+            )
     # all answered before the engine could have loaded 4 MB at 2 Mbit/s: the uitkomst follows
     assert "klaar" not in page.locator(".doorlopen-status").inner_text(), "the link was not slow"
     assert "daarna ziet u meteen de uitkomst" in wacht.inner_text()

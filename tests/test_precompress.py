@@ -83,3 +83,23 @@ def test_built_site_has_copies_the_service_worker_leaves_alone(site: Path, tmp_p
         if precompress.is_copy(path):
             path.unlink()
     assert cache_key(bare, "1") == cache_key(site, "1")
+
+
+def test_large_files_are_compressed_once_and_a_damaged_copy_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(precompress, "CACHE", cache)
+    site = tmp_path / "site"
+    site.mkdir()
+    runtime = site / "runtime.wasm"
+    runtime.write_bytes(b"".join(i.to_bytes(4, "little") for i in range(400_000)))  # 1.6 MB
+    precompress.apply(site)
+    [kept] = cache.iterdir()
+    assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == runtime.read_bytes()
+    assert kept.read_bytes() == (site / "runtime.wasm.br").read_bytes()
+    kept.write_bytes(brotli.compress(b"another file"))  # damaged, or left by another version
+    (site / "runtime.wasm.br").unlink()
+    precompress.apply(site)
+    assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == runtime.read_bytes()
+    assert brotli.decompress(kept.read_bytes()) == runtime.read_bytes()

@@ -105,15 +105,15 @@ def _node(*args: str, stdin: str | None = None) -> str:
 
 def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
     """Keep only the standard library files the engine and Pyodide use: every route is walked
-    in Pyodide under Node and each file Python opened is kept, shortened (kort.py). Returns
+    in Pyodide under Node and each file Python opened is kept, compiled (kort.py). Returns
     (bytes before, after)."""
     routes = [[[k, a] for k, a in route] for route in Graph.of(protocol).routes()]
     used = set(json.loads(_node("modules", str(runtime), stdin=json.dumps(routes))))
     full = runtime / "python_stdlib.zip"
     before = full.stat().st_size
     trimmed = runtime / "python_stdlib.klein.zip"
-    # stored, not deflated: the host's brotli copy of the whole archive is 0.53 MB where a zip
-    # of separately deflated files is 0.74 MB and cannot be compressed further
+    # stored, not deflated: the host's brotli copy of the whole archive is smaller than a zip of
+    # separately deflated files, which cannot be compressed further
     with zipfile.ZipFile(full) as source, zipfile.ZipFile(trimmed, "w", zipfile.ZIP_STORED) as target:
         for info in source.infolist():
             if info.is_dir() or info.filename in used:

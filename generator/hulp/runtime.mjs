@@ -3,15 +3,15 @@
 //     walks every route with the engine (and an error path) and prints, as JSON, every file
 //     of the standard library that Python opened: the trimmed python_stdlib.zip holds those.
 //   node generator/hulp/runtime.mjs kort <runtime dir>
-//     writes python_stdlib.zip again with every module shortened by kort.py (no comments,
-//     no docstrings), by this Pyodide's own Python, the version that will run it.
+//     writes python_stdlib.zip again with every module compiled by kort.py (a sourceless .pyc,
+//     no docstrings, no line tables), by this Pyodide's own Python, the version that will run it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [opdracht, runtime] = process.argv.slice(2);
 const dir = path.resolve(runtime) + path.sep;
-// kort runs on the whole standard library (ast.unparse is not among what the engine uses)
+// kort runs on the whole standard library, not the trimmed one it writes
 const python = opdracht === "kort" ? fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url)) : dir;
 const { loadPyodide } = await import(pathToFileURL(python + "pyodide.mjs").href);
 const opties = () => ({ indexURL: python, lockFileURL: python + "pyodide-lock.json", stdout() {}, stderr() {} });
@@ -54,7 +54,7 @@ json.dumps(sorted(files))
   const pyodide = await loadPyodide(opties());
   pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(dir + "python_stdlib.zip"));
   pyodide.runPython(readFileSync(new URL("kort.py", import.meta.url), "utf-8"));
-  const [voor, na] = pyodide.runPython('shorten_zip("/tmp/stdlib.zip", "/tmp/kort.zip")').toJs();
+  const [voor, na] = pyodide.runPython('compile_zip("/tmp/stdlib.zip", "/tmp/kort.zip")').toJs();
   writeFileSync(dir + "python_stdlib.zip", pyodide.FS.readFile("/tmp/kort.zip"));
   process.stdout.write(JSON.stringify({ voor, na }));
 } else {

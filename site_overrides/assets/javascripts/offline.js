@@ -48,7 +48,7 @@ export function startOffline() {
     location.reload();
   });
 
-  window.addEventListener("load", () => {
+  function registreer() {
     navigator.serviceWorker
       .register(new URL("sw.js", root).href, { scope: root.pathname })
       .then((registratie) => {
@@ -62,17 +62,24 @@ export function startOffline() {
         });
       })
       .catch(() => {}); // without a service worker the site works as before, online
-    // the helper page: keep its runtime (Pyodide and the engine) for offline use, once the
-    // helper has loaded it: then the worker takes the files from the browser's cache instead
-    // of downloading them a second time beside the helper on a slow link
-    const hulp = document.getElementById("doorlopen-hulp");
-    if (hulp) {
-      const bewaar = () =>
-        navigator.serviceWorker.ready.then((registratie) => {
-          if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
-        });
-      if (hulp.dataset.klaar) bewaar();
-      else hulp.addEventListener("hulp-klaar", bewaar, { once: true });
-    }
-  });
+  }
+
+  const naLaden = (doe) => (document.readyState === "complete" ? doe() : window.addEventListener("load", doe, { once: true }));
+  const hulp = document.getElementById("doorlopen-hulp");
+  if (!hulp) {
+    naLaden(registreer);
+    return;
+  }
+  // The helper's page: the worker and its copy of the site wait until the helper has loaded
+  // its runtime, so they do not share a slow link with it; then the worker keeps the runtime
+  // for offline use, from the browser's cache instead of a second download.
+  const naHulp = (doe) => (hulp.dataset.klaar ? doe() : hulp.addEventListener("hulp-klaar", doe, { once: true }));
+  naHulp(() =>
+    naLaden(() => {
+      registreer();
+      navigator.serviceWorker.ready.then((registratie) => {
+        if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
+      });
+    }),
+  );
 }
