@@ -9,6 +9,7 @@ VENV := .venv
 # mkdocs (mkdocs-material, the school's choice) or zensical (its successor)
 BUILDER ?= mkdocs
 BIN := $(VENV)/bin
+LIGHTHOUSE := .bouw/lighthouse/node_modules/lighthouse/cli/index.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -113,11 +114,17 @@ check-site-zensical: site-zensical
 test: setup lint test-js check-site check-site-zensical
 	$(if $(filter mkdocs,$(BUILDER)),MELDCODE_SITE_MKDOCS=site) MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n 2 --dist loadfile --durations=12
 
-bench: site
+bench: site $(LIGHTHOUSE)
 	$(BIN)/python tests/bench_build.py --runs 3
 	$(BIN)/python tests/bench_hulp.py site --runs 5
 	$(BIN)/python tests/bench_netwerk.py site --runs 3
 	$(BIN)/python tests/bench_redactie.py site --runs 3
+	$(BIN)/python tests/bench_lighthouse.py site --runs 3
+
+# Lighthouse for the benchmark only: not a dependency of the site or its tests. 12.2.3: the
+# newest that runs on Node 20 (13 wants Node 22).
+$(LIGHTHOUSE):
+	npm install --no-audit --no-fund --save-exact --prefix .bouw/lighthouse lighthouse@12.2.3
 
 screenshots: site
 	$(BIN)/python tests/screenshots.py

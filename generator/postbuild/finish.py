@@ -1,6 +1,6 @@
 """The post-build step, the same for every builder: it works on the built HTML and files.
 
-In order: the themes' HTML fixes, our style sheets minified, each page's inline scripts
+In order: the themes' HTML fixes, our style sheets and scripts minified, each page's inline scripts
 allowed by hash (strict CSP), the service worker (it precaches the final pages), the PDF
 of the whole protocol (printed from the final site), the pages' text for the editor and
 pre-compressed copies of the final files.
@@ -8,14 +8,22 @@ pre-compressed copies of the final files.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+from generator.errors import ToolError
+from generator.hulp.assets import ROOT
 from generator.pages import csp
+from generator.pages.modules import JAVASCRIPTS
 from generator.postbuild import precompress
 from generator.postbuild.offline import write_service_worker, write_service_worker_off
 from generator.postbuild.pdf import write_pdf
 from generator.redactie import paginas
+
+MINIFY_SCRIPT = Path(__file__).with_name("minify.mjs")
 
 # Two HTML errors of the themes (Nu Html Checker): mkdocs-material puts autocomplete="off"
 # on its checkbox and radio toggles, which HTML does not allow there (text fields keep
@@ -47,6 +55,21 @@ def minify_css(path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def minify_js(site_dir: Path) -> dict[str, int]:
+    """Our own ES modules (site_overrides/assets/javascripts/) minified in the built site with
+    esbuild: every page loads some, and comments cost a phone as much as code. The theme's
+    scripts come minified already. Returns the bytes before and after."""
+    folder = site_dir / "assets" / "javascripts"
+    files = sorted(str(folder / p.name) for p in JAVASCRIPTS.iterdir() if (folder / p.name).is_file())
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "esbuild").exists():
+        raise ToolError("esbuild of Node.js ontbreekt; voer 'make setup' uit", "scripts verkleinen")
+    result = subprocess.run([node, str(MINIFY_SCRIPT), *files], capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise ToolError(f"esbuild mislukte: {result.stderr.strip()[-400:]}", "scripts verkleinen")
+    return json.loads(result.stdout)
+
+
 def fix_theme_html(site_dir: Path) -> None:
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -69,6 +92,7 @@ def finish(
     fix_theme_html(site_dir)
     for css in extra_css:
         minify_css(site_dir / css)
+    minify_js(site_dir)
     csp.apply(site_dir)
     if offline:
         write_service_worker(site_dir, versie)

@@ -1,0 +1,16 @@
+// Our own ES modules in the built site, minified in place with esbuild (no bundling: each
+// module stays its own file, imports and exports as they were). Run by finish.py.
+// Usage: node generator/postbuild/minify.mjs <file>…   prints the bytes before and after.
+import { readFileSync, writeFileSync } from "node:fs";
+import { transformSync } from "esbuild";
+
+let voor = 0;
+let na = 0;
+for (const pad of process.argv.slice(2)) {
+  const bron = readFileSync(pad, "utf-8");
+  const { code } = transformSync(bron, { loader: "js", format: "esm", minify: true, sourcefile: pad });
+  writeFileSync(pad, code);
+  voor += Buffer.byteLength(bron);
+  na += Buffer.byteLength(code);
+}
+process.stdout.write(JSON.stringify({ voor, na }));
