@@ -146,7 +146,7 @@ def _write_assets(protocol: Protocol, docs: Path) -> None:
         if "build" not in path.parts:
             digest.update(path.read_bytes())
     # and how the runtime is made: a change there must not leave an old runtime in place
-    for path in sorted(Path(RUNTIME_SCRIPT).parent.glob("*.*")):
+    for path in sorted(RUNTIME_SCRIPT.parent.glob("*.*")):
         digest.update(path.read_bytes())
     stamp = docs.parent / _ASSETS_STAMP  # beside docs/, so no builder publishes it
     if stamp.exists() and stamp.read_text(encoding="utf-8") == digest.hexdigest() and (docs / ASSETS).is_dir():

@@ -4,7 +4,7 @@ as a sourceless `.pyc`. Run inside Pyodide at build time (runtime.mjs), so the P
 compiles the code is the one that will run it; stdlib only.
 
 Python then no longer compiles some 180 modules at every start (0.55 s instead of 1.5 s under
-Node, and a phone's worker is slower still), for 0.59 MB as the host's brotli copy instead of
+Node, and a phone's worker is slower still), for 0.55 MB as the host's brotli copy instead of
 0.34 MB of shortened source. Pyodide's own packages keep their docstrings: it reads some of
 them at run time. Without line tables a traceback names no line numbers; the helper shows
 none.

@@ -117,18 +117,15 @@ import { tekenVraag } from "./hulp-vraag.js";
     root.dataset.klaar = "ja"; // for offline.js: the runtime is in the browser's cache now
     root.dispatchEvent(new Event("hulp-klaar"));
     meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
-    if (!gelijk) {
-      stopWachten();
-      uitkomstVolgt = false;
-      await toon(state, "vervang");
-      toonFout(state.woorden.anders);
-    } else if (uitkomstVolgt) {
-      uitkomstVolgt = false;
-      stopWachten();
-      await toon(state, "vervang");
-    } else {
+    if (gelijk && !uitkomstVolgt) {
       laatste = state; // the question on the screen stays as it is, with what is typed in it
+      return;
     }
+    // the uitkomst the page waited for, or the engine's own place where the table differed
+    uitkomstVolgt = false;
+    stopWachten();
+    await toon(state, "vervang");
+    if (!gelijk) toonFout(state.woorden.anders);
   }
 
   function onBericht(event) {
