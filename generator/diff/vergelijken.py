@@ -236,7 +236,8 @@ def _signature(item: Any) -> str:
 
 
 def _blok_soort(blok: Item) -> str:
-    return next(k for k in ("alinea", "lijst", "genummerd", "tussenkop") if getattr(blok, k) is not None)
+    # "onderdeel" for a block the form holds still empty (a new one, nothing typed yet)
+    return next((k for k in ("alinea", "lijst", "genummerd", "tussenkop") if getattr(blok, k) is not None), "onderdeel")
 
 
 def _rangtelwoord(item: Any, index: int, items: list[Any], woord: str) -> str:
@@ -316,23 +317,23 @@ def _samenvatting(item: Item) -> str:
             delen = {
                 "telefoon": item.telefoon,
                 "bereikbaar": item.bereikbaar,
-                "adres": ", ".join(item.adres),
+                "adres": ", ".join(map(str, item.adres or [])),
                 "e-mail": item.email,
                 "website": item.website,
             }
-            return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
+            return "; ".join([_tekst(item.naam), *(f"{k} {v}" for k, v in delen.items() if v)])
         case "Rol":
-            return item.naam + (f" (invulling: {item.invulling})" if item.invulling else "")
+            return _tekst(item.naam) + (f" (invulling: {item.invulling})" if item.invulling else "")
         case "Persoon":
             delen = {"telefoon": item.telefoon, "e-mail": item.email, "bereikbaar": item.bereikbaar}
-            return "; ".join([item.naam, *(f"{k} {v}" for k, v in delen.items() if v)])
+            return "; ".join([_tekst(item.naam), *(f"{k} {v}" for k, v in delen.items() if v)])
         case "Termijn":
             duur = f", {item.duur.aantal} {item.duur.eenheid}" if item.duur else ""
             return f"{item.wanneer} ({item.soort}{duur}): {item.waarvoor}"
         case "Wijziging":
             return f"versie {item.versie} van {item.datum:%d-%m-%Y}: {item.wat} Waarom: {item.waarom}"
         case "Blok":
-            return _tekst(getattr(item, _blok_soort(item)))
+            return _tekst(getattr(item, _blok_soort(item), None))
         case "Knoop":
             routes = ", ".join(f"{a.label} → {a.volgende}" for a in item.antwoorden)
             return f"{item.id}: {item.vraag} ({routes})"
