@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
+import unicodedata
 from typing import Any
 
 from generator.redactie.yamlbestand import _einde, _in_stijl, _verhuis_staart, lees, schrijf
@@ -53,6 +55,33 @@ def _zonder_leeg(waarde: Any) -> Any:
     return waarde
 
 
+# what a new item's id is made from, in this order: its name as the reader sees it
+_NAAM_VELDEN = ("naam", "titel", "kort", "label")
+
+
+def maak_id(naam: str) -> str:
+    """An id from a name, as the source writes them: "Jeugdteam Hilversum" → jeugdteam-hilversum
+    (lower case, accents dropped, anything else a hyphen)."""
+    zonder = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", zonder.lower()).strip("-")
+
+
+def _met_id(item: Any, buren: list[Any]) -> Any:
+    """A new item in a list whose items have ids, given one made from its name when the form
+    left it empty (she types a name, not an id); unique among its neighbours."""
+    if not isinstance(item, dict) or item.get("id") or not any(isinstance(b, dict) and "id" in b for b in buren):
+        return item
+    naam = next((item[v] for v in _NAAM_VELDEN if isinstance(item.get(v), str) and item[v].strip()), None)
+    basis = maak_id(naam) if naam else ""
+    if not basis:
+        return item
+    bezet = {str(b.get("id")) for b in buren if isinstance(b, dict)}
+    kandidaat, n = basis, 2
+    while kandidaat in bezet:
+        kandidaat, n = f"{basis}-{n}", n + 1
+    return {"id": kandidaat, **{k: v for k, v in item.items() if k != "id"}}
+
+
 def _gelijk(oud: Any, nieuw: Any) -> bool:
     if _leeg(oud) and _leeg(nieuw):
         return True
@@ -89,7 +118,7 @@ def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
         del oud[i1 + paren : i2]
         buur = oud[i1 + paren - 1] if i1 + paren > 0 else (oud[0] if oud else None)
         for k, item in enumerate(nieuw[j1 + paren : j2]):
-            oud.insert(i1 + paren + k, _in_stijl(buur, _zonder_leeg(item)))
+            oud.insert(i1 + paren + k, _in_stijl(buur, _met_id(_zonder_leeg(item), oud)))
     if einde is not None and achteraan:
         _verhuis_staart(einde, _einde(oud))  # blank lines and comments stay after the list
 
@@ -126,4 +155,4 @@ def bewaar(tekst: str, nieuw: Any) -> str:
     return schrijf(data)
 
 
-__all__ = ["als_data", "bewaar", "formulier", "sleutel", "uitlijning"]
+__all__ = ["als_data", "bewaar", "formulier", "maak_id", "sleutel", "uitlijning"]
