@@ -26,7 +26,7 @@ import ruamel.yaml
 from generator.bestanden import write_if_changed
 from generator.errors import ToolError
 from generator.links.adressen import anchors
-from generator.redactie.cms import CONTROLE_WOORDEN, NAMEN, cms_config
+from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, woorden_van_formulier
 from generator.source.model import BRONNEN, Protocol
 from generator.source.tabel import soorten_van_model
 
@@ -72,9 +72,12 @@ BROWSER_MODULES = (
     "generator/links/__init__.py",
     "generator/links/adressen.py",
     "generator/redactie/__init__.py",
+    "generator/redactie/berichten.py",
     "generator/redactie/controle.py",
     "generator/redactie/formulier.py",
+    "generator/redactie/invoegen.py",
     "generator/redactie/paginas.py",
+    "generator/redactie/woorden.py",
     "generator/redactie/yamlbestand.py",
     "generator/source/__init__.py",
     "generator/source/geladen.py",
@@ -173,6 +176,13 @@ def _python_zip() -> bytes:
     return out.getvalue()
 
 
+def _cms_knoppen() -> dict[str, list[str]]:
+    """The labels of the CMS's own buttons that lose work (remove an item, leave the form), in
+    its Dutch words: the editor asks before they act."""
+    nl = json.loads((CMS_PACKAGE / "locales" / "nl.json").read_text(encoding="utf-8"))
+    return {"weg": [nl["remove"], nl["remove_this_item"]], "terug": [nl["back"], nl["cancel_editing"]]}
+
+
 def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
     """The worker's Python, the source as built and what the checks need beside the files."""
     if not STDLIB.exists():
@@ -182,6 +192,7 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
         _geschreven(docs / PYTHON_ZIP, _python_zip()),
     }
     bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
+    soorten = soorten_van_model()
     for pad in bestanden.values():
         written.add(_geschreven(docs / BUNDLE / pad, (root / pad).read_bytes()))
     controle = {
@@ -189,7 +200,13 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
         "ankers": sorted(anchors(protocol)),
         "woorden": CONTROLE_WOORDEN,
         "namen": NAMEN,
-        "soorten": soorten_van_model().als_json(),  # how `meldcode diff` reads the raw files
+        "soorten": soorten.als_json(),  # how `meldcode diff` reads the raw files
+        # what the form calls files and fields, for the check's messages in her words
+        "labels": woorden_van_formulier(cms_config(TEST_BACKEND)),
+        "groepen": INVOEGEN_GROEPEN,
+        # each file's top-level keys: which file a text read by the CMS is (it says only the text)
+        "cms_knoppen": _cms_knoppen(),
+        "sleutels": {part: [v.naam for v in soorten.velden[soorten.deel(part)]] for part in bestanden},
     }
     written.add(_geschreven(docs / CONTROLE_JSON, json.dumps(controle, ensure_ascii=False).encode()))
     return written

@@ -12,8 +12,10 @@ the YAML editor hints and the checks all follow the one model.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from generator.redactie.woorden import CONTROLE_WOORDEN, INVOEGEN_GROEPEN
 from generator.source.model import BRONNEN
 from generator.source.schema import SCHEMA_FILES, SchemaFile
 from generator.source.tabel import schema_ref
@@ -143,21 +145,6 @@ NAMEN = {
 }
 
 
-CONTROLE_WOORDEN = {
-    "bezig": "Bezig met controleren…",
-    "fouten": "Fouten: dit bestand kan zo niet worden opgeslagen",
-    "waarschuwingen": "Waarschuwingen: opslaan kan, kijk ze wel na",
-    "goed": "Geen fouten of waarschuwingen.",
-    "verandering": "Wat verandert er op de site als u opslaat",
-    "te_zien": "Staat nu op:",
-    "overal": "En in de afdrukversie en de PDF van het hele protocol.",
-    "nergens": "Nieuw: staat nog op geen pagina.",
-    "versiegeschiedenis": "De versiegeschiedenis openen",
-    "voorstel": "Voorstel invullen:",
-    "mislukt": "De controle kon niet worden uitgevoerd; opslaan wacht tot hij werkt. Herlaad de pagina.",
-}
-
-
 def _eigen_velden(pad: str) -> list[Node]:
     return [
         {
@@ -189,7 +176,10 @@ def _bestand(schema_file: SchemaFile) -> Node:
     name = _naam(schema_file.source)
     return {
         "name": name,
-        "label": str(schema.get("description", name)).split(" Gegenereerd uit")[0].rstrip("."),
+        # without the file's name: she edits a part of the protocol, not a file
+        "label": re.sub(r"\s*\([\w-]+\.yaml\)", "", str(schema.get("description", name)).split(" Gegenereerd uit")[0])
+        .rstrip(".")
+        .strip(),
         "file": f"protocol/{schema_file.source}",
         "format": FORMAT,
         "fields": [*_eigen_velden(f"protocol/{schema_file.source}"), *_fields(schema, defs)],
@@ -199,6 +189,25 @@ def _bestand(schema_file: SchemaFile) -> Node:
 def bestanden() -> list[SchemaFile]:
     """Every file of protocol/ the editor offers: one per editor schema (the oefencasussen too)."""
     return list(SCHEMA_FILES)
+
+
+def woorden_van_formulier(config: Node) -> dict[str, dict[str, str]]:
+    """What the form calls each file and each field: the check's messages use the same words."""
+    velden: dict[str, str] = {}
+
+    def lees(fields: list[Node]) -> None:
+        for f in fields:
+            if "label" in f and not f["name"].startswith("_"):
+                velden.setdefault(f["name"], f["label"])
+            lees(f.get("fields", []))
+            if "field" in f:
+                lees([f["field"]])
+
+    bestanden = {}
+    for bestand in config["collections"][0]["files"]:
+        bestanden[bestand["file"]] = bestand["label"]
+        lees(bestand["fields"])
+    return {"bestanden": bestanden, "velden": velden}
 
 
 def cms_config(backend: Node) -> Node:
@@ -214,11 +223,14 @@ __all__ = [
     "BRON",
     "CONTROLE",
     "CONTROLE_VELD",
+    "CONTROLE_WOORDEN",
     "FORMAT",
     "ID_VELD",
+    "INVOEGEN_GROEPEN",
     "NAMEN",
     "READONLY",
     "TEKST_VELD",
     "bestanden",
     "cms_config",
+    "woorden_van_formulier",
 ]

@@ -16,29 +16,41 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import traceback
 from typing import Any
 
 from generator.checks import samenhang
-from generator.checks.evaluatie import patroon_errors, verouderd_problems
-from generator.checks.tekst import MAX_TEKST, targets, text_errors, too_long
+from generator.checks.evaluatie import verouderd_problems
+from generator.checks.tekst import MAX_TEKST, too_long
 from generator.checks.versienummer import versie_key, volgende_versie
 from generator.checks.waarden import waarde_fouten
 from generator.diff.vergelijken import Hoofdstuk, compare
 from generator.diff.verslag import als_html, samenvatting
 from generator.errors import BewerkFout, SourceError
+from generator.redactie.berichten import Woorden, namen, voor_haar
 from generator.redactie.formulier import bewaar, formulier
+from generator.redactie.invoegen import verwijzingen
 from generator.redactie.paginas import waar
+from generator.redactie.woorden import PROGRAMMAFOUT
 from generator.redactie.yamlbestand import lees
 from generator.source.geladen import Loaded
 from generator.source.positions import Source, strings, value_at
 from generator.source.soorten import Item, Soorten
 
+_WOORDEN = Woorden({}, {})  # the form's words, set for each request (controle.json's labels)
 
-def _bericht(fout: SourceError, soort: str, bron: Source | None = None) -> dict[str, Any]:
-    """A message for the page; with the text it is about (`waarde`), so the field that holds
+
+def _bericht(
+    fout: SourceError, soort: str, bron: Source | None = None, woorden: Woorden | None = None
+) -> dict[str, Any]:
+    """A message for the page: in her words (`tekst`), with `meldcode check`'s own words for the
+    console (`technisch`), and with the text it is about (`waarde`), so the field that holds
     that text can show it beside itself."""
     waarde = value_at(bron.data, fout.loc) if bron is not None and fout.loc else None
-    bericht = {"soort": soort, "bestand": fout.file, "regel": fout.line, "sleutel": fout.path, "tekst": str(fout)}
+    eigen = str(waarde) if isinstance(waarde, str) else ""
+    tekst = voor_haar(fout, bron.data if bron is not None else None, woorden, eigen) if woorden else str(fout)
+    bericht = {"soort": soort, "tekst": tekst, "technisch": str(fout)}
     return bericht | ({"waarde": str(waarde).strip()} if isinstance(waarde, str) else {})
 
 
@@ -63,37 +75,59 @@ def _lees_alle(bestanden: dict[str, dict[str, str]]) -> tuple[dict[str, Source],
         try:
             sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
         except BewerkFout as exc:  # no YAML: the file as a whole is meant (line 0)
-            fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout"))
+            fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout", woorden=_WOORDEN))
     return sources, fouten
 
 
 def controleer(
-    sources: dict[str, Source], onleesbaar: list[dict[str, Any]], pad: str, soorten: Soorten, ankers: list[str]
+    sources: dict[str, Source], onleesbaar: list[dict[str, Any]], pad: str, soorten: Soorten, woorden: Woorden
 ) -> list[dict[str, Any]]:
     """`sources`: every part of the source as read (`_lees_alle`), with the file `pad` as it
     would be saved; `onleesbaar`: the files that are no YAML. Errors first, from every file (a
     contact removed here breaks a reference there): the rules across files of `meldcode
     check`, on the raw files read with the model's table. Then the warnings of this file.
-    `ankers`: the site's anchors as built, for when the rules cannot run."""
+    A rule that throws is not caught here: that is a fault of the program (`controleer_formulier`)."""
     if onleesbaar:  # a file that is no YAML: nothing else can be said of it
         return onleesbaar
     uit: list[dict[str, Any]] = []
     # the model's rules for single values first: as on the desktop, where a file the model
     # refuses stops the check before the rules across files
     deel = next((d for d, b in sources.items() if b.name == pad), None)
-    if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
-        return [_bericht(f, "fout", sources[deel]) for f in fouten]
-    try:
-        fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
-    except (AttributeError, KeyError, TypeError, ValueError):
-        # a value of the wrong kind (the form holds most of those back): the rules on the
-        # text as read still run; `meldcode check` says the rest before publishing
-        fouten = text_errors(sources, targets(sources, set(ankers)), set())
-        fouten += patroon_errors(sources)
     bron = sources[deel] if deel is not None else None
-    uit += [_bericht(f, "fout", bron if f.file == pad else None) for f in sorted(set(fouten))]
-    uit += [_bericht(w, "waarschuwing", bron) for w in verouderd_problems(sources) if w.file == pad]
+    if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
+        return [_bericht(f, "fout", sources[deel], woorden) for f in fouten]
+    fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
+    uit += [_bericht(f, "fout", bron if f.file == pad else None, woorden) for f in sorted(set(fouten))]
+    uit += [_bericht(w, "waarschuwing", bron, woorden) for w in verouderd_problems(sources) if w.file == pad]
     return uit
+
+
+_BESTAAT_NIET = re.compile(r"'([a-z0-9]+(?:-[a-z0-9]+)*)' bestaat niet")
+
+
+def _nog_gebruikt(
+    berichten: list[dict[str, Any]], voor: dict[str, Source], nieuw: dict[str, Source], woorden: Woorden
+) -> list[dict[str, Any]]:
+    """An item she removed that a text still uses: one message that says where it is used,
+    instead of one "bestaat niet" per use."""
+    weg = set(namen(voor)) - set(namen(nieuw))
+    if not weg:
+        return berichten
+    gebruikt: dict[str, list[str]] = {}
+    rest = []
+    for b in berichten:
+        m = _BESTAAT_NIET.search(b["technisch"])
+        if b["soort"] == "fout" and m and m[1] in weg:
+            gebruikt.setdefault(m[1], []).append(b["tekst"].split(": ", 1)[0])
+        else:
+            rest.append(b)
+    for id_, plekken in gebruikt.items():
+        tekst = (
+            f"U haalt ‘{woorden.namen.get(id_, id_)}’ weg, maar het wordt nog gebruikt in: {'; '.join(plekken)}. "
+            "Haal die verwijzingen eerst weg, of laat het staan: sluit dit bestand zonder op te slaan."
+        )
+        rest.insert(0, {"soort": "fout", "tekst": tekst, "technisch": tekst})
+    return rest
 
 
 def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
@@ -104,7 +138,7 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
     if not oversize:
         return []
     source = _gelezen(pad, bron)
-    return [_bericht(source.error(loc, too_long(t)), "fout") for loc, t in oversize]
+    return [_bericht(source.error(loc, too_long(t)), "fout", source, _WOORDEN) for loc, t in oversize]
 
 
 _ITEMS: dict[int, tuple[Source, Item]] = {}
@@ -170,9 +204,25 @@ def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date, wat: str) -
     return {"soort": "versiegeschiedenis", "tekst": tekst, "voorstel": {"versie": volgende, "wat": wat}}
 
 
-def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
-    """The file `pad` as the form would save it (`bron` with `data`), checked with the others;
-    then what changes on the site."""
+def _proposal(
+    soorten: Soorten, gepubliceerd: dict[str, Source], nieuw: dict[str, Source], bron: Source
+) -> dict[str, Any] | None:
+    """For a new line in the version history: the next version after the newest line as saved
+    (not the line being typed) and what changed since the published version, in every file
+    but the history itself, in `meldcode diff`'s words."""
+    zonder = {d: s for d, s in nieuw.items() if d != "wijzigingen"}
+    oud = {d: gepubliceerd.get(d, s) for d, s in zonder.items()}
+    _, wat = wat_verandert(soorten, oud, zonder, [])
+    regels = bron.data.get("wijzigingen") if isinstance(bron.data, dict) else None
+    versies = [str(r["versie"]) for r in regels or [] if isinstance(r, dict) and r.get("versie")]
+    huidig = str(nieuw["metadata"].data.get("versie", "")) if "metadata" in nieuw else ""
+    versies += [huidig] if huidig else []
+    if not versies:
+        return None
+    return {"versie": volgende_versie(max(versies, key=versie_key)), "wat": wat}
+
+
+def _controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
     pad, bron, data = vraag["pad"], vraag["bron"], vraag["data"]
     if berichten := _te_lang(pad, bron, data):
         return berichten
@@ -184,14 +234,37 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
             bestand["tekst"] = bewaar(bron, data)
     soorten = Soorten.van_json(vraag["soorten"])
     nieuw, onleesbaar = _lees_alle(bestanden)
-    berichten = controleer(nieuw, onleesbaar, pad, soorten, vraag["ankers"])
-    if any(b["soort"] == "fout" for b in berichten):
-        return berichten  # a file that does not pass is not compared
     oud, _ = _lees_alle(voor)
+    _WOORDEN.namen = namen(oud) | namen(nieuw)
+    lijst = {"soort": "verwijzingen", "lijst": verwijzingen(nieuw)}
+    berichten = controleer(nieuw, onleesbaar, pad, soorten, _WOORDEN)
+    berichten = _nog_gebruikt(berichten, oud, nieuw, _WOORDEN)
+    if any(b["soort"] == "fout" for b in berichten):
+        return [*berichten, lijst]  # a file that does not pass is not compared
     wat, samengevat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
     if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
         wat.append(versiegeschiedenis(nieuw, dt.date.today(), samengevat))
-    return berichten + wat
+    if pad == vraag["bestanden"].get("wijzigingen") and "gepubliceerd" in vraag:
+        gepubliceerd = {
+            deel: {"pad": p, "tekst": vraag["gepubliceerd"].get(p, "")} for deel, p in vraag["bestanden"].items()
+        }
+        voorstel = _proposal(soorten, _lees_alle(gepubliceerd)[0], nieuw, _gelezen(pad, bron))
+        if voorstel and voorstel["wat"]:
+            wat.append({"soort": "voorstel", "voorstel": voorstel})
+    return [*berichten, *wat, lijst]
+
+
+def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
+    """The file `pad` as the form would save it (`bron` with `data`), checked with the others
+    as they are in her repository (`teksten`); then what changes on the site, and the list of
+    what a text can refer to. Never an exception: a rule that throws is reported as a fault of
+    the program, with its traceback for the console."""
+    labels = vraag.get("labels") or {}
+    _WOORDEN.bestanden, _WOORDEN.velden = labels.get("bestanden", {}), labels.get("velden", {})
+    try:
+        return _controleer_formulier(vraag)
+    except Exception:  # any fault of a rule is shown, never taken for "no errors"
+        return [{"soort": "programmafout", "tekst": PROGRAMMAFOUT, "technisch": traceback.format_exc()}]
 
 
 def verwerk(verzoek: str) -> str:
