@@ -72,6 +72,8 @@ def page(browser: Browser, site: Path) -> Iterator[Page]:
         page.on(
             "console", lambda m: print("CONSOLE", m.type, m.text[:2000]) if m.type in ("error", "warning") else None
         )
+        # Terug with unsaved changes asks first (start.js): here the answer is yes, throw them away
+        page.on("dialog", lambda d: d.accept())
         page.goto(base + "redactie/")
         page.get_by_role("button", name="Werken met een testrepository").click(timeout=READY)
         page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).wait_for(timeout=READY)
@@ -285,7 +287,7 @@ def refuse_edit(page: Page, pad: str, edit: Callable[[Page], None], naam: str) -
         (said, page.locator(".meldcode-controle").first.inner_text(), page.locator("body").inner_text())
     )
     assert page.evaluate(READ, pad) == voor, "nothing is written"
-    page.get_by_role("button", name="Bewerken annuleren").click()  # closes without asking
+    page.get_by_role("button", name="Bewerken annuleren").click()  # asks first; the fixture says yes
     page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
     return controle
 

@@ -30,12 +30,6 @@ ID_VELD = "meldcode-id"
 # A text has its own field too (start.js): the check's messages about that very text stand
 # beside it, and a pasted document does not stall the page.
 TEKST_VELD = "meldcode-tekst"
-# how a text may refer to other parts of the protocol: said beside every free text
-VERWIJZINGEN = (
-    "Verwijzen kan met {telefoon:id}, {contact:id}, {rol:id}, {invulling:id}, {termijn:id}, "
-    "{bijlage:1}, {stap:2} en {anker:id}; met |tekst erachter kiest u de woorden, bijvoorbeeld "
-    "{bijlage:3|Bijlage 3}."
-)
 # no preview pane: a generic preview of YAML data says nothing the form does not; the form gets
 # the whole width
 COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Bestand", "editor": {"preview": False}}
@@ -99,8 +93,6 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
     node, nullable = _resolve(raw, defs)
     field: Node = {"name": name, "label": _label(name, node), **_widget(node, defs, pad)}
     hint = str(node.get("description") or "")
-    if field["widget"] == TEKST_VELD:
-        hint = f"{hint} {VERWIJZINGEN}".strip()
     if hint:
         field["hint"] = hint
     field["required"] = required and not nullable
@@ -108,6 +100,7 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
         field["readonly"] = True
     if name == ID and field["widget"] == "string":
         field["widget"] = ID_VELD  # a free id, with the model's pattern and message
+        field["required"] = False  # made from the name when saved (formulier.py); the check asks if it cannot be
     elif name == ID:
         field["readonly"] = True  # one of a fixed set (ja/nee/twijfel, A–C): part of the structure
     if name in NIEUWSTE_BOVENAAN:

@@ -37,7 +37,8 @@ const [config, controle] = await Promise.all(
 );
 const EIGEN = controle.namen; // the form's own fields and the format's name (cms.py)
 
-// The built copy of every file: the others, as the check of one file needs them.
+// The built copy of every file: what the site publishes now (the proposal for the version
+// history counts the changes since it), and the test repository's first contents.
 const gebouwd = new Map();
 async function bouwtekst(pad) {
   if (!gebouwd.has(pad)) gebouwd.set(pad, fetch(new URL(pad, HIER)).then((r) => r.text()));
@@ -63,6 +64,23 @@ async function vulTestrepository() {
   }
 }
 
+// The files as they are in her repository, whatever the backend: the CMS reads every file of
+// the collection through our format (fromFile) when it starts, and each save writes one. The
+// CMS says only the text, so the file is known by its top-level keys (controle.json).
+const werkkopie = new Map();
+function welkBestand(data) {
+  const sleutels = Object.keys(data ?? {});
+  const passend = Object.entries(controle.sleutels)
+    .filter(([, velden]) => sleutels.every((k) => velden.includes(k)))
+    .sort(([, a], [, b]) => a.length - b.length);
+  const [eerste, tweede] = passend;
+  const even = tweede && tweede[1].length === eerste[1].length;
+  return eerste && !even ? controle.bestanden[eerste[0]] : undefined;
+}
+async function werktekst(pad) {
+  return werkkopie.get(pad) ?? bouwtekst(pad);
+}
+
 function zonderEigen(data) {
   const rest = { ...data };
   delete rest[EIGEN.bron];
@@ -78,7 +96,12 @@ const ongezien = new Map(); // the same, written but not yet confirmed saved
 const huidig = (data) => opgeslagen.get(data[EIGEN.bron]) ?? data[EIGEN.bron] ?? "";
 
 CMS.registerCustomFormat(EIGEN.formaat, "yaml", {
-  fromFile: async (tekst) => ({ ...(await python({ soort: "lees", tekst })).data, [EIGEN.bron]: tekst }),
+  fromFile: async (tekst) => {
+    const { data } = await python({ soort: "lees", tekst });
+    const pad = welkBestand(data);
+    if (pad) werkkopie.set(pad, tekst);
+    return { ...data, [EIGEN.bron]: tekst };
+  },
   toFile: async (data) => {
     const { tekst } = await python({ soort: "bewaar", tekst: huidig(data), data: zonderEigen(data) });
     ongezien.set(data[EIGEN.bron], tekst);
@@ -99,12 +122,18 @@ async function paginasVanDeSite() {
  * what `meldcode diff` says changes. */
 async function controleer(pad, data) {
   const teksten = {};
+  const gepubliceerd = {};
+  const logboek = pad === controle.bestanden.wijzigingen; // the proposal counts from what is published
   for (const bestand of Object.values(controle.bestanden)) {
-    if (bestand !== pad) teksten[bestand] = await bouwtekst(bestand);
+    if (bestand !== pad) teksten[bestand] = await werktekst(bestand);
+    if (logboek) gepubliceerd[bestand] = await bouwtekst(bestand);
   }
   const verzoek = { soort: "controleer", pad, bron: huidig(data), data: zonderEigen(data) };
-  const site = { bestanden: controle.bestanden, ankers: controle.ankers, soorten: controle.soorten };
-  return (await python({ ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() })).berichten;
+  const { bestanden, ankers, soorten, labels } = controle;
+  const site = { bestanden, ankers, soorten, labels, ...(logboek ? { gepubliceerd } : {}) };
+  const { berichten } = await python({ ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() });
+  for (const b of berichten) if (b.soort === "programmafout") console.error(b.technisch);
+  return berichten;
 }
 
 // The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
@@ -113,24 +142,37 @@ const { createClass, h } = window;
 // The latest check's messages, for each text field to show those about its own text.
 // And the latest proposal for a line in the version history (after a change elsewhere),
 // which the fields of a new line there offer to fill in.
+// And what a text can refer to, by name (the Invoegen list), from her files as they are now.
 const meldingen = new EventTarget();
 let gemeld = [];
 let voorstel = {};
+let verwijzingen = [];
 function meld(berichten) {
   gemeld = berichten;
-  voorstel = berichten.find((b) => b.voorstel)?.voorstel ?? voorstel;
+  voorstel = berichten.find((b) => b.soort === "voorstel")?.voorstel ?? {};
+  verwijzingen = berichten.find((b) => b.soort === "verwijzingen")?.lijst ?? verwijzingen;
   meldingen.dispatchEvent(new Event("nieuw"));
 }
+
+// Whether the open form holds changes not yet saved: Terug and × ask before they are lost.
+let onopgeslagen = false;
 
 const Controle = createClass({
   getInitialState() {
     return { berichten: null, mislukt: false };
   },
+  componentWillUnmount() {
+    onopgeslagen = false;
+  },
   async isValid() {
     const pad = this.props.field.get("bestand");
     const woorden = this.props.field.get("woorden").toJS();
+    const data = this.props.entry.get("data").toJS();
+    const nu = JSON.stringify(zonderEigen(data));
+    this.begin ??= nu; // the form as opened (or as last saved)
+    onopgeslagen = nu !== this.begin;
     try {
-      const berichten = await controleer(pad, this.props.entry.get("data").toJS());
+      const berichten = await controleer(pad, data);
       this.setState({ berichten, mislukt: false });
       meld(berichten);
       const fouten = berichten.filter((b) => b.soort === "fout");
@@ -145,6 +187,10 @@ const Controle = createClass({
     const { berichten, mislukt } = this.state;
     if (mislukt) return h("p", { className: "meldcode-controle", role: "alert" }, woorden.mislukt);
     if (berichten === null) return h("p", { className: "meldcode-controle" }, woorden.bezig);
+    const programmafout = berichten.find((b) => b.soort === "programmafout");
+    if (programmafout) return h("p", { className: "meldcode-controle meldcode-controle-programmafout", role: "alert" }, programmafout.tekst);
+    const aantal = berichten.filter((b) => b.soort === "fout").length;
+    const samenvatting = aantal === 1 ? woorden.samenvatting_een : woorden.samenvatting.replace("{n}", aantal);
     const lijst = (soort, kop) => {
       const deze = berichten.filter((b) => b.soort === soort);
       if (!deze.length) return null;
@@ -162,7 +208,7 @@ const Controle = createClass({
     const controles = berichten.filter((b) => b.soort === "fout" || b.soort === "waarschuwing");
     return h("div", { className: "meldcode-controle", "aria-live": "polite" },
       controles.length === 0 ? h("p", null, woorden.goed) : null,
-      lijst("fout", woorden.fouten),
+      lijst("fout", samenvatting),
       lijst("waarschuwing", woorden.waarschuwingen),
       veranderingen.length ? h("section", { className: "meldcode-controle-verandering" },
         h("h3", null, woorden.verandering), veranderingen.map(deel), h("p", null, woorden.overal)) : null,
@@ -172,12 +218,13 @@ const Controle = createClass({
 });
 CMS.registerFieldType(EIGEN.veld, Controle);
 
-// An id is what references and anchors point at: an existing one is shown, not changed; a
-// new item (a contact, a rol, a termijn) gets one here. Its form is the model's pattern;
-// whether it is unique is the check's (the same rule as `meldcode check`).
+// An id is what references and anchors point at: an existing one is shown, not changed. A new
+// item (a contact, a rol, a termijn) gets one made from its name when it is saved (formulier.py,
+// the same rule in the check); she chooses one herself only if she asks to. Whether it is unique
+// is the check's (the same rule as `meldcode check`).
 const Id = createClass({
   getInitialState() {
-    return { vast: Boolean(this.props.value) };
+    return { vast: Boolean(this.props.value), zelf: Boolean(this.props.value) };
   },
   isValid() {
     const [patroon, melding] = this.props.field.get("pattern")?.toJS() ?? [];
@@ -189,15 +236,29 @@ const Id = createClass({
     const className = [classNameWrapper, EIGEN.id].filter(Boolean).join(" ");
     const eigen = { id: forID, className, spellCheck: false, autoComplete: "off" };
     if (this.state.vast) return h("input", { ...eigen, value, readOnly: true });
-    return h("input", { ...eigen, value: value ?? "", onChange: (e) => onChange(e.target.value.trim()) });
+    if (!this.state.zelf) {
+      return h("p", { className: `${EIGEN.id}-uit-naam` }, controle.woorden.id_uit_naam, " ",
+        h("button", { type: "button", id: forID, onClick: () => this.setState({ zelf: true }) }, controle.woorden.id_zelf));
+    }
+    // the element owns what is typed (spaces too): the check says what is wrong with it
+    return h("input", { ...eigen, defaultValue: value ?? "", autoFocus: true, onInput: (e) => onChange(e.target.value) });
   },
 });
 CMS.registerFieldType(EIGEN.id, Id);
 
-// A text: a plain text box that grows with its text, and below it what the check says about
-// this very text (a warning as well as an error). The CMS's own box took about a minute to
+// A text: a plain text box that grows with its text, an Invoegen list of what it can refer to,
+// and below it what the check says about this very text (a warning as well as an error). The
+// box owns its value: the CMS renders the field again after every keystroke, and a box whose
+// value it set each time put the caret at the end. Only a value that did not come from the
+// box (a proposal filled in) is written into it. The CMS's own box took about a minute to
 // take in a pasted 5 MB document; this one takes it at once, and the check refuses it.
 const REGELS = { min: 1, max: 14, breed: 90 };
+function regels(tekst) {
+  if (tekst.length > 100_000) return REGELS.max;
+  const n = tekst.split("\n").reduce((som, regel) => som + Math.max(1, Math.ceil(regel.length / REGELS.breed)), 0);
+  return Math.min(REGELS.max, Math.max(REGELS.min, n));
+}
+
 const Tekst = createClass({
   componentDidMount() {
     this.opnieuw = () => this.forceUpdate();
@@ -206,21 +267,50 @@ const Tekst = createClass({
   componentWillUnmount() {
     meldingen.removeEventListener("nieuw", this.opnieuw);
   },
+  componentDidUpdate() {
+    const vak = this.vak;
+    const waarde = this.props.value ?? "";
+    if (vak && waarde !== vak.value && waarde !== this.gezonden) {
+      vak.value = waarde; // from elsewhere (a proposal): the box follows
+      vak.rows = regels(waarde);
+    }
+  },
+  typ(e) {
+    this.gezonden = e.target.value;
+    e.target.rows = regels(e.target.value);
+    this.props.onChange(e.target.value);
+  },
+  voegIn(e) {
+    const vak = this.vak;
+    const tekst = e.target.value;
+    e.target.value = "";
+    if (!vak || !tekst) return;
+    vak.focus();
+    vak.setRangeText(tekst, vak.selectionStart, vak.selectionEnd, "end");
+    vak.dispatchEvent(new Event("input", { bubbles: true }));
+  },
   render() {
     const { forID, value, classNameWrapper, onChange } = this.props;
     const tekst = value ?? "";
     const kaal = tekst.length <= 100_000 ? tekst.trim() : null; // a runaway text is the panel's
-    const hier = gemeld.filter((b) => b.waarde !== undefined && b.waarde === kaal);
-    const regels = tekst.length > 100_000 ? REGELS.max : tekst.split("\n")
-      .reduce((n, regel) => n + Math.max(1, Math.ceil(regel.length / REGELS.breed)), 0);
+    const hier = gemeld.filter((b) => b.waarde !== undefined && b.waarde === kaal && b.soort !== "verwijzingen");
     const className = [classNameWrapper, EIGEN.tekst].filter(Boolean).join(" ");
     const logboek = this.props.entry.get("path") === controle.bestanden.wijzigingen;
     const voorgesteld = logboek && !tekst ? voorstel[this.props.field.get("name")] : undefined;
+    const groepen = Object.entries(controle.groepen)
+      .map(([soort, naam]) => [naam, verwijzingen.filter((v) => v.soort === soort)])
+      .filter(([, lijst]) => lijst.length);
     return h("div", null,
       h("textarea", {
-        id: forID, className, value: tekst, rows: Math.min(REGELS.max, Math.max(REGELS.min, regels)),
-        onChange: (e) => onChange(e.target.value),
+        id: forID, className, defaultValue: tekst, rows: regels(tekst), ref: (vak) => { this.vak = vak; },
+        onInput: (e) => this.typ(e),
       }),
+      logboek ? null : h("select", {
+        className: `${EIGEN.tekst}-invoegen`, "aria-label": controle.woorden.invoegen, value: "",
+        disabled: !groepen.length, onChange: (e) => this.voegIn(e),
+      }, h("option", { value: "" }, controle.woorden.invoegen),
+      groepen.map(([naam, lijst]) => h("optgroup", { key: naam, label: naam },
+        lijst.map((v) => h("option", { key: v.invoegen, value: v.invoegen }, v.naam))))),
       voorgesteld ? h("button", { type: "button", className: `${EIGEN.tekst}-voorstel`,
         onClick: () => onChange(voorgesteld) }, `${controle.woorden.voorstel} ${voorgesteld}`) : null,
       hier.map((b) => h("p", { key: b.tekst, className: `${EIGEN.tekst}-${b.soort}` }, b.tekst)));
@@ -247,10 +337,42 @@ CMS.registerEventListener({
   name: "postSave",
   handler: ({ entry }) => {
     const gelezen = entry.get("data").get(EIGEN.bron);
-    if (ongezien.has(gelezen)) opgeslagen.set(gelezen, ongezien.get(gelezen));
+    if (ongezien.has(gelezen)) {
+      opgeslagen.set(gelezen, ongezien.get(gelezen));
+      werkkopie.set(entry.get("path"), ongezien.get(gelezen)); // the next check reads what she saved
+    }
     ongezien.delete(gelezen);
+    onopgeslagen = false;
+    zeg(OEFENEN ? controle.woorden.opgeslagen_oefenen : controle.woorden.opgeslagen);
   },
 });
+
+// Terug and × (the CMS's own buttons, by their labels in its Dutch words) ask first when
+// something would be lost: an item removed, or changes not yet saved.
+document.addEventListener("click", (e) => {
+  const knop = e.target.closest?.("button, [role=button]");
+  if (!knop) return;
+  const naam = knop.getAttribute("aria-label") ?? knop.textContent.trim();
+  const vraag = controle.cms_knoppen.weg.includes(naam) ? controle.woorden.weg_vragen
+    : controle.cms_knoppen.terug.includes(naam) && onopgeslagen ? controle.woorden.terug_vragen : null;
+  if (vraag && !window.confirm(vraag)) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+}, true);
+
+// Where she is and what a save does: the practice repository publishes nothing, and says so on
+// the sign-in screen and in the editor; after a save, what follows.
+const OEFENEN = config.backend.name === "test-repo";
+const uitleg = document.querySelector(".redactie-uitleg");
+const status = document.createElement("p");
+status.className = "redactie-status";
+status.setAttribute("role", "status");
+uitleg?.after(status);
+function zeg(tekst) {
+  status.textContent = tekst;
+}
+if (OEFENEN) zeg(controle.woorden.oefenen);
 
 await vulTestrepository();
 await CMS.init({ config });
