@@ -222,6 +222,11 @@ def test_an_evaluatie_session(page: Page, tmp_path: Path) -> None:
     page.get_by_role("button", name="Vandaag").first.click()
     voorstel = page.get_by_role("button", name=re.compile(re.escape(CONTROLE_WOORDEN["voorstel"])))
     voorstel.first.wait_for(timeout=READY)
+    # the proposal follows each check of the form: wait until it names the changes saved
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("button")].some((b) => b.textContent.includes("0800 2000"))""",
+        timeout=READY,
+    )
     woorden_voorstel = " ".join(voorstel.all_inner_texts())
     assert "0800 2000" in woorden_voorstel and f"Wijkteam {breed}" in woorden_voorstel
     assert "Algemene verordening gegevensbescherming" in woorden_voorstel
