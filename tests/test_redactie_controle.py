@@ -199,3 +199,15 @@ def test_the_models_value_rules_run_before_saving(veld: str, waarde: str, meldin
     berichten = _technisch(json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"])
     assert [b["soort"] for b in berichten] == ["fout"]
     assert melding in berichten[0]["tekst"]
+
+
+def test_an_id_made_from_the_name_stays_when_the_form_saves_again() -> None:
+    """The CMS keeps a saved item's form as it was typed (its id empty): a second save keeps the id."""
+    tekst = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+    data = formulier(tekst)
+    data["contacten"].append({"id": "", "naam": "Jeugdteam Hilversum"})
+    eerste = bewaar(tekst, json.loads(json.dumps(data)))
+    assert "  - id: jeugdteam-hilversum\n    naam: Jeugdteam Hilversum\n" in eerste
+    data["contacten"][0]["naam"] = "Alarmnummer 112"
+    tweede = bewaar(eerste, data)
+    assert "  - id: jeugdteam-hilversum\n    naam: Jeugdteam Hilversum\n" in tweede

@@ -129,6 +129,8 @@ def _pas_aan(oud: Any, nieuw: Any) -> Any:
         return oud
     if isinstance(oud, dict) and isinstance(nieuw, dict):
         for sleutel, waarde in nieuw.items():
+            if sleutel == "id" and _leeg(waarde):
+                continue  # an id is fixed once given: a form that holds it empty (a new item's) keeps it
             if sleutel in oud and _leeg(waarde) and not _leeg(oud[sleutel]):
                 del oud[sleutel]  # an optional field emptied: left out, as if never filled in
             elif sleutel in oud:
