@@ -202,7 +202,7 @@ def generate(
     # the browser editor (/redactie/): the CMS and its configuration, saving where mkdocs.yml says
     git, git_hosts = backend(base.get("extra") or {}, lokaal=lokale_redactie)
     keep |= write_bundle(docs, git)
-    keep |= write_python(docs, protocol, root)  # and what it runs in Pyodide
+    keep |= write_python(docs, root)  # and what it runs in Pyodide
     # a page or file removed from the source leaves the build folder too
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in keep and ASSETS not in path.relative_to(docs).as_posix():

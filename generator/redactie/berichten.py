@@ -5,7 +5,7 @@ the form says them.
 
 `meldcode check` keeps its own words (file, line, key): they are for whoever edits the files
 themselves. The editor shows the same finding for the same value, in the form's terms.
-Standard library only: it runs in the browser (Pyodide).
+No pydantic: it runs in the browser (Pyodide).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import SourceError
+from generator.redactie.formulier import NAAM_VELDEN
 
-# the fields that name an item, in the order a reader would look for its name
-NAAM_VELDEN = ("naam", "titel", "kort", "label", "tekst")
 _BESTAND = re.compile(r"(?:protocol/)?(?:bijlagen/)?[\w-]+\.yaml\b")
 _REGEL = re.compile(r"\s*\(regel \d+\)")
 _BEKEND = re.compile(r"\s*\(bekende [^)]*\)|;? ?bekende [a-z-]+(?: [a-z-]+)?: [^)]*")
@@ -47,14 +46,13 @@ class Woorden:
         return self.velden.get(naam) or naam.replace("_", " ").capitalize()
 
 
-def namen(sources: dict[str, Any]) -> dict[str, str]:
-    """Every id in the files with the name a reader knows it by (`veilig-thuis` → Veilig Thuis)."""
+def namen(data: Any) -> dict[str, str]:
+    """Every id in a file's tree with the name a reader knows it by (`veilig-thuis` → Veilig Thuis)."""
     uit: dict[str, str] = {}
-    for source in sources.values():
-        for item in _items(source.data):
-            naam = _naam(item)
-            if naam and isinstance(item.get("id"), str):
-                uit.setdefault(item["id"], naam)
+    for item in _items(data):
+        naam = _naam(item)
+        if naam and isinstance(item.get("id"), str):
+            uit.setdefault(item["id"], naam)
     return uit
 
 
@@ -141,4 +139,4 @@ def voor_haar(fout: SourceError, data: Any, woorden: Woorden, eigen: str = "") -
     return f"{kop}: {tekst(fout.message, woorden, eigen)}" if kop else tekst(fout.message, woorden, eigen)
 
 
-__all__ = ["NAAM_VELDEN", "Woorden", "namen", "plek", "tekst", "voor_haar"]
+__all__ = ["Woorden", "namen", "plek", "tekst", "voor_haar"]

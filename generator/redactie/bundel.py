@@ -25,9 +25,8 @@ import ruamel.yaml
 
 from generator.bestanden import write_if_changed
 from generator.errors import ToolError
-from generator.links.adressen import anchors
 from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, woorden_van_formulier
-from generator.source.model import BRONNEN, Protocol
+from generator.source.model import BRONNEN
 from generator.source.tabel import soorten_van_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,7 +182,7 @@ def _cms_knoppen() -> dict[str, list[str]]:
     return {"weg": [nl["remove"], nl["remove_this_item"]], "terug": [nl["back"], nl["cancel_editing"]]}
 
 
-def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
+def write_python(docs: Path, root: Path) -> set[Path]:
     """The worker's Python, the source as built and what the checks need beside the files."""
     if not STDLIB.exists():
         raise ToolError("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit", _ONDERDEEL)
@@ -197,7 +196,6 @@ def write_python(docs: Path, protocol: Protocol, root: Path) -> set[Path]:
         written.add(_geschreven(docs / BUNDLE / pad, (root / pad).read_bytes()))
     controle = {
         "bestanden": bestanden,
-        "ankers": sorted(anchors(protocol)),
         "woorden": CONTROLE_WOORDEN,
         "namen": NAMEN,
         "soorten": soorten.als_json(),  # how `meldcode diff` reads the raw files

@@ -55,8 +55,9 @@ def _zonder_leeg(waarde: Any) -> Any:
     return waarde
 
 
-# what a new item's id is made from, in this order: its name as the reader sees it
-_NAAM_VELDEN = ("naam", "titel", "kort", "label")
+# the fields that name an item, in the order a reader looks for its name: a new item's id is
+# made from it, and the check's messages call an item by it (berichten.py)
+NAAM_VELDEN = ("naam", "titel", "kort", "label", "tekst")
 
 
 def maak_id(naam: str) -> str:
@@ -71,7 +72,7 @@ def _met_id(item: Any, buren: list[Any]) -> Any:
     left it empty (she types a name, not an id); unique among its neighbours."""
     if not isinstance(item, dict) or item.get("id") or not any(isinstance(b, dict) and "id" in b for b in buren):
         return item
-    naam = next((item[v] for v in _NAAM_VELDEN if isinstance(item.get(v), str) and item[v].strip()), None)
+    naam = next((item[v] for v in NAAM_VELDEN if isinstance(item.get(v), str) and item[v].strip()), None)
     basis = maak_id(naam) if naam else ""
     if not basis:
         return item
@@ -157,4 +158,4 @@ def bewaar(tekst: str, nieuw: Any) -> str:
     return schrijf(data)
 
 
-__all__ = ["als_data", "bewaar", "formulier", "maak_id", "sleutel", "uitlijning"]
+__all__ = ["NAAM_VELDEN", "als_data", "bewaar", "formulier", "maak_id", "sleutel", "uitlijning"]

@@ -129,8 +129,8 @@ async function controleer(pad, data) {
     if (logboek) gepubliceerd[bestand] = await bouwtekst(bestand);
   }
   const verzoek = { soort: "controleer", pad, bron: huidig(data), data: zonderEigen(data) };
-  const { bestanden, ankers, soorten, labels } = controle;
-  const site = { bestanden, ankers, soorten, labels, ...(logboek ? { gepubliceerd } : {}) };
+  const { bestanden, soorten, labels } = controle;
+  const site = { bestanden, soorten, labels, ...(logboek ? { gepubliceerd } : {}) };
   const { berichten } = await python({ ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() });
   for (const b of berichten) if (b.soort === "programmafout") console.error(b.technisch);
   return berichten;
@@ -293,7 +293,7 @@ const Tekst = createClass({
     const { forID, value, classNameWrapper, onChange } = this.props;
     const tekst = value ?? "";
     const kaal = tekst.length <= 100_000 ? tekst.trim() : null; // a runaway text is the panel's
-    const hier = gemeld.filter((b) => b.waarde !== undefined && b.waarde === kaal && b.soort !== "verwijzingen");
+    const hier = gemeld.filter((b) => b.waarde !== undefined && b.waarde === kaal);
     const className = [classNameWrapper, EIGEN.tekst].filter(Boolean).join(" ");
     const logboek = this.props.entry.get("path") === controle.bestanden.wijzigingen;
     const voorgesteld = logboek && !tekst ? voorstel[this.props.field.get("name")] : undefined;
