@@ -17,7 +17,9 @@ def wijzigingen_order(loaded: Loaded) -> list[SourceError]:
     errors: list[SourceError] = []
     wijzigingen = loaded.protocol.wijzigingen.wijzigingen
     for i in range(1, len(wijzigingen)):
-        if wijzigingen[i].datum > wijzigingen[i - 1].datum:
+        onder, boven = wijzigingen[i].datum, wijzigingen[i - 1].datum
+        # a line without a date (a new one in the editor, before Vandaag) is the required rule's
+        if onder is not None and boven is not None and onder > boven:
             errors.append(
                 err(
                     "wijzigingen",

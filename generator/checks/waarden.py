@@ -1,17 +1,27 @@
 """The model's rules for single values, run on a raw file with the model's table: a required
 field left out, and each text, phone number, web address, e-mail address and id checked by
-the same function the model's type uses (`source.waarden`), with the same message at the same
+the same function the model's type uses (`source.waarden`), and dates,, with the same message at the same
 line. For the browser editor, which cannot load the model; `meldcode check` gets these from
 pydantic, and a test holds the two to the same words."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from generator.errors import SourceError
 from generator.source.positions import Loc, Source
 from generator.source.soorten import Soorten, Veld
-from generator.source.waarden import CONTROLES, LEEG, ontbreekt, voorbeeld_id
+from generator.source.waarden import CONTROLES, LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
+
+
+def _is_datum(value: str) -> bool:
+    """A date as the model takes it from the file: JJJJ-MM-DD, a day that exists."""
+    try:
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return len(value.strip()) == 10
 
 
 def waarde_fouten(soorten: Soorten, soort: str, source: Source) -> list[SourceError]:
@@ -26,6 +36,8 @@ def waarde_fouten(soorten: Soorten, soort: str, source: Source) -> list[SourceEr
     def waarde(veld: Veld, value: Any, loc: Loc) -> None:
         if value is None and veld.verplicht:
             fout(loc, LEEG)
+        elif veld.datum and isinstance(value, str) and not _is_datum(value):
+            fout(loc, ongeldige_datum(value))
         elif veld.soort is not None and isinstance(value, dict):
             item(veld.soort, value, loc)
         elif veld.waarde is not None and isinstance(value, str):

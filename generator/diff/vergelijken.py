@@ -331,7 +331,8 @@ def _samenvatting(item: Item) -> str:
             duur = f", {item.duur.aantal} {item.duur.eenheid}" if item.duur else ""
             return f"{item.wanneer} ({item.soort}{duur}): {item.waarvoor}"
         case "Wijziging":
-            return f"versie {item.versie} van {item.datum:%d-%m-%Y}: {item.wat} Waarom: {item.waarom}"
+            versie, datum, wat, waarom = (_tekst(v) for v in (item.versie, item.datum, item.wat, item.waarom))
+            return f"versie {versie} van {datum}: {wat} Waarom: {waarom}"
         case "Blok":
             return _tekst(getattr(item, _blok_soort(item), None))
         case "Knoop":

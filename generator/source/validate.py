@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import SourceError
 from generator.source.positions import Loc, key_path, locate
-from generator.source.waarden import LEEG, ontbreekt, voorbeeld_id
+from generator.source.waarden import LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
 
 
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
@@ -61,10 +61,7 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"'{value}' is geen ja/nee-waarde; vul true of false in"
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (
-            f"'{value}' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, "
-            "bijvoorbeeld 2027-03-01, en controleer of de dag bestaat"
-        )
+        return ongeldige_datum(value)
     if kind == "literal_error":
         # pydantic lists the choices as "'a', 'b' or 'c'"
         keuzes = str(ctx.get("expected", "?")).replace(" or ", " of ")

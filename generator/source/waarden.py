@@ -23,13 +23,18 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+def phone_numbers(value: str) -> list[str]:
+    """The phone numbers in a text, as the rule for texts finds them (seven digits or more)."""
+    return [m for m in _PHONE_IN_TEXT.findall(value) if len(re.sub(r"\D", "", m)) >= 7]
+
+
 def check_tekst(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("tekst is leeg; vul de tekst in of verwijder het veld")
     if (problem := html_problem(value)) is not None:
         raise ValueError(problem)
-    if any(len(re.sub(r"\D", "", m)) >= 7 for m in _PHONE_IN_TEXT.findall(value)):
+    if phone_numbers(value):
         raise ValueError(
             "bevat een telefoonnummer; zet het nummer in protocol/contacten.yaml en verwijs ernaar met {telefoon:id}"
         )
@@ -75,6 +80,13 @@ LEEG = "hier staat niets; vul de tekst in achter de dubbele punt"
 
 def ontbreekt(naam: str) -> str:
     return f"verplicht veld '{naam}' ontbreekt; voeg het toe"
+
+
+def ongeldige_datum(value: object) -> str:
+    return (
+        f"'{value}' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, "
+        "bijvoorbeeld 2027-03-01, en controleer of de dag bestaat"
+    )
 
 
 _GOOD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
