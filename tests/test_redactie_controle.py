@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from conftest import PROTOCOL
 from generator.checks.run import load_and_check
 from generator.checks.versienummer import volgende_versie
 from generator.diff.command import diff
-from generator.links.adressen import anchors
 from generator.redactie.bundel import BROWSER_MODULES
 from generator.redactie.controle import verwerk
 from generator.redactie.formulier import bewaar, formulier
@@ -75,19 +73,13 @@ def _vraag(pad: str, data: object) -> dict[str, object]:
     teksten = {p: (ROOT / p).read_text(encoding="utf-8") for p in bestanden.values() if p != pad}
     bron = (ROOT / pad).read_text(encoding="utf-8")
     vraag = {"soort": "controleer", "pad": pad, "bron": bron, "data": data, "teksten": teksten, "bestanden": bestanden}
-    return vraag | {"ankers": _ankers(), "soorten": soorten_van_model().als_json()}
+    return vraag | {"soorten": soorten_van_model().als_json()}
 
 
 def _technisch(berichten: list[dict[str, object]]) -> list[dict[str, object]]:
     """The messages in `meldcode check`'s own words (what the console gets), without the list
     of references the panel offers."""
     return [b | {"tekst": b.get("technisch", b.get("tekst"))} for b in berichten if b["soort"] != "verwijzingen"]
-
-
-@cache
-def _ankers() -> list[str]:
-    """The anchors the site has, as the build writes them into controle.json."""
-    return sorted(anchors(load_and_check(PROTOCOL)[0].protocol))
 
 
 def test_the_check_names_file_line_and_key_as_meldcode_check_does() -> None:
@@ -141,13 +133,6 @@ def test_what_changes_is_said_in_meldcode_diffs_words_with_the_pages_that_show_i
         assert f"\n- {eerste}\n" in rapport, rapport
     [logboek] = [b for b in berichten if b["soort"] == "versiegeschiedenis"]
     assert "Voeg bovenaan een regel toe" in logboek["tekst"]
-    # a line for the version history, for the form to fill in: the next version, the change in words
-    versie = load_and_check(PROTOCOL)[0].protocol.metadata.versie
-    assert logboek["voorstel"] == {
-        "versie": volgende_versie(versie),
-        "wat": "Contacten: Veilig Thuis › telefoon: “0800-2000” → “0800 2000”; "
-        "toegevoegd: “Wijkagent; telefoon 0900-8844”.",
-    }
     # nothing changed, nothing said
     vraag["data"] = formulier(tekst)
     assert all(b["soort"] == "waarschuwing" for b in _technisch(json.loads(verwerk(json.dumps(vraag)))["berichten"]))
@@ -211,3 +196,34 @@ def test_an_id_made_from_the_name_stays_when_the_form_saves_again() -> None:
     data["contacten"][0]["naam"] = "Alarmnummer 112"
     tweede = bewaar(eerste, data)
     assert "  - id: jeugdteam-hilversum\n    naam: Jeugdteam Hilversum\n" in tweede
+
+
+def test_the_version_history_proposes_every_change_since_the_published_version() -> None:
+    """Opened after a contact was saved: the next version, and the changes since the published
+    copy in `meldcode diff`'s words, as a text the check accepts (numbers as references)."""
+    contacten = "protocol/contacten.yaml"
+    tekst = (ROOT / contacten).read_text(encoding="utf-8")
+    data = formulier(tekst)
+    data["contacten"][1]["telefoon"] = "0800 2000"
+    data["contacten"].append({"id": "wijkagent", "naam": "Wijkagent", "telefoon": "0900-8844"})
+    pad = "protocol/wijzigingen.yaml"
+    logboek = (ROOT / pad).read_text(encoding="utf-8")
+    vraag = _vraag(pad, formulier(logboek))
+    gepubliceerd = {p: (ROOT / p).read_text(encoding="utf-8") for p in vraag["bestanden"].values()}
+    vraag["teksten"] = {**vraag["teksten"], contacten: bewaar(tekst, data)}  # as she saved it
+    [voorstel] = [
+        b["voorstel"]
+        for b in json.loads(verwerk(json.dumps(vraag | {"gepubliceerd": gepubliceerd})))["berichten"]
+        if b["soort"] == "voorstel"
+    ]
+    versie = load_and_check(PROTOCOL)[0].protocol.metadata.versie
+    assert voorstel == {
+        "versie": volgende_versie(versie),
+        "wat": "Contacten: Veilig Thuis › telefoon: “(vorig nummer)” → “{telefoon:veilig-thuis}”; "
+        "toegevoegd: “Wijkagent; telefoon {telefoon:wijkagent}”.",
+    }
+    # filled in as a new line on top, it passes the check
+    nieuw = formulier(logboek)
+    nieuw["wijzigingen"].insert(0, {"datum": "2030-01-01", **voorstel, "waarom": "Bij de evaluatie."})
+    berichten = json.loads(verwerk(json.dumps(vraag | {"data": nieuw})))["berichten"]
+    assert not [b["tekst"] for b in berichten if b["soort"] in ("fout", "programmafout")]

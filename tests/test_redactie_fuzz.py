@@ -35,7 +35,6 @@ def _vast() -> dict[str, Any]:
     """What controle.json gives the page: the same for every request."""
     return {
         "bestanden": BESTANDEN,
-        "ankers": [],
         "soorten": soorten_van_model().als_json(),
         "labels": woorden_van_formulier(cms_config(TEST_BACKEND)),
     }
@@ -81,6 +80,10 @@ TEKSTEN = st.one_of(
 )
 
 
+DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATUMS = ["", "2026-02-31", "06-12-2026", "2026-12-06T10:00:00.000Z", "morgen"]
+
+
 def _waarden(oud: Any) -> st.SearchStrategy[Any]:
     """What the form's widget for such a value can hold: a text box text (or emptied), a number
     box a number, a checkbox a boolean."""
@@ -88,6 +91,8 @@ def _waarden(oud: Any) -> st.SearchStrategy[Any]:
         return st.booleans()
     if isinstance(oud, int):
         return st.one_of(st.none(), st.integers(-3, 10_000))
+    if isinstance(oud, str) and DATUM.fullmatch(oud):  # a date box: a date, or what a person types
+        return st.one_of(st.none(), st.dates().map(str), st.sampled_from(DATUMS))
     return st.one_of(st.none(), TEKSTEN)
 
 
@@ -153,7 +158,9 @@ def test_a_new_contact_without_a_name_gets_a_message() -> None:
     data = formulier(_teksten()[pad])
     data["contacten"].append({"id": "", "naam": "", "telefoon": "", "email": ""})
     berichten = _check(pad, _teksten()[pad], data)
-    assert [b["soort"] for b in berichten if b["soort"] in ("fout", "programmafout")] == ["fout"]
+    [fout] = [b["tekst"] for b in berichten if b["soort"] in ("fout", "programmafout")]
+    # the name is asked for; the id she never types is made from it
+    assert fout.endswith("Naam: ‘Naam’ moet ingevuld zijn; vul het in"), fout
 
 
 # what she must never read: a file, a line number, a key path, English

@@ -18,6 +18,8 @@ import datetime as dt
 import json
 import re
 import traceback
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from generator.checks import samenhang
@@ -29,7 +31,7 @@ from generator.diff.vergelijken import Hoofdstuk, compare
 from generator.diff.verslag import als_html, samenvatting
 from generator.errors import BewerkFout, SourceError
 from generator.redactie.berichten import Woorden, namen, voor_haar
-from generator.redactie.formulier import bewaar, formulier
+from generator.redactie.formulier import NAAM_VELDEN, bewaar, formulier
 from generator.redactie.invoegen import verwijzingen
 from generator.redactie.paginas import waar
 from generator.redactie.woorden import PROGRAMMAFOUT
@@ -37,8 +39,7 @@ from generator.redactie.yamlbestand import lees
 from generator.source.geladen import Loaded
 from generator.source.positions import Source, strings, value_at
 from generator.source.soorten import Item, Soorten
-
-_WOORDEN = Woorden({}, {})  # the form's words, set for each request (controle.json's labels)
+from generator.source.waarden import phone_numbers
 
 
 def _bericht(
@@ -68,14 +69,16 @@ def _gelezen(pad: str, tekst: str) -> Source:
     return _CACHE[sleutel]
 
 
-def _lees_alle(bestanden: dict[str, dict[str, str]]) -> tuple[dict[str, Source], list[dict[str, Any]]]:
+def _lees_alle(
+    bestanden: dict[str, dict[str, str]], woorden: Woorden
+) -> tuple[dict[str, Source], list[dict[str, Any]]]:
     sources: dict[str, Source] = {}
     fouten: list[dict[str, Any]] = []
     for part, bestand in bestanden.items():
         try:
             sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
         except BewerkFout as exc:  # no YAML: the file as a whole is meant (line 0)
-            fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout", woorden=_WOORDEN))
+            fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout", woorden=woorden))
     return sources, fouten
 
 
@@ -95,22 +98,26 @@ def controleer(
     deel = next((d for d, b in sources.items() if b.name == pad), None)
     bron = sources[deel] if deel is not None else None
     if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
-        return [_bericht(f, "fout", sources[deel], woorden) for f in fouten]
+        return [_bericht(f, "fout", sources[deel], woorden) for f in _zonder_id_zonder_naam(fouten)]
     fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
     uit += [_bericht(f, "fout", bron if f.file == pad else None, woorden) for f in sorted(set(fouten))]
     uit += [_bericht(w, "waarschuwing", bron, woorden) for w in verouderd_problems(sources) if w.file == pad]
     return uit
 
 
+def _zonder_id_zonder_naam(fouten: list[SourceError]) -> list[SourceError]:
+    """A new item's id is made from its name (formulier.py): while the name is missing, only the
+    name is asked for, not also the id she never types."""
+    naam_mist = {f.loc[:-1] for f in fouten if f.loc and f.loc[-1] in NAAM_VELDEN}
+    return [f for f in fouten if not (f.loc and f.loc[-1] == "id" and f.loc[:-1] in naam_mist)]
+
+
 _BESTAAT_NIET = re.compile(r"'([a-z0-9]+(?:-[a-z0-9]+)*)' bestaat niet")
 
 
-def _nog_gebruikt(
-    berichten: list[dict[str, Any]], voor: dict[str, Source], nieuw: dict[str, Source], woorden: Woorden
-) -> list[dict[str, Any]]:
-    """An item she removed that a text still uses: one message that says where it is used,
-    instead of one "bestaat niet" per use."""
-    weg = set(namen(voor)) - set(namen(nieuw))
+def _nog_gebruikt(berichten: list[dict[str, Any]], weg: set[str], woorden: Woorden) -> list[dict[str, Any]]:
+    """An item she removed (its id in `weg`) that a text still uses: one message that says
+    where it is used, instead of one "bestaat niet" per use."""
     if not weg:
         return berichten
     gebruikt: dict[str, list[str]] = {}
@@ -130,7 +137,7 @@ def _nog_gebruikt(
     return rest
 
 
-def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
+def _te_lang(pad: str, bron: str, data: Any, woorden: Woorden) -> list[dict[str, Any]]:
     """A runaway text found in the form itself, before the file is written and read again
     (which takes seconds for a pasted document): the same message, at the line where the
     text starts in the file."""
@@ -138,21 +145,36 @@ def _te_lang(pad: str, bron: str, data: Any) -> list[dict[str, Any]]:
     if not oversize:
         return []
     source = _gelezen(pad, bron)
-    return [_bericht(source.error(loc, too_long(t)), "fout", source, _WOORDEN) for loc, t in oversize]
+    return [_bericht(source.error(loc, too_long(t)), "fout", source, woorden) for loc, t in oversize]
 
 
-_ITEMS: dict[int, tuple[Source, Item]] = {}
+_ITEMS: dict[int, tuple[Source, Any]] = {}
+_NAMEN: dict[int, tuple[Source, Any]] = {}
+
+
+def _eenmaal[T](cache: dict[int, tuple[Source, Any]], source: Source, maak: Callable[[], T]) -> T:
+    """What `maak` makes of a file, once per file read: an unchanged file is the same object on
+    every check (`_gelezen`), so what is made of it is made once."""
+    gevonden = cache.get(id(source))
+    if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
+        if len(cache) > 64:
+            cache.clear()
+        gevonden = cache[id(source)] = (source, maak())
+    return gevonden[1]
 
 
 def _item(soorten: Soorten, part: str, source: Source) -> Item:
-    """A file as the diff reads it, once per file read: an unchanged file is then the same
-    object on every check, and comparing it costs nothing."""
-    gevonden = _ITEMS.get(id(source))
-    if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
-        if len(_ITEMS) > 64:
-            _ITEMS.clear()
-        gevonden = _ITEMS[id(source)] = (source, soorten.item(source.data, soorten.deel(part)))
-    return gevonden[1]
+    """A file as the diff reads it: comparing an unchanged file then costs nothing."""
+    return _eenmaal(_ITEMS, source, partial(soorten.item, source.data, soorten.deel(part)))
+
+
+def _namen(sources: dict[str, Source]) -> dict[str, str]:
+    """Every id in the files with its name (`berichten.namen`), each file walked once."""
+    uit: dict[str, str] = {}
+    for source in sources.values():
+        for id_, naam in _eenmaal(_NAMEN, source, partial(namen, source.data)).items():
+            uit.setdefault(id_, naam)
+    return uit
 
 
 def _protocol(soorten: Soorten, sources: dict[str, Source]) -> Item:
@@ -164,10 +186,9 @@ def _protocol(soorten: Soorten, sources: dict[str, Source]) -> Item:
 
 def wat_verandert(
     soorten: Soorten, oud: dict[str, Source], nieuw: dict[str, Source], paginas: list[dict[str, str]]
-) -> tuple[list[dict[str, Any]], str]:
+) -> list[dict[str, Any]]:
     """`meldcode diff` of the files before and after saving, per part: its heading, each change
-    as an HTML line, and the pages where the changed texts stand now; and all of it in one
-    line of plain text."""
+    as an HTML line, and the pages where the changed texts stand now."""
     hoofdstukken: list[Hoofdstuk] = compare(_protocol(soorten, oud), _protocol(soorten, nieuw), soorten)
     uit: list[dict[str, Any]] = []
     for hoofdstuk, html in zip(hoofdstukken, als_html(hoofdstukken), strict=True):
@@ -176,14 +197,14 @@ def wat_verandert(
             for p in waar(paginas, w.oud or ""):
                 gevonden.setdefault(p["url"], p)
         uit.append({"soort": "verandering", **html, "paginas": list(gevonden.values())})
-    return uit, samenvatting(hoofdstukken)
+    return uit
 
 
-def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date, wat: str) -> dict[str, Any]:
+def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date) -> dict[str, Any]:
     """What the version rule of `meldcode check` asks after a change: a line on top of
     wijzigingen.yaml with the version that metadata.yaml names. Proposed: the next version
-    and today, unless the newest line is of today already; and as `voorstel` the values of
-    such a line, keyed by the fields of wijzigingen.yaml, for the form to fill in on request."""
+    and today, unless the newest line is of today already. (The words for such a line are
+    proposed in the version history itself: `_proposal`.)"""
     nieuwste = sources["wijzigingen"].data["wijzigingen"][0]
     versie, datum = str(nieuwste["versie"]), nieuwste["datum"]
     if isinstance(datum, str):
@@ -201,7 +222,7 @@ def versiegeschiedenis(sources: dict[str, Source], vandaag: dt.date, wat: str) -
         f"van {datum:%d-%m-%Y}). Voeg bovenaan een regel toe, bijvoorbeeld versie {volgende} van "
         f"{vandaag:%d-%m-%Y}, met wat er verandert en waarom, en zet in Versie en data de versie op {volgende}."
     )
-    return {"soort": "versiegeschiedenis", "tekst": tekst, "voorstel": {"versie": volgende, "wat": wat}}
+    return {"soort": "versiegeschiedenis", "tekst": tekst}
 
 
 def _proposal(
@@ -209,10 +230,10 @@ def _proposal(
 ) -> dict[str, Any] | None:
     """For a new line in the version history: the next version after the newest line as saved
     (not the line being typed) and what changed since the published version, in every file
-    but the history itself, in `meldcode diff`'s words."""
+    but the history itself, in `meldcode diff`'s words, as a text the check accepts."""
     zonder = {d: s for d, s in nieuw.items() if d != "wijzigingen"}
     oud = {d: gepubliceerd.get(d, s) for d, s in zonder.items()}
-    _, wat = wat_verandert(soorten, oud, zonder, [])
+    wat = _zonder_nummers(samenvatting(compare(_protocol(soorten, oud), _protocol(soorten, zonder), soorten)), nieuw)
     regels = bron.data.get("wijzigingen") if isinstance(bron.data, dict) else None
     versies = [str(r["versie"]) for r in regels or [] if isinstance(r, dict) and r.get("versie")]
     huidig = str(nieuw["metadata"].data.get("versie", "")) if "metadata" in nieuw else ""
@@ -222,9 +243,25 @@ def _proposal(
     return {"versie": volgende_versie(max(versies, key=versie_key)), "wat": wat}
 
 
-def _controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
+def _zonder_nummers(tekst: str, sources: dict[str, Source]) -> str:
+    """A text holds no phone number (the rule for texts): a contact's number, as it is written
+    now, as its reference, which the site shows as the number; any other (an old one, or one
+    written otherwise before) as "(vorig nummer)"."""
+    contacten = sources["contacten"].data.get("contacten") if "contacten" in sources else None
+    nummers = {
+        str(c["telefoon"]).strip(): c["id"]
+        for c in contacten or []
+        if isinstance(c, dict) and c.get("telefoon") and c.get("id")
+    }
+    for nummer in phone_numbers(tekst):
+        id_ = nummers.get(nummer)
+        tekst = tekst.replace(nummer, f"{{telefoon:{id_}}}" if id_ else "(vorig nummer)", 1)
+    return tekst
+
+
+def _controleer_formulier(vraag: dict[str, Any], woorden: Woorden) -> list[dict[str, Any]]:
     pad, bron, data = vraag["pad"], vraag["bron"], vraag["data"]
-    if berichten := _te_lang(pad, bron, data):
+    if berichten := _te_lang(pad, bron, data, woorden):
         return berichten
     bestanden = {deel: {"pad": p, "tekst": vraag["teksten"].get(p, "")} for deel, p in vraag["bestanden"].items()}
     voor = {deel: dict(b) for deel, b in bestanden.items()}
@@ -233,22 +270,23 @@ def _controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
             voor[deel]["tekst"] = bron
             bestand["tekst"] = bewaar(bron, data)
     soorten = Soorten.van_json(vraag["soorten"])
-    nieuw, onleesbaar = _lees_alle(bestanden)
-    oud, _ = _lees_alle(voor)
-    _WOORDEN.namen = namen(oud) | namen(nieuw)
+    nieuw, onleesbaar = _lees_alle(bestanden, woorden)
+    oud, _ = _lees_alle(voor, woorden)
+    namen_oud, namen_nieuw = _namen(oud), _namen(nieuw)
+    woorden.namen = namen_oud | namen_nieuw
     lijst = {"soort": "verwijzingen", "lijst": verwijzingen(nieuw)}
-    berichten = controleer(nieuw, onleesbaar, pad, soorten, _WOORDEN)
-    berichten = _nog_gebruikt(berichten, oud, nieuw, _WOORDEN)
+    berichten = controleer(nieuw, onleesbaar, pad, soorten, woorden)
+    berichten = _nog_gebruikt(berichten, namen_oud.keys() - namen_nieuw.keys(), woorden)
     if any(b["soort"] == "fout" for b in berichten):
         return [*berichten, lijst]  # a file that does not pass is not compared
-    wat, samengevat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
+    wat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
     if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
-        wat.append(versiegeschiedenis(nieuw, dt.date.today(), samengevat))
+        wat.append(versiegeschiedenis(nieuw, dt.date.today()))
     if pad == vraag["bestanden"].get("wijzigingen") and "gepubliceerd" in vraag:
         gepubliceerd = {
             deel: {"pad": p, "tekst": vraag["gepubliceerd"].get(p, "")} for deel, p in vraag["bestanden"].items()
         }
-        voorstel = _proposal(soorten, _lees_alle(gepubliceerd)[0], nieuw, _gelezen(pad, bron))
+        voorstel = _proposal(soorten, _lees_alle(gepubliceerd, woorden)[0], nieuw, _gelezen(pad, bron))
         if voorstel and voorstel["wat"]:
             wat.append({"soort": "voorstel", "voorstel": voorstel})
     return [*berichten, *wat, lijst]
@@ -260,9 +298,9 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
     what a text can refer to. Never an exception: a rule that throws is reported as a fault of
     the program, with its traceback for the console."""
     labels = vraag.get("labels") or {}
-    _WOORDEN.bestanden, _WOORDEN.velden = labels.get("bestanden", {}), labels.get("velden", {})
+    woorden = Woorden(labels.get("bestanden", {}), labels.get("velden", {}))
     try:
-        return _controleer_formulier(vraag)
+        return _controleer_formulier(vraag, woorden)
     except Exception:  # any fault of a rule is shown, never taken for "no errors"
         return [{"soort": "programmafout", "tekst": PROGRAMMAFOUT, "technisch": traceback.format_exc()}]
 
