@@ -445,7 +445,9 @@ def test_a_warning_stands_beside_the_text_it_is_about(page: Page) -> None:
     naast = veld.locator("xpath=..").locator(".meldcode-tekst-waarschuwing")
     naast.wait_for(timeout=READY)
     assert "'Steunpunt Huiselijk Geweld' is mogelijk verouderd" in naast.inner_text()
-    assert "protocol/contacten.yaml:" in naast.inner_text()  # file and line, as meldcode check says it
+    # where, as the form names it (the contact and the field), not file, line and key path
+    assert naast.inner_text().startswith("Steunpunt Huiselijk Geweld – Naam: ")
+    assert ".yaml" not in naast.inner_text() and "regel" not in naast.inner_text()
     veld.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "waarschuwing-naast-veld-1280.png"))
     assert page.locator(".meldcode-tekst-fout").count() == 0
