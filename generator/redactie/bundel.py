@@ -26,6 +26,7 @@ import ruamel.yaml
 from generator.bestanden import write_if_changed
 from generator.errors import ToolError
 from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, woorden_van_formulier
+from generator.redactie.woorden import CMS_WOORDEN
 from generator.source.model import BRONNEN
 from generator.source.tabel import soorten_van_model
 
@@ -33,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ENTRY = Path(__file__).with_name("start.js")
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 CMS_PACKAGE = ROOT / "node_modules" / "@sveltia" / "cms"
+# the CMS as bundled: a copy of its npm build with its Dutch words completed (woorden.CMS_WOORDEN);
+# inside the project, so its own imports still resolve from node_modules
+CMS_KOPIE = ROOT / ".bouw" / "sveltia-cms"
 BUNDLE = "assets/redactie"  # in the site: the entry module, its chunks, fonts and config
 ENTRY_FILE = f"{BUNDLE}/redactie.js"
 CONFIG_FILE = f"{BUNDLE}/config.json"
@@ -109,6 +113,7 @@ def _digest() -> str:
     digest = hashlib.sha256(ENTRY.read_bytes())
     digest.update(Path(__file__).read_bytes())  # how it is bundled
     digest.update((CMS_PACKAGE / "package.json").read_bytes())
+    digest.update(json.dumps(CMS_WOORDEN, sort_keys=True).encode())
     digest.update(str(ESBUILD.resolve()).encode())
     return digest.hexdigest()
 
@@ -121,6 +126,7 @@ def _esbuild(out: Path) -> None:
     command = [
         str(ESBUILD),
         str(ENTRY),
+        f"--alias:@sveltia/cms=./{_cms_in_het_nederlands().relative_to(ROOT).as_posix()}",
         "--bundle",
         "--format=esm",
         "--splitting",  # what the CMS loads on demand (languages, editors) stays out of the first load
@@ -140,6 +146,18 @@ def _esbuild(out: Path) -> None:
         for path in (CMS_PACKAGE / "npm" / "assets").glob(pattern):
             (out / "assets").mkdir(exist_ok=True)
             shutil.copy2(path, out / "assets" / path.name)
+
+
+def _cms_in_het_nederlands() -> Path:
+    """The CMS's npm build with its Dutch words completed: where its translation lacks a word,
+    the CMS shows English ("Show Errors"), and some of its words are a programmer's ("Item")."""
+    shutil.rmtree(CMS_KOPIE, ignore_errors=True)
+    shutil.copytree(CMS_PACKAGE / "npm", CMS_KOPIE / "npm", ignore=shutil.ignore_patterns("*.map"))
+    shutil.copytree(CMS_PACKAGE / "locales", CMS_KOPIE / "locales")
+    nl = CMS_KOPIE / "locales" / "nl.json"
+    woorden = json.loads(nl.read_text(encoding="utf-8"))
+    nl.write_text(json.dumps(woorden | CMS_WOORDEN, ensure_ascii=False), encoding="utf-8")
+    return CMS_KOPIE / "npm" / "index.js"
 
 
 def _patched(out: Path) -> None:

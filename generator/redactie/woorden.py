@@ -30,6 +30,8 @@ CONTROLE_WOORDEN = {
     "CI/CD) en blijft de vorige versie online.",
     "id_uit_naam": "Wordt gemaakt uit de naam.",
     "id_zelf": "Zelf kiezen",
+    "id_uitleg": "De korte naam waarmee teksten en de site naar dit onderdeel verwijzen. Bij een nieuw "
+    "onderdeel wordt hij bij het opslaan uit de naam gemaakt; een bestaande ligt vast.",
     "invoegen": "Invoegen…",
     "weg_vragen": "Dit onderdeel verwijderen? Wat erin staat, gaat verloren zodra u opslaat.",
     "terug_vragen": "U hebt wijzigingen die nog niet zijn opgeslagen. Toch teruggaan? Dan gaan ze verloren.",
@@ -45,6 +47,19 @@ INVOEGEN_GROEPEN = {
     "bijlage": "Bijlage",
 }
 
+# The CMS's own words in its Dutch translation (its package's locales/nl.json), where that
+# lacks one (then the CMS shows English) or uses a programmer's word: completed here, at build time
+CMS_WOORDEN = {
+    "show_errors": "Fouten tonen",
+    "list_item_options": "Opties voor dit onderdeel",
+    "collections": "Onderdelen",
+    "entry": "Onderdeel",
+    "entries": "Onderdelen",
+    "live_site": "De site",
+    "visit_live_site": "De site bekijken",
+    "entry_saved": ".input {$count :integer} .match $count one {{Opgeslagen.}} * {{{$count} onderdelen opgeslagen.}}",
+}
+
 PROGRAMMAFOUT = CONTROLE_WOORDEN["programmafout"]
 
-__all__ = ["CONTROLE_WOORDEN", "INVOEGEN_GROEPEN", "PROGRAMMAFOUT"]
+__all__ = ["CMS_WOORDEN", "CONTROLE_WOORDEN", "INVOEGEN_GROEPEN", "PROGRAMMAFOUT"]
