@@ -32,7 +32,7 @@ ID_VELD = "meldcode-id"
 TEKST_VELD = "meldcode-tekst"
 # no preview pane: a generic preview of YAML data says nothing the form does not; the form gets
 # the whole width
-COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Bestand", "editor": {"preview": False}}
+COLLECTIE = {"name": "protocol", "label": "Protocol", "label_singular": "Onderdeel", "editor": {"preview": False}}
 
 
 NIEUWSTE_BOVENAAN = {"wijzigingen"}  # the version history: newest entry first, as the file says
@@ -100,6 +100,7 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
         field["readonly"] = True
     if name == ID and field["widget"] == "string":
         field["widget"] = ID_VELD  # a free id, with the model's pattern and message
+        field["hint"] = CONTROLE_WOORDEN["id_uitleg"]  # in her words, not the reference syntax
         field["required"] = False  # made from the name when saved (formulier.py); the check asks if it cannot be
     elif name == ID:
         field["readonly"] = True  # one of a fixed set (ja/nee/twijfel, A–C): part of the structure
@@ -143,8 +144,8 @@ def _eigen_velden(pad: str) -> list[Node]:
         {
             "name": CONTROLE,
             "label": "Controle",
-            "hint": "Wat meldcode check van dit bestand zegt, zoals het opgeslagen zou worden. "
-            "Een fout houdt het opslaan tegen; een waarschuwing niet.",
+            "hint": "Wat de controle zegt van dit onderdeel zoals het opgeslagen zou worden (dezelfde controle "
+            "als bij het publiceren). Een fout houdt het opslaan tegen; een waarschuwing niet.",
             "widget": CONTROLE_VELD,
             "required": False,
             "bestand": pad,
@@ -214,6 +215,7 @@ def cms_config(backend: Node) -> Node:
 
 __all__ = [
     "BRON",
+    "COLLECTIE",
     "CONTROLE",
     "CONTROLE_VELD",
     "CONTROLE_WOORDEN",

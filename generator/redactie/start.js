@@ -197,6 +197,12 @@ const Controle = createClass({
       return h("section", { className: `meldcode-controle-${soort}` }, h("h3", null, kop),
         h("ul", null, deze.map((b) => h("li", { key: b.tekst }, b.tekst))));
     };
+    // warnings do not hold the save back and stand beside their text: here folded, with their
+    // number, so the panel does not push the form out of view
+    const waarschuwingen = berichten.filter((b) => b.soort === "waarschuwing");
+    const gevouwen = waarschuwingen.length ? h("details", { className: "meldcode-controle-waarschuwing" },
+      h("summary", null, `${woorden.waarschuwingen} (${waarschuwingen.length})`),
+      h("ul", null, waarschuwingen.map((b) => h("li", { key: b.tekst }, b.tekst)))) : null;
     // `meldcode diff`'s words per part, as HTML that Python escaped (<strong>, <del>, <ins>)
     const veranderingen = berichten.filter((b) => b.soort === "verandering");
     const pagina = (p, i) => [i ? ", " : "", h("a", { key: p.url, href: new URL(p.url, SITE).href, target: "_blank" }, p.titel)];
@@ -209,7 +215,7 @@ const Controle = createClass({
     return h("div", { className: "meldcode-controle", "aria-live": "polite" },
       controles.length === 0 ? h("p", null, woorden.goed) : null,
       lijst("fout", samenvatting),
-      lijst("waarschuwing", woorden.waarschuwingen),
+      gevouwen,
       veranderingen.length ? h("section", { className: "meldcode-controle-verandering" },
         h("h3", null, woorden.verandering), veranderingen.map(deel), h("p", null, woorden.overal)) : null,
       logboek ? h("p", { className: "meldcode-controle-versiegeschiedenis" }, logboek.tekst, " ",
@@ -360,6 +366,27 @@ document.addEventListener("click", (e) => {
     e.stopImmediatePropagation();
   }
 }, true);
+
+// Which file is open, in the editor's own header: on a phone the CMS shows only the back
+// button and Opslaan there. The label is the configuration's (cms.py), by the entry's address.
+const LABELS = Object.fromEntries(config.collections[0].files.map((f) => [f.name, f.label]));
+function toonTitel() {
+  const naam = decodeURIComponent(location.hash.split("/entries/")[1] ?? "");
+  const terug = document.querySelector(`button[aria-label="${controle.cms_knoppen.terug.at(-1)}"]`);
+  let titel = document.querySelector(".meldcode-bestandstitel");
+  if (!LABELS[naam] || !terug) {
+    titel?.remove();
+    return;
+  }
+  if (!titel || titel.previousElementSibling !== terug) {
+    titel?.remove();
+    titel = document.createElement("p");
+    titel.className = "meldcode-bestandstitel";
+    terug.after(titel);
+  }
+  if (titel.textContent !== LABELS[naam]) titel.textContent = LABELS[naam];
+}
+new MutationObserver(toonTitel).observe(document.body, { childList: true, subtree: true });
 
 // Where she is and what a save does: the practice repository publishes nothing, and says so on
 // the sign-in screen and in the editor; after a save, what follows.
