@@ -20,7 +20,7 @@ from pathlib import Path
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import Browser, sync_playwright
-from test_redactie_opslaan import FIND, LABELS, SETTLED, TOP
+from test_redactie_opslaan import FIND, GEVONDEN, LABELS, SETTLED, TOP
 
 from generator.redactie.cms import CONTROLE_WOORDEN
 
@@ -45,13 +45,13 @@ def _run(browser: Browser, base: str) -> dict[str, float]:
     lijst.wait_for(timeout=READY_MS)
     times["lijst met bestanden"] = time.perf_counter() - start
     lijst.click()
-    page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY_MS)
+    page.locator(".meldcode-controle :is(section, p, details)").first.wait_for(timeout=READY_MS)
     page.locator(".meldcode-controle").get_by_text(CONTROLE_WOORDEN["bezig"]).wait_for(
         state="detached", timeout=READY_MS
     )
     times["formulier bewerkbaar, controle getoond"] = time.perf_counter() - start
-    index = page.evaluate(FIND, ["intern begeleider", 0])
-    veld = page.locator("input, textarea").nth(index)
+    assert page.evaluate(FIND, ["intern begeleider", 0])
+    veld = page.locator(GEVONDEN)
     begin = time.perf_counter()
     veld.fill("intern begeleider en zorgcoördinator")
     page.evaluate(TOP)

@@ -24,7 +24,7 @@ from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
 from generator.redactie import berichten
 from generator.redactie.bundel import TEST_BACKEND
-from generator.redactie.cms import CONTROLE_WOORDEN, cms_config, woorden_van_formulier
+from generator.redactie.cms import COLLECTIE, CONTROLE_WOORDEN, cms_config, woorden_van_formulier
 from generator.redactie.formulier import bewaar, formulier
 from generator.redactie.paginas import pagina
 from generator.redactie.yamlbestand import lees
@@ -47,11 +47,12 @@ READ = """async (pad) => {
 FIND = """async ([waarde, lengte]) => {
   const velden = () => [...document.querySelectorAll("input, textarea")];
   const past = (e) => (lengte ? e.value.length > lengte : e.value === waarde);
-  const rol = [...document.querySelectorAll("*")].find(
+  // every scrolling pane (on a phone the form's is not the first in the page)
+  const rollen = [...document.querySelectorAll("*")].filter(
     (e) => e.scrollHeight > e.clientHeight + 50 && getComputedStyle(e).overflowY === "auto",
   );
   for (let stap = 0; stap < 200 && velden().findIndex(past) < 0; stap++) {
-    rol.scrollTop += 400;
+    for (const rol of rollen) rol.scrollTop += 400;
     await new Promise((r) => setTimeout(r, 50));
   }
   // the field itself is marked: the CMS may add or remove other fields before it is used,
@@ -94,9 +95,12 @@ SETTLED = """() => {
 
 
 def open_file(page: Page, pad: str) -> None:
-    page.get_by_text(LABELS[pad], exact=True).first.click()
+    bestand = page.get_by_text(LABELS[pad], exact=True).first
+    if not bestand.is_visible():  # on a phone the CMS first lists its collections: tap the one
+        page.get_by_text(COLLECTIE["label"], exact=True).first.click()
+    bestand.click()
     # the check has run once the form opened: its verdict replaces the waiting line
-    page.locator(".meldcode-controle section, .meldcode-controle p").first.wait_for(timeout=READY)
+    page.locator(".meldcode-controle :is(section, p, details)").first.wait_for(timeout=READY)
     page.get_by_text(CONTROLE_WOORDEN["bezig"]).wait_for(state="detached", timeout=READY)
 
 

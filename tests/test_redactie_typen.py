@@ -9,6 +9,7 @@ the version history filled in from the proposal; reopened files show what was sa
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,12 +22,20 @@ from playwright.sync_api import Browser, Page
 from test_redactie_opslaan import FIND, GEVONDEN, LABELS, READ, READY, TOP, new_wijziging, open_file, save
 
 from generator.checks.run import load_and_check
-from generator.redactie.cms import CONTROLE_WOORDEN
+from generator.redactie.bundel import CMS_PACKAGE
+from generator.redactie.cms import COLLECTIE, CONTROLE_WOORDEN
+from generator.redactie.woorden import CMS_WOORDEN
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots/redactie-typen")
 BIJLAGE_3 = "protocol/bijlagen/bijlage-3-overlegformulier.yaml"
+# what the CMS would show in English where its Dutch translation lacks a word (completed at build)
+ENGELS = [
+    w
+    for k, w in json.loads((CMS_PACKAGE / "locales" / "en-US.json").read_text(encoding="utf-8")).items()
+    if k in CMS_WOORDEN
+]
 # the value of the text box that contains some words, scrolled into view as the CMS renders them
 INCLUDES = (
     FIND.replace("async ([waarde, lengte])", "async (woorden)")
@@ -35,7 +44,7 @@ INCLUDES = (
 )
 
 
-@pytest.fixture(scope="module", params=[(1280, 900)], ids=["1280"])
+@pytest.fixture(scope="module", params=[(1280, 900), (390, 844)], ids=["1280", "390"])
 def page(browser: Browser, site: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     breed, hoog = request.param
@@ -51,7 +60,8 @@ def page(browser: Browser, site: Path, request: pytest.FixtureRequest) -> Iterat
         assert CONTROLE_WOORDEN["oefenen"] in page.locator(".redactie-status").inner_text(timeout=READY)
         page.screenshot(path=str(SHOTS / f"aanmelden-{breed}.png"))
         page.get_by_role("button", name="Werken met een testrepository").click(timeout=READY)
-        page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).wait_for(timeout=READY)
+        # signed in: the collection (on a phone, the list of collections) is there
+        page.get_by_text(COLLECTIE["label"], exact=True).first.wait_for(timeout=READY)
         page.breed = breed  # type: ignore[attr-defined]
         yield page
         context.close()
@@ -112,6 +122,18 @@ def test_typing_in_the_middle_of_a_text_keeps_every_key_where_it_was_typed(page:
     verwacht = verwacht[:plek] + toegevoegd + verwacht[plek:]
     assert value_and_caret(veld) == (verwacht, plek + len(toegevoegd))
     shot(page, "typen")
+    # the box stays under the caret, and the editor's fixed bar leaves the screen to the form
+    # (at most a fifth of its height)
+    hoog = page.viewport_size["height"]  # type: ignore[index]
+    vak = veld.bounding_box()
+    assert vak and vak["y"] < hoog and vak["y"] + vak["height"] > 0, vak
+    balk = page.evaluate(
+        """() => document.querySelector('button[aria-label="Bewerken annuleren"]').closest("[role=toolbar]")
+        .getBoundingClientRect().height"""
+    )
+    assert 0 < balk <= hoog / 5, balk
+    zichtbaar = page.locator("body").inner_text()
+    assert not [w for w in ENGELS if w in zichtbaar], zichtbaar
     # undo takes back what was typed last, and the box still holds the rest
     page.keyboard.press("Control+z")
     ongedaan = veld.input_value()
