@@ -18,7 +18,8 @@ from conftest import PROTOCOL
 from generator.checks.run import load_and_check
 from generator.checks.versienummer import volgende_versie
 from generator.diff.command import diff
-from generator.redactie.bundel import BROWSER_MODULES
+from generator.redactie.bundel import BROWSER_MODULES, TEST_BACKEND
+from generator.redactie.cms import cms_config, woorden_van_formulier
 from generator.redactie.controle import verwerk
 from generator.redactie.formulier import bewaar, formulier
 from generator.source.tabel import soorten_van_model
@@ -73,7 +74,8 @@ def _vraag(pad: str, data: object) -> dict[str, object]:
     teksten = {p: (ROOT / p).read_text(encoding="utf-8") for p in bestanden.values() if p != pad}
     bron = (ROOT / pad).read_text(encoding="utf-8")
     vraag = {"soort": "controleer", "pad": pad, "bron": bron, "data": data, "teksten": teksten, "bestanden": bestanden}
-    return vraag | {"soorten": soorten_van_model().als_json()}
+    labels = woorden_van_formulier(cms_config(TEST_BACKEND))
+    return vraag | {"soorten": soorten_van_model().als_json(), "labels": labels}
 
 
 def _technisch(berichten: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -227,3 +229,23 @@ def test_the_version_history_proposes_every_change_since_the_published_version()
     nieuw["wijzigingen"].insert(0, {"datum": "2030-01-01", **voorstel, "waarom": "Bij de evaluatie."})
     berichten = json.loads(verwerk(json.dumps(vraag | {"data": nieuw})))["berichten"]
     assert not [b["tekst"] for b in berichten if b["soort"] in ("fout", "programmafout")]
+
+
+def test_a_persons_name_in_invulling_is_a_warning_in_the_editor_and_in_meldcode_check(protocol_copy: Path) -> None:
+    """Who fills a role now belongs under personen: the same warning before saving and after."""
+    pad = "protocol/rollen.yaml"
+    data = formulier((ROOT / pad).read_text(encoding="utf-8"))
+    data["rollen"][1]["invulling"] = "Anna de Vries"
+    berichten = json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"]
+    [waarschuwing] = [b for b in berichten if b["soort"] == "waarschuwing" and "Anna" in b["tekst"]]
+    assert waarschuwing["tekst"].startswith(
+        "Aandachtsfunctionaris – Invulling: 'Anna de Vries' lijkt de naam van een persoon"
+    )
+    assert waarschuwing["tekst"].endswith(
+        "zet wie het nu is onder personen, met telefoon en e-mail, in ‘Alle rollen in het protocol’"
+    )
+    (protocol_copy / "rollen.yaml").write_text(bewaar((ROOT / pad).read_text(encoding="utf-8"), data), encoding="utf-8")
+    _, warnings = load_and_check(protocol_copy)
+    assert [w for w in warnings if "'Anna de Vries' lijkt de naam van een persoon" in w and "rollen.yaml:" in w]
+    # a function is no person: the school's own invullingen say nothing
+    assert not [w for w in load_and_check(PROTOCOL)[1] if "lijkt de naam van een persoon" in w]

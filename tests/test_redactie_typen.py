@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from browser import serve
 from conftest import PROTOCOL
-from playwright.sync_api import Browser, Page
-from test_redactie_opslaan import FIND, GEVONDEN, LABELS, READ, READY, TOP, new_wijziging, open_file, save
+from playwright.sync_api import Browser, Dialog, Page
+from test_redactie_opslaan import FIND, GEVONDEN, LABELS, READ, READY, TOP, WEEK, new_wijziging, open_file, save
 
 from generator.checks.run import load_and_check
 from generator.redactie.bundel import CMS_PACKAGE
@@ -54,7 +54,8 @@ def page(browser: Browser, site: Path, request: pytest.FixtureRequest) -> Iterat
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(origin) else r.abort())
         page = context.new_page()
         page.on("console", lambda m: print("CONSOLE", m.type, m.text[:2000]) if m.type == "error" else None)
-        page.on("dialog", lambda d: d.accept())
+        page.accept_dialog = lambda d: d.accept()  # type: ignore[attr-defined]
+        page.on("dialog", page.accept_dialog)  # type: ignore[attr-defined]
         page.goto(base + "redactie/")
         # practice mode says so before she signs in
         assert CONTROLE_WOORDEN["oefenen"] in page.locator(".redactie-status").inner_text(timeout=READY)
@@ -271,3 +272,43 @@ def test_an_evaluatie_session(page: Page, tmp_path: Path) -> None:
         (tmp_path / bestand).write_text(page.evaluate(READ, bestand), encoding="utf-8")
     assert "Bijgewerkt bij de evaluatie." in (tmp_path / pad).read_text(encoding="utf-8")
     load_and_check(copy)
+
+
+def test_nothing_is_lost_without_asking(page: Page) -> None:
+    """Terug with a change not saved, and × on an item, ask first; saying no keeps everything,
+    and what was saved comes back when the file is opened again."""
+    pad = "protocol/termijnen.yaml"
+    open_file(page, pad)
+    vragen: list[str] = []
+    antwoord = {"ja": False}
+
+    def dialoog(d: Dialog) -> None:
+        vragen.append(d.message)
+        d.accept() if antwoord["ja"] else d.dismiss()
+
+    page.remove_listener("dialog", page.accept_dialog)  # type: ignore[attr-defined]
+    page.on("dialog", dialoog)
+    try:
+        veld = text_field(page, WEEK)
+        caret_at(page, veld, len(WEEK))
+        page.keyboard.type(" (nagekeken)")
+        page.get_by_role("button", name="Bewerken annuleren").click()
+        assert vragen == [CONTROLE_WOORDEN["terug_vragen"]]
+        assert veld.input_value() == WEEK + " (nagekeken)"  # no: still in the form, text and all
+        # × on an item asks too; no keeps it
+        items = page.get_by_role("button", name="Verwijderen").count()
+        page.get_by_role("button", name="Verwijderen").first.click()
+        assert vragen[-1] == CONTROLE_WOORDEN["weg_vragen"]
+        assert page.get_by_role("button", name="Verwijderen").count() == items
+        save(page)
+        # opened again: what was saved is in the form; Terug without changes does not ask
+        open_file(page, pad)
+        assert page.evaluate(FIND, [WEEK + " (nagekeken)", 0])
+        antwoord["ja"] = True
+        gevraagd = len(vragen)
+        page.get_by_role("button", name="Bewerken annuleren").click()
+        page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+        assert len(vragen) == gevraagd
+    finally:
+        page.remove_listener("dialog", dialoog)
+        page.on("dialog", page.accept_dialog)  # type: ignore[attr-defined]

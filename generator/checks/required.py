@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.errors import SourceError
@@ -70,4 +71,28 @@ def personen_warnings(loaded: Loaded) -> list[SourceError]:
             )
             where = ("rollen", i, "personen" if rol.personen is not None else "id")
             warnings.append(loaded.error("rollen", where, message))
+    return warnings
+
+
+# a person's name: capitalised words, with the Dutch words between first and last name
+_PERSOON = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ'-]+(?: (?:van|de|der|den|ter|ten|te|het|'t|v\.d\.))* [A-ZÀ-Ý][a-zà-ÿ'-]+"
+    r"(?:-[A-ZÀ-Ý][a-zà-ÿ'-]+)?$"
+)
+
+
+def invulling_warnings(loaded: Loaded) -> list[SourceError]:
+    """A person's name in a rol's `invulling` (the function that fills the role, "intern
+    begeleider"): who it is now belongs under `personen`, where the site shows a name with a
+    number and the role's wording stays right when the person leaves."""
+    warnings: list[SourceError] = []
+    for i, rol in enumerate(loaded.protocol.rollen.rollen):
+        invulling = " ".join(str(rol.invulling or "").split())
+        if _PERSOON.match(invulling):
+            message = (
+                f"'{invulling}' lijkt de naam van een persoon; bij invulling staat de functie die de rol "
+                "vervult (bijvoorbeeld intern begeleider); zet wie het nu is onder personen, met telefoon en "
+                "e-mail, in protocol/rollen.yaml"
+            )
+            warnings.append(loaded.error("rollen", ("rollen", i, "invulling"), message))
     return warnings

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.checks.evaluatie import verouderd_warnings
 from generator.checks.oefencasussen import check_oefencasussen
-from generator.checks.required import personen_warnings
+from generator.checks.required import invulling_warnings, personen_warnings
 from generator.checks.samenhang import fouten
 from generator.checks.versie import evaluatie_warnings, versie_warnings
 from generator.errors import ProtocolError
@@ -32,6 +32,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
         raise ProtocolError(errors)
 
     warnings: list[str] = [str(w) for w in phone_warnings(loaded) + personen_warnings(loaded)]
+    warnings += [str(w) for w in invulling_warnings(loaded)]
     warnings += verouderd_warnings(loaded.sources)
     if casussen:
         warnings += check_oefencasussen(loaded)  # raises on a case that no longer fits

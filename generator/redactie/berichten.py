@@ -136,7 +136,8 @@ def voor_haar(fout: SourceError, data: Any, woorden: Woorden, eigen: str = "") -
     buiten = fout.file not in ("", None) and data is None
     bestand = woorden.bestanden.get(fout.file, "") if buiten else ""
     kop = " – ".join(d for d in (bestand, waar) if d)
-    return f"{kop}: {tekst(fout.message, woorden, eigen)}" if kop else tekst(fout.message, woorden, eigen)
+    regel = f"{kop}: {tekst(fout.message, woorden, eigen)}" if kop else tekst(fout.message, woorden, eigen)
+    return regel[:1].upper() + regel[1:]
 
 
 __all__ = ["Woorden", "namen", "plek", "tekst", "voor_haar"]

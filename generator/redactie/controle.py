@@ -24,6 +24,7 @@ from typing import Any
 
 from generator.checks import samenhang
 from generator.checks.evaluatie import verouderd_problems
+from generator.checks.required import invulling_warnings
 from generator.checks.tekst import MAX_TEKST, too_long
 from generator.checks.versienummer import versie_key, volgende_versie
 from generator.checks.waarden import waarde_fouten
@@ -99,9 +100,11 @@ def controleer(
     bron = sources[deel] if deel is not None else None
     if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
         return [_bericht(f, "fout", sources[deel], woorden) for f in _zonder_id_zonder_naam(fouten)]
-    fouten = samenhang.fouten(Loaded(_protocol(soorten, sources), sources))  # type: ignore[arg-type]
+    loaded = Loaded(_protocol(soorten, sources), sources)  # type: ignore[arg-type]
+    fouten = samenhang.fouten(loaded)
     uit += [_bericht(f, "fout", bron if f.file == pad else None, woorden) for f in sorted(set(fouten))]
-    uit += [_bericht(w, "waarschuwing", bron, woorden) for w in verouderd_problems(sources) if w.file == pad]
+    waarschuwingen = verouderd_problems(sources) + invulling_warnings(loaded)
+    uit += [_bericht(w, "waarschuwing", bron, woorden) for w in waarschuwingen if w.file == pad]
     return uit
 
 
