@@ -139,10 +139,10 @@ async function controleer(pad, data) {
 // The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
 const { createClass, h } = window;
 
-// The latest check's messages, for each text field to show those about its own text.
-// And the latest proposal for a line in the version history (after a change elsewhere),
-// which the fields of a new line there offer to fill in.
-// And what a text can refer to, by name (the Invoegen list), from her files as they are now.
+// The latest check's messages, for each text field to show those about its own text; the
+// proposal for a new line in the version history (from that file's own check: what changed
+// since the published version), which the fields of the new line offer to fill in; and what a
+// text can refer to, by name (the Invoegen list), from her files as they are now.
 const meldingen = new EventTarget();
 let gemeld = [];
 let voorstel = {};
