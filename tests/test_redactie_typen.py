@@ -312,3 +312,25 @@ def test_nothing_is_lost_without_asking(page: Page) -> None:
     finally:
         page.remove_listener("dialog", dialoog)
         page.on("dialog", page.accept_dialog)  # type: ignore[attr-defined]
+
+
+def test_an_id_she_chooses_keeps_what_she_types(page: Page) -> None:
+    """Zelf kiezen: the id box keeps every key, spaces too (the check says what is wrong with
+    it), and a corrected id is saved as typed."""
+    pad = "protocol/contacten.yaml"
+    open_file(page, pad)
+    page.get_by_role("button", name=re.compile("Contacten.*toevoegen")).first.click()
+    page.get_by_role("button", name=CONTROLE_WOORDEN["id_zelf"]).last.click()
+    veld = page.locator("input.meldcode-id:not([readonly])")
+    veld.wait_for(timeout=READY)
+    page.keyboard.type("wijk team")  # the box has the focus once she asked for it
+    assert veld.input_value() == "wijk team"
+    caret_at(page, veld, len("wijk"), len("wijk "))
+    page.keyboard.type("-")
+    assert value_and_caret(veld) == ("wijk-team", len("wijk-"))
+    naam_veld = veld.locator("xpath=following::textarea[1]")  # the name box follows the id box
+    naam_veld.click()
+    page.keyboard.type(f"Wijkteam Noord {page.breed}")  # type: ignore[attr-defined]
+    save(page)
+    breed = page.breed  # type: ignore[attr-defined]
+    assert f"  - id: wijk-team\n    naam: Wijkteam Noord {breed}\n" in page.evaluate(READ, pad)

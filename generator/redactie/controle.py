@@ -32,7 +32,7 @@ from generator.diff.vergelijken import Hoofdstuk, compare
 from generator.diff.verslag import als_html, samenvatting
 from generator.errors import BewerkFout, SourceError
 from generator.redactie.berichten import Woorden, namen, voor_haar
-from generator.redactie.formulier import NAAM_VELDEN, bewaar, formulier
+from generator.redactie.formulier import NAAM_VELDEN, als_data, bewaar
 from generator.redactie.invoegen import verwijzingen
 from generator.redactie.paginas import waar
 from generator.redactie.woorden import PROGRAMMAFOUT
@@ -56,17 +56,30 @@ def _bericht(
     return bericht | ({"waarde": str(waarde).strip()} if isinstance(waarde, str) else {})
 
 
+_BOMEN: dict[str, Any] = {}
 _CACHE: dict[tuple[str, str], Source] = {}
 
 
+def _boom(tekst: str) -> Any:
+    """A file's tree as read, once per text: the CMS reads every file (`lees`) and the first check
+    reads them all again; pure-Python YAML in the browser takes most of a second for the lot.
+    Only read from, never changed (`bewaar` reads its own copy). The CMS hands over the text
+    without its final newline: the same tree, the same key."""
+    sleutel = tekst.rstrip()
+    if sleutel not in _BOMEN:
+        if len(_BOMEN) > 128:  # an editing session: a few versions of one file, the rest as built
+            _BOMEN.clear()
+        _BOMEN[sleutel] = lees(tekst)
+    return _BOMEN[sleutel]
+
+
 def _gelezen(pad: str, tekst: str) -> Source:
-    """A file read with positions; the files not being edited are the same on every check, and
-    reading them again (pure-Python YAML in the browser) took most of a check's time."""
+    """A file read with positions; the files not being edited are the same on every check."""
     sleutel = (pad, tekst)
     if sleutel not in _CACHE:
-        if len(_CACHE) > 64:  # an editing session: a few versions of one file, the rest as built
+        if len(_CACHE) > 64:
             _CACHE.clear()
-        _CACHE[sleutel] = Source(pad, lees(tekst), tekst.splitlines())
+        _CACHE[sleutel] = Source(pad, _boom(tekst), tekst.splitlines())
     return _CACHE[sleutel]
 
 
@@ -314,7 +327,11 @@ def verwerk(verzoek: str) -> str:
     soort = vraag["soort"]
     try:
         if soort == "lees":
-            return json.dumps({"data": formulier(vraag["tekst"])})
+            return json.dumps({"data": als_data(_boom(vraag["tekst"]))})
+        if soort == "voorbereiden":  # the files as published, read while she signs in
+            for tekst in vraag["teksten"]:
+                _boom(tekst)
+            return json.dumps({})
         if soort == "bewaar":
             return json.dumps({"tekst": bewaar(vraag["tekst"], vraag["data"])})
         if soort == "controleer":

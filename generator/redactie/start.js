@@ -45,6 +45,12 @@ async function bouwtekst(pad) {
   return gebouwd.get(pad);
 }
 
+// While she signs in, the worker reads the files as published: the CMS then reads the same
+// texts (or a few changed ones) in no time, and so does the first check.
+Promise.all(Object.values(controle.bestanden).map((pad) => bouwtekst(pad)))
+  .then((teksten) => python({ soort: "voorbereiden", teksten }))
+  .catch((fout) => console.error(fout));
+
 // The test repository keeps its files in this browser's private file store; it starts with
 // the protocol as built, so there is something to edit (and to train on).
 async function vulTestrepository() {

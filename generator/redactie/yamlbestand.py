@@ -149,6 +149,8 @@ def lees(tekst: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         waar = f"regel {mark.line + 1}: " if mark is not None else ""
         raise BewerkFout("", f"{waar}dit is geen geldige YAML; controleer inspringing en leestekens") from exc
+    except ValueError as exc:  # a date that does not exist (2026-02-31): the YAML reader refuses it
+        raise BewerkFout("", "een datum in dit bestand bestaat niet; schrijf datums als JJJJ-MM-DD") from exc
 
 
 def schrijf(data: Any) -> str:
