@@ -8,6 +8,8 @@ const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
 
 async function start() {
+  // the editor's Python is fetched while Pyodide starts, not after it
+  const zip = fetch(new URL("python/redactie.zip", REDACTIE));
   const pyodide = await loadPyodide({
     indexURL: new URL("hulp/pyodide/", BASIS).href,
     // the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
@@ -15,9 +17,9 @@ async function start() {
     stdout: () => {},
     stderr: () => {},
   });
-  const zip = await fetch(new URL("python/redactie.zip", REDACTIE));
-  if (!zip.ok) throw new Error(`redactie.zip: ${zip.status}`);
-  pyodide.unpackArchive(await zip.arrayBuffer(), "zip", { extractDir: "/home/pyodide/redactie" });
+  const antwoord = await zip;
+  if (!antwoord.ok) throw new Error(`redactie.zip: ${antwoord.status}`);
+  pyodide.unpackArchive(await antwoord.arrayBuffer(), "zip", { extractDir: "/home/pyodide/redactie" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/redactie')\nfrom generator.redactie.controle import verwerk");
   return pyodide.globals.get("verwerk");
 }
