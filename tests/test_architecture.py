@@ -24,9 +24,9 @@ LAYERS = (
     "afwegingskader",
     "checks",
     "diff",  # the browser editor says what changes with it
-    "redactie",
     "kaarten",
     "hulp",
+    "redactie",  # its Python is compiled for Pyodide as the helper's is (hulp.precompile)
     "pages",
     "build",
     "postbuild",

@@ -23,7 +23,8 @@ from generator.afwegingskader.export import afwegingskader_data
 from generator.bestanden import write_if_changed
 from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
-from generator.hulp.assets import ASSETS, PYODIDE, RUNTIME_SCRIPT, write_assets
+from generator.hulp.assets import ASSETS, PYODIDE, write_assets
+from generator.hulp.precompile import RUNTIME_SCRIPT
 from generator.kaarten.placement import write_charts
 from generator.kaarten.stijl import CSS as CHART_STYLE
 from generator.pages import csp

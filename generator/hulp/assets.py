@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.afwegingskader.export import write_json
 from generator.afwegingskader.graph import Graph
 from generator.errors import ToolError
+from generator.hulp.precompile import bytecode_zip, run_runtime
 from generator.source.model import Protocol
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,6 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core files Pyodide needs to start; nothing else of the npm package is served.
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 ASSETS = "assets/hulp"
-RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
 
 
 def _fail(message: str) -> ToolError:
@@ -91,24 +91,12 @@ def write_lock_file(wheel: Path, out_dir: Path) -> Path:
     return path
 
 
-def _node(*args: str, stdin: str | None = None) -> str:
-    node = shutil.which("node")
-    if node is None:
-        raise _fail("Node.js ontbreekt; voer 'make setup' uit")
-    result = subprocess.run(
-        [node, str(RUNTIME_SCRIPT), *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
-    )
-    if result.returncode != 0:
-        raise _fail(f"de Pyodide-runtime kon niet worden voorbereid ({args[0]}): {result.stderr.strip()[-400:]}")
-    return result.stdout
-
-
 def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
     """Keep only the standard library files the engine and Pyodide use: every route is walked
     in Pyodide under Node and each file Python opened is kept, compiled (kort.py). Returns
     (bytes before, after)."""
     routes = [[[k, a] for k, a in route] for route in Graph.of(protocol).routes()]
-    used = set(json.loads(_node("modules", str(runtime), stdin=json.dumps(routes))))
+    used = set(json.loads(run_runtime("modules", str(runtime), stdin=json.dumps(routes))))
     full = runtime / "python_stdlib.zip"
     before = full.stat().st_size
     trimmed = runtime / "python_stdlib.klein.zip"
@@ -118,8 +106,8 @@ def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
         for info in source.infolist():
             if info.is_dir() or info.filename in used:
                 target.writestr(zipfile.ZipInfo(info.filename, info.date_time), source.read(info))
-    trimmed.replace(full)
-    _node("kort", str(runtime))
+    full.write_bytes(bytecode_zip(trimmed.read_bytes()))
+    trimmed.unlink()
     return before, full.stat().st_size
 
 

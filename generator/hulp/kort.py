@@ -31,27 +31,33 @@ def _without_lines(code: types.CodeType) -> types.CodeType:
     return code.replace(co_linetable=b"", co_consts=consts)
 
 
-def compiled(source: bytes, filename: str, keep_docstrings: bool = False) -> bytes:
-    """The module as the contents of a sourceless .pyc: the same program, less to load."""
+def compiled(source: bytes, filename: str, keep_docstrings: bool = False, short: bool = True) -> bytes:
+    """The module as the contents of a sourceless .pyc: the same program, less to load.
+    Not `short`: docstrings and line tables stay (the project's own code: a traceback with
+    line numbers)."""
     tree = ast.parse(source, filename)
-    if not keep_docstrings:
+    if short and not keep_docstrings:
         for node in ast.walk(tree):
             if isinstance(node, _WITH_DOCSTRING) and _has_docstring(node):
                 node.body = node.body[1:] or [ast.Pass()]
-    code = _without_lines(compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True))
+    code = compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True)
+    if short:
+        code = _without_lines(code)
     return bytes(bootstrap._code_to_timestamp_pyc(code, 0, 0))
 
 
-def compile_zip(source: str, target: str) -> tuple[int, int]:
+def compile_zip(source: str, target: str, full: tuple[str, ...] = ()) -> tuple[int, int]:
     """Copy the archive at `source` to `target` (stored: the host compresses it) with every
-    .py file replaced by its .pyc. Returns the bytes of the modules before and after."""
+    .py file replaced by its .pyc; files under a folder in `full` keep docstrings and line
+    tables. Returns the bytes of the modules before and after."""
     before = after = 0
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as new:
         for info in old.infolist():
             data, name = old.read(info), info.filename
             before += len(data)
             if name.endswith(".py"):
-                data, name = compiled(data, name, name.startswith(KEEP_DOCSTRINGS)), name + "c"
+                keep, short = name.startswith(KEEP_DOCSTRINGS), not name.startswith(full)
+                data, name = compiled(data, name, keep, short), name + "c"
             after += len(data)
             new.writestr(zipfile.ZipInfo(name, info.date_time), data)
     return before, after

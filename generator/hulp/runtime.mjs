@@ -2,16 +2,17 @@
 //   node generator/hulp/runtime.mjs modules <runtime dir> < routes.json
 //     walks every route with the engine (and an error path) and prints, as JSON, every file
 //     of the standard library that Python opened: the trimmed python_stdlib.zip holds those.
-//   node generator/hulp/runtime.mjs kort <runtime dir>
-//     writes python_stdlib.zip again with every module compiled by kort.py (a sourceless .pyc,
-//     no docstrings, no line tables), by this Pyodide's own Python, the version that will run it.
+//   node generator/hulp/runtime.mjs kort <in.zip> <out.zip> [folders as JSON]
+//     writes the archive again with every module compiled by kort.py (a sourceless .pyc without
+//     docstrings and line tables, but for the folders given), by this Pyodide's own Python, the
+//     version that will run it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [opdracht, runtime] = process.argv.slice(2);
+const [opdracht, runtime, uit, volledig = "[]"] = process.argv.slice(2);
 const dir = path.resolve(runtime) + path.sep;
-// kort runs on the whole standard library, not the trimmed one it writes
+// kort runs on the npm package's Pyodide: what it compiles may be a trimmed standard library
 const python = opdracht === "kort" ? fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url)) : dir;
 const { loadPyodide } = await import(pathToFileURL(python + "pyodide.mjs").href);
 const opties = () => ({ indexURL: python, lockFileURL: python + "pyodide-lock.json", stdout() {}, stderr() {} });
@@ -52,12 +53,15 @@ json.dumps(sorted(files))
   process.stdout.write(result);
 } else if (opdracht === "kort") {
   const pyodide = await loadPyodide(opties());
-  pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(dir + "python_stdlib.zip"));
+  pyodide.FS.writeFile("/tmp/in.zip", readFileSync(runtime));
   pyodide.runPython(readFileSync(new URL("kort.py", import.meta.url), "utf-8"));
-  const [voor, na] = pyodide.runPython('compile_zip("/tmp/stdlib.zip", "/tmp/kort.zip")').toJs();
-  writeFileSync(dir + "python_stdlib.zip", pyodide.FS.readFile("/tmp/kort.zip"));
+  pyodide.globals.set("volledig", volledig);
+  const [voor, na] = pyodide.runPython(
+    'import json\ncompile_zip("/tmp/in.zip", "/tmp/uit.zip", tuple(json.loads(volledig)))',
+  ).toJs();
+  writeFileSync(uit, pyodide.FS.readFile("/tmp/uit.zip"));
   process.stdout.write(JSON.stringify({ voor, na }));
 } else {
-  console.error("gebruik: runtime.mjs modules|kort <runtime>");
+  console.error("gebruik: runtime.mjs modules <runtime> | kort <in.zip> <uit.zip> [mappen als JSON]");
   process.exit(2);
 }

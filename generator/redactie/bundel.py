@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -25,8 +26,11 @@ import ruamel.yaml
 
 from generator.bestanden import write_if_changed
 from generator.errors import ToolError
+from generator.hulp.precompile import bytecode_zip
 from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, woorden_van_formulier
+from generator.redactie.formulier import als_data
 from generator.redactie.woorden import CMS_WOORDEN
+from generator.redactie.yamlbestand import lees
 from generator.source.model import BRONNEN
 from generator.source.tabel import soorten_van_model
 
@@ -45,8 +49,10 @@ CONFIG_FILE = f"{BUNDLE}/config.json"
 # the source as built, to start the test repository with and to check references against.
 PYTHON_DIR = f"{BUNDLE}/python"
 PYTHON_ZIP = f"{PYTHON_DIR}/redactie.zip"
+BOMEN = "gelezen.pickle"  # in the zip, beside the generator/ folder
 STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 CONTROLE_JSON = f"{BUNDLE}/controle.json"
+GELEZEN_JSON = f"{BUNDLE}/gelezen.json"
 # the modules `generator.redactie.controle` imports (tests/test_redactie_controle.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
@@ -181,15 +187,17 @@ def _geschreven(path: Path, data: bytes) -> Path:
     return path
 
 
-def _python_zip() -> bytes:
-    """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same."""
+def _python_zip(bomen: bytes) -> bytes:
+    """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same,
+    and the published files' trees, pickled (controle.lees_vooraf)."""
     package = Path(ruamel.yaml.__file__).parent
     files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
     files |= {name.removeprefix(ENGINE_DIR): ROOT / name for name in BROWSER_MODULES}
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:  # the host compresses
         for name, path in files.items():
             zf.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), path.read_bytes())
+        zf.writestr(zipfile.ZipInfo(BOMEN, (2026, 1, 1, 0, 0, 0)), bomen)
     return out.getvalue()
 
 
@@ -201,17 +209,27 @@ def _cms_knoppen() -> dict[str, list[str]]:
 
 
 def write_python(docs: Path, root: Path) -> set[Path]:
-    """The worker's Python, the source as built and what the checks need beside the files."""
+    """The worker's Python, the source as built and what the checks need beside the files.
+    Both archives compiled ahead: a cold start of the editor then takes half the time."""
     if not STDLIB.exists():
         raise ToolError("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit", _ONDERDEEL)
-    written = {
-        _geschreven(docs / PYTHON_DIR / STDLIB.name, STDLIB.read_bytes()),
-        _geschreven(docs / PYTHON_ZIP, _python_zip()),
-    }
     bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
+    # as the browser reads them: the bytes decoded, line ends as they are
+    teksten = {pad: (root / pad).read_bytes().decode("utf-8") for pad in bestanden.values()}
+    bomen = {pad: lees(tekst) for pad, tekst in teksten.items()}
+    # the trees the worker would read, as its cache holds them (controle._boom: by the text)
+    gepickeld = pickle.dumps({teksten[pad].rstrip(): boom for pad, boom in bomen.items()}, protocol=5)
+    written = {
+        _geschreven(docs / PYTHON_DIR / STDLIB.name, bytecode_zip(STDLIB.read_bytes())),
+        _geschreven(docs / PYTHON_ZIP, bytecode_zip(_python_zip(gepickeld), full=("generator/", "meldcode_engine/"))),
+    }
     soorten = soorten_van_model()
-    for pad in bestanden.values():
-        written.add(_geschreven(docs / BUNDLE / pad, (root / pad).read_bytes()))
+    for pad, tekst in teksten.items():
+        written.add(_geschreven(docs / BUNDLE / pad, tekst.encode("utf-8")))
+    # each published file as the form's data, read here by the same code: the editor opens the
+    # files as published without waiting for Python (which is still starting in its worker)
+    gelezen = {pad: als_data(boom) for pad, boom in bomen.items()}
+    written.add(_geschreven(docs / GELEZEN_JSON, json.dumps(gelezen, ensure_ascii=False).encode()))
     controle = {
         "bestanden": bestanden,
         "woorden": CONTROLE_WOORDEN,

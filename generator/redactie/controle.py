@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import re
 import traceback
 from collections.abc import Callable
@@ -71,6 +72,13 @@ def _boom(tekst: str) -> Any:
             _BOMEN.clear()
         _BOMEN[sleutel] = lees(tekst)
     return _BOMEN[sleutel]
+
+
+def lees_vooraf(pad: str) -> None:
+    """The published files' trees, read at build time (bundel.py, by this same code) and
+    pickled: in the browser, reading them takes most of a second, unpickling a few ms."""
+    with open(pad, "rb") as bestand:
+        _BOMEN.update(pickle.load(bestand))
 
 
 def _gelezen(pad: str, tekst: str) -> Source:
@@ -328,10 +336,6 @@ def verwerk(verzoek: str) -> str:
     try:
         if soort == "lees":
             return json.dumps({"data": als_data(_boom(vraag["tekst"]))})
-        if soort == "voorbereiden":  # the files as published, read while she signs in
-            for tekst in vraag["teksten"]:
-                _boom(tekst)
-            return json.dumps({})
         if soort == "bewaar":
             return json.dumps({"tekst": bewaar(vraag["tekst"], vraag["data"])})
         if soort == "controleer":

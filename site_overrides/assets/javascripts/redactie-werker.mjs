@@ -20,7 +20,12 @@ async function start() {
   const antwoord = await zip;
   if (!antwoord.ok) throw new Error(`redactie.zip: ${antwoord.status}`);
   pyodide.unpackArchive(await antwoord.arrayBuffer(), "zip", { extractDir: "/home/pyodide/redactie" });
-  pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/redactie')\nfrom generator.redactie.controle import verwerk");
+  // the published files come read (pickled at build time by this code): the first check
+  // need not parse them, which took most of a second here
+  pyodide.runPython(`import sys
+sys.path.insert(0, "/home/pyodide/redactie")
+from generator.redactie.controle import lees_vooraf, verwerk
+lees_vooraf("/home/pyodide/redactie/gelezen.pickle")`);
   return pyodide.globals.get("verwerk");
 }
 
