@@ -40,6 +40,7 @@ from generator.source.telefoon import tel_href
 CHART_CSS = "assets/stylesheets/routekaart.css"
 PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"
 HULP_CSS = "assets/stylesheets/hulp.css"  # the helper's page only (front matter hulp: main.html)
+REDACTIE_CSS = "assets/stylesheets/redactie.css"  # the editor's page only (front matter redactie:)
 DOCS = "docs"
 SITE = "site"
 CONFIG = "mkdocs.yml"
@@ -118,6 +119,7 @@ def builder_config(
     # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)
     extra["kaart_css"] = CHART_CSS
     extra["hulp_css"] = HULP_CSS
+    extra["redactie_css"] = REDACTIE_CSS
     extra["redactie_js"] = REDACTIE_JS  # the editor's page only (front matter redactie: main.html)
     config["extra_css"] = extra_css + [css for css in (PRINT_CSS,) if css not in extra_css]
     return config
@@ -213,4 +215,6 @@ def generate(
     write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     # every style sheet of ours is minified after the build, the per-page ones too
     bronpaginas = tuple(sorted(f"{page_folder(src)}/".lstrip("/") for src in pages))
-    return Project(config_path, out / SITE, [*config["extra_css"], CHART_CSS, HULP_CSS], offline, bronpaginas)
+    return Project(
+        config_path, out / SITE, [*config["extra_css"], CHART_CSS, HULP_CSS, REDACTIE_CSS], offline, bronpaginas
+    )

@@ -141,7 +141,7 @@ def _esbuild(out: Path) -> None:
         "--legal-comments=none",
         "--log-level=error",
         "--entry-names=redactie",
-        "--chunk-names=chunks/[name]-[hash]",
+        "--chunk-names=[name]-[hash]",  # beside the entry: the CMS finds its fonts beside itself
         f"--outdir={out}",
     ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
