@@ -134,13 +134,13 @@ def test_removed_contact_and_changed_address(oud: Path, nieuw: Path, capsys: pyt
 
 
 def test_metadata_and_termijn(oud: Path, nieuw: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    change(nieuw, "metadata.yaml", 'versie: "2026.1"', 'versie: "2027.1"')
+    change(nieuw, "metadata.yaml", 'versie: "2026.2"', 'versie: "2027.1"')
     change(nieuw, "metadata.yaml", "vastgesteld: 2026-11-28", "vastgesteld: 2027-01-15")
     change(nieuw, "termijnen.yaml", "duur: {aantal: 3, eenheid: weken}", "duur: {aantal: 4, eenheid: weken}")
     code, out, _ = run(capsys, str(oud), str(nieuw))
     assert code == 0
     meta = section(out, "Versie en data (metadata.yaml)")
-    assert "- versie: 2026.1 → 2027.1" in meta and "- vastgesteld: 28-11-2026 → 15-01-2027" in meta
+    assert "- versie: 2026.2 → 2027.1" in meta and "- vastgesteld: 28-11-2026 → 15-01-2027" in meta
     assert "- termijn ‘binnen drie weken’ › duur › aantal: 3 → 4" in section(out, "Termijnen (termijnen.yaml)")
 
 
@@ -295,16 +295,16 @@ def test_git_revision_without_protocol(repo: Path) -> None:
 
 def test_added_and_removed_wijziging_read_as_dutch(oud: Path, nieuw: Path, capsys: pytest.CaptureFixture[str]) -> None:
     entry = (
-        "  - datum: 2026-11-29\n    versie: '2026.1'\n"
+        "  - datum: 2026-12-07\n    versie: '2026.2'\n"
         "    wat: Nieuw nummer voor *Veilig Thuis*.\n    waarom: Evaluatie.\n"
     )
     change(nieuw, "wijzigingen.yaml", "wijzigingen:\n", "wijzigingen:\n" + entry)
     code, out, _ = run(capsys, str(oud), str(nieuw))
     assert code == 0
-    line = "toegevoegd: “versie 2026.1 van 29-11-2026: Nieuw nummer voor *Veilig Thuis*. Waarom: Evaluatie.”"
+    line = "toegevoegd: “versie 2026.2 van 07-12-2026: Nieuw nummer voor *Veilig Thuis*. Waarom: Evaluatie.”"
     assert line in section(out, "Wijzigingen (wijzigingen.yaml)")
     assert "{" not in out and '"datum"' not in out
     code, out, _ = run(capsys, "--markdown", str(oud), str(nieuw))
     assert "Nieuw nummer voor \\*Veilig Thuis\\*" in out and "\\{" not in out
     code, out, _ = run(capsys, str(nieuw), str(oud))
-    assert "verwijderd: “versie 2026.1 van 29-11-2026" in out
+    assert "verwijderd: “versie 2026.2 van 07-12-2026" in out

@@ -286,9 +286,16 @@ def test_verslag_direct_melden():
     b1, b2 = verslag["beslissingen"]
     assert (b1["herkomst"], b1["antwoord"]) == ("afgeleid", "ja")
     assert (b2["herkomst"], b2["antwoord"], b2["label"]) == ("niet bereikt", None, "n.v.t.")
-    # the directeur calls Veilig Thuis first, and the protocol says: direct
-    eerste = verslag["acties"][0]
-    assert (eerste["rol"]["id"], eerste["contact"]["id"], eerste["wanneer"]["tekst"]) == (
+    # first the parents, before the melding, with the protocol's exception (stap 3) beside it
+    ouders, melding = verslag["acties"][:2]
+    assert (ouders["rol"]["id"], ouders["wanneer"]["tekst"]) == (
+        "aandachtsfunctionaris",
+        "voordat de school de melding doet",
+    )
+    assert ouders["uitzondering"]["titel"] == "Geen gesprek met de ouders als"
+    assert any("veiligheid" in a for a in ouders["uitzondering"]["alineas"])
+    # then the directeur calls Veilig Thuis, and the protocol says: direct
+    assert (melding["rol"]["id"], melding["contact"]["id"], melding["wanneer"]["tekst"]) == (
         "directeur",
         "veilig-thuis",
         "direct",
@@ -310,7 +317,7 @@ def test_termijn_dates_only_from_their_own_moment():
     assert by_id["binnen-vijf-werkdagen"]["datum_tekst"] == "uiterlijk maandag 28 december 2026"
     # a minimum, counted from the evaluatie: never "uiterlijk"
     vier = by_id["vier-maanden"]
-    assert vier["tekst"] == "zeker vier maanden na de evaluatie"
+    assert vier["tekst"] == "vanaf de evaluatie, zeker vier maanden lang"
     assert vier["datum_tekst"] == "minstens tot en met dinsdag 30 maart 2027"
     momenten = {m["id"]: m["datum"] for m in verslag["momenten"]}
     assert momenten["melding"]["iso"] == "2026-12-18"

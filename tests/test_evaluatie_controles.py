@@ -1,11 +1,16 @@
 """Out-of-date references: the controles of protocol/evaluatie.yaml give one warning per
 match in the school's text (file and line of the words), a bad pattern is an error with its
-line, and the Evaluatie-checklist lists every match."""
+line, and the Evaluatie-checklist lists every match.
+
+Version 2026.2 corrected every match; the rules stay so that none comes back. The tests run
+them on a copy with the 2026.1 wording put back (OUDE_WOORDEN), and on the source as it is."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from conftest import PROTOCOL, Edit
@@ -31,62 +36,120 @@ EXPECTED = [
     ("anonieme-melding", "afwegingskader.yaml", "(anoniem) melding", None),
 ]
 
-LOADED, WARNINGS = load_and_check(PROTOCOL)
+# the 2026.1 wording that 2026.2 corrected (file, the words now, the words then)
+OUDE_WOORDEN = [
+    (
+        "bijlagen/bijlage-3-overlegformulier.yaml",
+        "Algemene verordening gegevensbescherming (AVG)",
+        "Wet op Persoonsregistraties",
+    ),
+    (
+        "contacten.yaml",
+        "  - id: alarmnummer\n",
+        "  - id: steunpunt-huiselijk-geweld\n    naam: Steunpunt Huiselijk Geweld\n    telefoon: 035-6926444\n"
+        "  - id: alarmnummer\n",
+    ),
+    (
+        "inleiding.yaml",
+        "met VEILIG THUIS. Bij Veilig Thuis",
+        "met het Steunpunt Huiselijk Geweld of VEILIG THUIS\n          (onderdeel van Bureau\n"
+        "          Jeugdzorg). Bij deze instanties",
+    ),
+    ("inleiding.yaml", "zet Veilig Thuis zelf geen stappen", "zetten Meldpunt en Steunpunt zelf geen stappen"),
+    (
+        "inleiding.yaml",
+        "omdat Veilig Thuis\n          anders geen",
+        "omdat het Meldpunt of\n          Steunpunt anders geen",
+    ),
+    ("afwegingskader.yaml", "(telefonisch) melding", "(telefonisch) (anoniem) melding"),
+    ("afwegingskader.yaml", "(telefonisch) melding", "(telefonisch) (anoniem) melding"),
+]
+
+
+def _oude_bron(target: Path) -> Path:
+    shutil.copytree(PROTOCOL, target)
+    for file, nu, toen in OUDE_WOORDEN:
+        path = target / file
+        text = path.read_text(encoding="utf-8")
+        assert nu in text, f"{nu!r} not in {file}"
+        path.write_text(text.replace(nu, toen, 1), encoding="utf-8")
+    return target
+
+
+class Oud(NamedTuple):
+    pad: Path
+    loaded: Loaded
+    warnings: list[str]
+
+
+@pytest.fixture(scope="module")
+def oud(tmp_path_factory: pytest.TempPathFactory) -> Oud:
+    pad = _oude_bron(tmp_path_factory.mktemp("2026.1") / "protocol")
+    return Oud(pad, *load_and_check(pad))
 
 
 def verouderd(loaded: Loaded) -> list[Treffer]:
     return verouderde_verwijzingen(loaded.sources)
 
 
-def _lines(file: str, needle: str) -> list[int]:
-    text = (PROTOCOL / file).read_text(encoding="utf-8").splitlines()
+def _lines(oud: Oud, file: str, needle: str) -> list[int]:
+    text = (oud.pad / file).read_text(encoding="utf-8").splitlines()
     return [n for n, line in enumerate(text, 1) if needle in line]
 
 
 @pytest.mark.parametrize(("controle", "file", "words", "needle"), EXPECTED)
-def test_each_controle_finds_its_words_at_their_line(controle: str, file: str, words: str, needle: str | None) -> None:
-    lines = _lines(file, needle or words)
+def test_each_controle_finds_its_words_at_their_line(
+    oud: Oud, controle: str, file: str, words: str, needle: str | None
+) -> None:
+    lines = _lines(oud, file, needle or words)
     assert lines, f"{needle or words!r} not in {file}"
-    found = [t for t in verouderd(LOADED) if t.controle.id == controle and t.bestand.endswith(file)]
+    found = [t for t in verouderd(oud.loaded) if t.controle.id == controle and t.bestand.endswith(file)]
     assert {t.regel for t in found if t.gevonden == words} >= set(lines)
     for line in lines:
-        [warning] = [w for w in WARNINGS if w.startswith(f"protocol/{file}:{line}:") and f"'{words}'" in w]
-        regel = next(c for c in LOADED.protocol.evaluatie.controles if c.id == controle)
+        [warning] = [w for w in oud.warnings if f"protocol/{file}:{line}:" in w and f"'{words}'" in w]
+        regel = next(c for c in oud.loaded.protocol.evaluatie.controles if c.id == controle)
         # what was found, why, what to check, and where to change it
         assert " ".join(regel.waarom.split()) in warning and " ".join(regel.controleer.split()) in warning
-        assert f"Pas de tekst zo nodig aan in protocol/{file} (regel {line})" in warning
+        assert f"Pas de tekst zo nodig aan in {oud.pad}/{file} (regel {line})" in warning
         assert f"controle '{controle}'" in warning and "protocol/evaluatie.yaml" in warning
 
 
-def test_every_match_today_is_expected() -> None:
+def test_every_match_in_2026_1_is_expected(oud: Oud) -> None:
     """No match beyond the list above (an over-eager pattern would flood the checklist)."""
-    places = {(t.controle.id, t.bestand.removeprefix("protocol/"), t.gevonden) for t in verouderd(LOADED)}
+    places = {(t.controle.id, t.bestand.rsplit("protocol/", 1)[1], t.gevonden) for t in verouderd(oud.loaded)}
     assert places == {(c, f, w) for c, f, w, _ in EXPECTED}
-    assert len(verouderd(LOADED)) == 10  # two of each in the afwegingskader
+    assert len(verouderd(oud.loaded)) == 10  # two of each in the afwegingskader
 
 
-def test_warnings_only_never_an_error() -> None:
-    assert sum("is mogelijk verouderd" in w for w in WARNINGS) == 10
+def test_warnings_only_never_an_error(oud: Oud) -> None:
+    assert sum("is mogelijk verouderd" in w for w in oud.warnings) == 10
 
 
-def _without_the_words(edit: Edit) -> None:
-    edit("bijlagen/bijlage-3-overlegformulier.yaml", "Wet op Persoonsregistraties", "AVG")
-    edit("contacten.yaml", "naam: Steunpunt Huiselijk Geweld", "naam: Advies huiselijk geweld")
-    edit("inleiding.yaml", "met het Steunpunt Huiselijk Geweld of", "met")
-    edit("inleiding.yaml", "(onderdeel van Bureau", "(vroeger onderdeel van")
-    edit("inleiding.yaml", "zetten Meldpunt en Steunpunt zelf", "zet Veilig Thuis zelf")
-    edit("inleiding.yaml", "het Meldpunt of\n          Steunpunt anders", "Veilig Thuis\n          anders")
-    for _ in range(2):
-        edit("afwegingskader.yaml", "(anoniem) melding", "melding")
-
-
-def test_a_protocol_without_the_words_gives_no_warning(edit: Edit, protocol_copy: Path) -> None:
-    _without_the_words(edit)
-    loaded, warnings = load_and_check(protocol_copy)
+def test_the_source_as_it_is_gives_no_warning() -> None:
+    """2026.2 corrected every match; the version history quotes the old words and is not read."""
+    loaded, warnings = load_and_check(PROTOCOL)
     assert verouderd(loaded) == []
-    # evaluatie.yaml itself names every one of these words: it is never matched
-    assert "Steunpunt Huiselijk Geweld" in (protocol_copy / "evaluatie.yaml").read_text(encoding="utf-8")
     assert not [w for w in warnings if "verouderd" in w]
+    # evaluatie.yaml and wijzigingen.yaml name these words: neither is matched
+    for part in ("evaluatie.yaml", "wijzigingen.yaml"):
+        assert "Steunpunt Huiselijk Geweld" in (PROTOCOL / part).read_text(encoding="utf-8")
+
+
+def test_each_corrected_fact_is_gone_from_what_the_site_says() -> None:
+    """No dead 099 number, no Steunpunt, Bureau Jeugdzorg, Meldpunt or WPR as today's bodies,
+    no anonymous melding: in any file but the rules and the version history, which quote them."""
+    teksten = {
+        path.relative_to(PROTOCOL).as_posix(): " ".join(path.read_text(encoding="utf-8").split())
+        for path in PROTOCOL.rglob("*.yaml")
+        if path.name not in ("evaluatie.yaml", "wijzigingen.yaml")
+    }
+    for woorden in ("099", "Steunpunt", "Bureau Jeugdzorg", "Meldpunt", "Persoonsregistraties", "(anoniem) melding"):
+        assert not [naam for naam, tekst in teksten.items() if woorden in tekst], woorden
+    contacten = (PROTOCOL / "contacten.yaml").read_text(encoding="utf-8")
+    assert contacten.count("naam: Veilig Thuis") == 1 and "Bureau Veilig Thuis" not in contacten
+    geschiedenis = (PROTOCOL / "wijzigingen.yaml").read_text(encoding="utf-8")
+    for _, _, toen in OUDE_WOORDEN[:1]:
+        assert toen in geschiedenis  # the old wording kept in the version history
 
 
 def test_new_words_in_a_text_are_found_at_their_line(edit: Edit, protocol_copy: Path) -> None:
@@ -123,9 +186,13 @@ def test_a_bad_pattern_is_an_error_with_its_line(edit: Edit, protocol_copy: Path
     assert message in error.message
 
 
-def test_braces_of_a_pattern_are_no_references(edit: Edit, protocol_copy: Path) -> None:
-    edit("evaluatie.yaml", r"|\bAMK\b|", r"|\bAMK\b|\bA{2}MK\b|")
-    loaded, _ = load_and_check(protocol_copy)
+def test_braces_of_a_pattern_are_no_references(oud: Oud, tmp_path: Path) -> None:
+    kopie = shutil.copytree(oud.pad, tmp_path / "protocol")
+    regels = kopie / "evaluatie.yaml"
+    tekst = regels.read_text(encoding="utf-8")
+    assert r"|\bAMK\b|" in tekst
+    regels.write_text(tekst.replace(r"|\bAMK\b|", r"|\bAMK\b|\bA{2}MK\b|"), "utf-8")
+    loaded, _ = load_and_check(kopie)
     assert verouderd(loaded)
 
 
@@ -136,24 +203,23 @@ def test_match_line_reads_a_folded_text_as_yaml_does() -> None:
 
 
 @pytest.fixture(scope="module")
-def checklist() -> str:
-    return render_pages(LOADED.protocol, verouderd=verouderd(LOADED))["over/evaluatie-checklist.md"]
+def checklist(oud: Oud) -> str:
+    return render_pages(oud.loaded.protocol, verouderd=verouderd(oud.loaded))["over/evaluatie-checklist.md"]
 
 
-def test_the_checklist_lists_every_match(checklist: str) -> None:
+def test_the_checklist_lists_every_match(oud: Oud, checklist: str) -> None:
     section = checklist.split("## Verouderde verwijzingen", 1)[1].split("\n## ", 1)[0]
     for controle, file, words, needle in EXPECTED:
-        regel = next(c for c in LOADED.protocol.evaluatie.controles if c.id == controle)
+        regel = next(c for c in oud.loaded.protocol.evaluatie.controles if c.id == controle)
         assert " ".join(regel.waarom.split()) in section and " ".join(regel.controleer.split()) in section
-        for line in _lines(file, needle or words):
-            assert f"- ☐ `protocol/{file}`, regel {line}: „{words}”" in section
+        for line in _lines(oud, file, needle or words):
+            assert f"- ☐ `{oud.pad}/{file}`, regel {line}: „{words}”" in section
     assert section.count("- ☐ ") == 10
     assert '<p class="admonition-title">Wet op Persoonsregistraties</p>' in section
 
 
-def test_the_checklist_says_so_when_nothing_is_found(edit: Edit, protocol_copy: Path) -> None:
-    _without_the_words(edit)
-    loaded, _ = load_and_check(protocol_copy)
+def test_the_checklist_says_so_when_nothing_is_found() -> None:
+    loaded, _ = load_and_check(PROTOCOL)
     page = render_pages(loaded.protocol, verouderd=verouderd(loaded))["over/evaluatie-checklist.md"]
     section = page.split("## Verouderde verwijzingen", 1)[1].split("\n## ", 1)[0]
     assert "Geen verouderde verwijzingen gevonden." in section and "- ☐ " not in section

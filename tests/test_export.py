@@ -81,7 +81,10 @@ def test_uitkomst_with_roles_contacts_termijnen_and_meldnorm():
     norm = next(n for n in PROTOCOL_MODEL.bijlage_2.meldnormen if n.id == "A")
     assert uitkomst["meldnorm"] == {"id": "A", "tekst": norm.tekst, "regel": f"Meldnorm A: {norm.tekst}"}
     assert uitkomst["besluit"] == "Besluit: melden bij Veilig Thuis."
-    melding_doen = uitkomst["acties"][0]
+    ouders, melding_doen = uitkomst["acties"][:2]
+    # first the parents, with the protocol's exception (a section of stap 3, in its words)
+    assert ouders["uitzondering"]["id"] == "stap-3-geen-gesprek-met-ouders" and ouders["uitzondering"]["alineas"]
+    assert melding_doen["uitzondering"] is None
     assert melding_doen["rol"] == {"id": "directeur", "naam": "directeur", "invulling": "casemanager", "personen": []}
     assert melding_doen["contact"]["telefoon"] == "0800-2000"
     assert melding_doen["contact"]["href"] == "tel:08002000"

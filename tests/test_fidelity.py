@@ -15,7 +15,8 @@ from conftest import ROOT, SEED
 from sitetext import html_pages, normalise, read_page
 
 THRESHOLD = 0.97
-CORRECTION = re.compile(r"\"([^\"]+)\" → \"([^\"]+)\"")
+# "old" → "new"; "old" → "" for words taken out (a contact that no longer exists)
+CORRECTION = re.compile(r"\"([^\"]+)\" → \"([^\"]*)\"")
 # a line ending like this continues on the next line even if that starts with a capital
 CONTINUES = re.compile(r"[,\-/(]$|\b(de|het|een|van|en|of|met|die|te|in)$")
 

@@ -94,10 +94,11 @@ def test_collects_every_external_address() -> None:
 def test_collects_a_contact_website(protocol_copy: Path) -> None:
     path = protocol_copy / "contacten.yaml"
     text = path.read_text(encoding="utf-8")
-    website = "    naam: Veilig Thuis\n    website: https://veiligthuis.nl\n"
-    path.write_text(text.replace("    naam: Veilig Thuis\n", website), encoding="utf-8")
+    website = "    naam: Kindertelefoon\n    website: https://www.kindertelefoon.nl\n"
+    path.write_text(text.replace("    naam: Kindertelefoon\n", website), encoding="utf-8")
     found = links.collect(load_and_check(protocol_copy)[0].protocol)
-    assert links.Adres("https://veiligthuis.nl", "contacten.yaml › contacten › veilig-thuis › website") in found
+    adres = links.Adres("https://www.kindertelefoon.nl", "contacten.yaml › contacten › kindertelefoon › website")
+    assert adres in found
 
 
 def test_ok_dead_and_head_refused(server: str) -> None:

@@ -79,7 +79,7 @@ def test_wijzigingen_newest_first_and_matching_version(edit: Edit, protocol_copy
     [error] = info.value.errors
     assert error.file.endswith("protocol/wijzigingen.yaml") and "zet de nieuwste bovenaan" in error.message
     assert error.line > line
-    edit("metadata.yaml", 'versie: "2026.1"', 'versie: "2027.1"')
+    edit("metadata.yaml", 'versie: "2026.2"', 'versie: "2027.1"')
     edit(
         "wijzigingen.yaml",
         "  - datum: 2020-01-01\n    versie: '2019.1'\n    wat: Eerste versie.\n    waarom: Vastgesteld.\n",
@@ -90,11 +90,11 @@ def test_wijzigingen_newest_first_and_matching_version(edit: Edit, protocol_copy
     assert "wijzigingen.yaml" in warning and "noteer bovenaan in wijzigingen.yaml" in warning
 
     # the other direction: the change noted first, the version not yet raised
-    edit("metadata.yaml", 'versie: "2027.1"', 'versie: "2026.1"')
+    edit("metadata.yaml", 'versie: "2027.1"', 'versie: "2026.2"')
     edit(
         "wijzigingen.yaml",
         "wijzigingen:\n",
-        "wijzigingen:\n  - datum: 2026-11-29\n    versie: '2027.1'\n    wat: Nieuw nummer.\n    waarom: Evaluatie.\n",
+        "wijzigingen:\n  - datum: 2026-12-07\n    versie: '2027.1'\n    wat: Nieuw nummer.\n    waarom: Evaluatie.\n",
     )
     _, warnings = load_and_check(protocol_copy)
     [warning] = [w for w in warnings if "2027.1" in w]

@@ -4,6 +4,7 @@ the modules the site ships), and the check gives `meldcode check`'s messages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -20,7 +21,7 @@ from generator.checks.versienummer import volgende_versie
 from generator.diff.command import diff
 from generator.redactie.bundel import BROWSER_MODULES, TEST_BACKEND
 from generator.redactie.cms import cms_config, woorden_van_formulier
-from generator.redactie.controle import verwerk
+from generator.redactie.controle import versiegeschiedenis, verwerk
 from generator.redactie.formulier import bewaar, formulier
 from generator.source.tabel import soorten_van_model
 
@@ -134,7 +135,10 @@ def test_what_changes_is_said_in_meldcode_diffs_words_with_the_pages_that_show_i
         eerste = html.unescape(re.sub(r"<[^>]+>", "", regel.split("<br>")[0]))
         assert f"\n- {eerste}\n" in rapport, rapport
     [logboek] = [b for b in berichten if b["soort"] == "versiegeschiedenis"]
-    assert "Voeg bovenaan een regel toe" in logboek["tekst"]
+    # a line of today already (the day a version was made) is to be completed, not added to
+    nieuwste = load_and_check(PROTOCOL)[0].protocol.wijzigingen.wijzigingen[0].datum
+    verwacht = "heeft al een regel van" if nieuwste >= dt.date.today() else "Voeg bovenaan een regel toe"
+    assert verwacht in logboek["tekst"]
     # nothing changed, nothing said
     vraag["data"] = formulier(tekst)
     assert all(b["soort"] == "waarschuwing" for b in _technisch(json.loads(verwerk(json.dumps(vraag)))["berichten"]))
@@ -160,14 +164,23 @@ def test_an_optional_field_emptied_is_left_out() -> None:
     assert set(nieuw.splitlines()) <= set(tekst.splitlines())
 
 
+def test_the_version_history_asks_for_a_line_unless_there_is_one_of_today() -> None:
+    sources = load_and_check(PROTOCOL)[0].sources
+    nieuwste = load_and_check(PROTOCOL)[0].protocol.wijzigingen.wijzigingen[0]
+    later = versiegeschiedenis(sources, nieuwste.datum + dt.timedelta(days=1))["tekst"]
+    assert "Voeg bovenaan een regel toe" in later and f"versie {volgende_versie(nieuwste.versie)}" in later
+    dezelfde = versiegeschiedenis(sources, nieuwste.datum)["tekst"]
+    assert f"heeft al een regel van {nieuwste.datum:%d-%m-%Y} (versie {nieuwste.versie})" in dezelfde
+
+
 def test_a_contact_still_referenced_cannot_be_removed() -> None:
     """The rules across files in the editor too: the spoed list names the contact."""
     pad = "protocol/contacten.yaml"
     data = formulier((ROOT / pad).read_text(encoding="utf-8"))
-    data["contacten"] = [c for c in data["contacten"] if c["id"] != "veilig-thuis-gooi"]
+    data["contacten"] = [c for c in data["contacten"] if c["id"] != "hulplijn-seksueel-misbruik"]
     berichten = _technisch(json.loads(verwerk(json.dumps(_vraag(pad, data))))["berichten"])
     fouten = [b["tekst"] for b in berichten if b["soort"] == "fout"]
-    assert any("U haalt ‘Bureau Veilig Thuis Noord-Holland" in f for f in fouten), fouten
+    assert any("U haalt ‘Hulplijn Seksueel Misbruik" in f for f in fouten), fouten
     assert not any(b["soort"] == "verandering" for b in berichten)  # a file that does not pass is not compared
 
 

@@ -30,6 +30,17 @@ pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots/redactie-typen")
 BIJLAGE_3 = "protocol/bijlagen/bijlage-3-overlegformulier.yaml"
+# Her repository as it was before 2026.2 corrected it: Bijlage 3 still names the WPR, so the
+# evaluatie session has an outdated sentence to fix (the published copy has none left).
+VEROUDERD = ("Algemene verordening gegevensbescherming (AVG)", "Wet op Persoonsregistraties")
+WRITE = """async ([pad, tekst]) => {
+  let map = await (await navigator.storage.getDirectory()).getDirectoryHandle("sveltia-cms-test", { create: true });
+  const delen = pad.split("/");
+  for (const deel of delen.slice(0, -1)) map = await map.getDirectoryHandle(deel, { create: true });
+  const schrijver = await (await map.getFileHandle(delen.at(-1), { create: true })).createWritable();
+  await schrijver.write(tekst);
+  await schrijver.close();
+}"""
 # what the CMS would show in English where its Dutch translation lacks a word (completed at build)
 ENGELS = [
     w
@@ -56,6 +67,13 @@ def page(browser: Browser, site: Path, request: pytest.FixtureRequest) -> Iterat
         page.on("console", lambda m: print("CONSOLE", m.type, m.text[:2000]) if m.type == "error" else None)
         page.accept_dialog = lambda d: d.accept()  # type: ignore[attr-defined]
         page.on("dialog", page.accept_dialog)  # type: ignore[attr-defined]
+        # her repository, before the editor opens it: Bijlage 3 with the wording of 2026.1 (from
+        # a document of the site that starts no service worker)
+        page.goto(base + "assets/redactie/config.json")
+        nu, toen = VEROUDERD
+        tekst = (PROTOCOL.parent / BIJLAGE_3).read_text(encoding="utf-8")
+        assert nu in tekst
+        page.evaluate(WRITE, [BIJLAGE_3, tekst.replace(nu, toen)])
         page.goto(base + "redactie/")
         # practice mode says so before she signs in
         assert CONTROLE_WOORDEN["oefenen"] in page.locator(".redactie-status").inner_text(timeout=READY)
@@ -220,9 +238,9 @@ def test_an_evaluatie_session(page: Page, tmp_path: Path) -> None:
     # 4. an outdated sentence: the warning beside it goes, once the words are right
     pad = BIJLAGE_3
     open_file(page, pad)
-    woorden = "Wet op Persoonsregistraties"
+    woorden = VEROUDERD[1]
     zin = page.evaluate(INCLUDES, woorden)
-    assert zin, "the outdated sentence is in Bijlage 3 (protocol/evaluatie.yaml flags it)"
+    assert zin, "the outdated sentence is in her Bijlage 3 (protocol/evaluatie.yaml flags it)"
     veld = text_field(page, zin)
     waarschuwing = veld.locator("xpath=following-sibling::p[contains(@class, 'waarschuwing')]")
     waarschuwing.first.wait_for(timeout=READY)
@@ -243,9 +261,10 @@ def test_an_evaluatie_session(page: Page, tmp_path: Path) -> None:
         timeout=READY,
     )
     woorden_voorstel = " ".join(voorstel.all_inner_texts())
-    # the new number as its reference (a text holds no number), the new contact, the AVG
+    # the new number as its reference (a text holds no number) and the new contact; Bijlage 3
+    # is as published again (2026.2 made the same correction), so the proposal leaves it out
     assert "{telefoon:veilig-thuis}" in woorden_voorstel
-    assert "Algemene verordening gegevensbescherming" in woorden_voorstel
+    assert VEROUDERD[1] not in woorden_voorstel
     while voorstel.count():
         voorstel.first.click()
     lege = page.evaluate("""() => [...document.querySelectorAll("textarea")].flatMap((e, i) => e.value ? [] : [i])""")

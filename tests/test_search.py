@@ -38,7 +38,7 @@ FIRST_RESULT = {
     "wat nu": "zorgen/",
 }
 # pages that must not answer a protocol word at all: the change log, and system texts
-NEVER = ("over/wijzigingen/", "over/werkinstructie-bijwerken/")
+NEVER = ("over/wijzigingen/", "over/sitewijzigingen/", "over/versiegeschiedenis/", "over/werkinstructie-bijwerken/")
 # Zensical's first page where it differs (measured): its ranking favours a section whose
 # heading or first lines hold the words over the page made for them; the right page is in
 # its first three results for all but "vermoeden"

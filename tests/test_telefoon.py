@@ -15,22 +15,43 @@ from conftest import PROTOCOL, Edit
 
 from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
+from generator.pages.render import render_pages
 from generator.source.telefoon import is_dutch_number, tel_href
 
 CONTACTEN = load_and_check(PROTOCOL)[0].protocol.contacten.contacten
 
 
-def test_the_schools_impossible_number_is_a_warning_with_file_and_line() -> None:
-    _, warnings = load_and_check(PROTOCOL)
-    [warning] = [w for w in warnings if "099-2001822" in w]
-    line = next(
-        i for i, regel in enumerate((PROTOCOL / "contacten.yaml").read_text().splitlines(), 1) if "099-2001822" in regel
+# the number 2026.1 listed for "Bureau Veilig Thuis Hilversum": 099 is no Dutch area code
+ONMOGELIJK = "  - id: veilig-thuis-hilversum\n    naam: Bureau Veilig Thuis Hilversum\n    telefoon: 099-2001822\n"
+
+
+def _met_onmogelijk_nummer(edit: Edit) -> int:
+    """The impossible number back in a copy; returns its line."""
+    return (
+        edit(
+            "contacten.yaml",
+            "  - id: hulplijn-seksueel-misbruik\n",
+            ONMOGELIJK + "  - id: hulplijn-seksueel-misbruik\n",
+        )
+        + 2
     )
+
+
+def test_the_source_has_no_impossible_number() -> None:
+    _, warnings = load_and_check(PROTOCOL)
+    assert not [w for w in warnings if "geen geldig Nederlands telefoonnummer" in w]
+
+
+def test_an_impossible_number_is_a_warning_with_file_and_line(protocol_copy: Path, edit: Edit) -> None:
+    line = _met_onmogelijk_nummer(edit)
+    _, warnings = load_and_check(protocol_copy)
+    [warning] = [w for w in warnings if "099-2001822" in w]
     assert f"protocol/contacten.yaml:{line}:" in warning
     assert "geen geldig Nederlands telefoonnummer" in warning and "evaluatie" in warning
 
 
-def test_cli_check_warns_and_passes(protocol_copy: Path) -> None:
+def test_cli_check_warns_and_passes(protocol_copy: Path, edit: Edit) -> None:
+    _met_onmogelijk_nummer(edit)
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", "check", str(protocol_copy)],
         capture_output=True,
@@ -41,9 +62,11 @@ def test_cli_check_warns_and_passes(protocol_copy: Path) -> None:
     assert "Let op:" in result.stderr and "099-2001822" in result.stderr
 
 
-def test_checklist_lists_the_number_to_check(site: Path) -> None:
-    html = (site / "over" / "evaluatie-checklist" / "index.html").read_text(encoding="utf-8")
-    part = html.split("Controleren bij de evaluatie", 1)[1][:2000]
+def test_checklist_lists_the_number_to_check(protocol_copy: Path, edit: Edit) -> None:
+    _met_onmogelijk_nummer(edit)
+    loaded, _ = load_and_check(protocol_copy)
+    page = render_pages(loaded.protocol)["over/evaluatie-checklist.md"]
+    part = page.split("Controleren bij de evaluatie", 1)[1][:2000]
     assert "099-2001822" in part and "Bureau Veilig Thuis Hilversum" in part
 
 
@@ -58,10 +81,8 @@ def test_emptied_emergency_number_is_an_error_with_file_and_line(protocol_copy: 
 
 
 def test_reference_to_a_contact_without_number_is_an_error(protocol_copy: Path, edit: Edit) -> None:
-    edit("contacten.yaml", "    telefoon: 035-6926444\n", "")
-    line = edit(
-        "melding.yaml", "alinea: De bron moet worden gemeld.", "alinea: Bel {telefoon:steunpunt-huiselijk-geweld}."
-    )
+    edit("contacten.yaml", "    telefoon: 035-623 11 00\n", "")
+    line = edit("melding.yaml", "alinea: De bron moet worden gemeld.", "alinea: Bel {telefoon:versa-welzijn}.")
     with pytest.raises(ProtocolError) as info:
         load_and_check(protocol_copy)
     [error] = [e for e in info.value.errors if e.file.endswith("melding.yaml")]

@@ -61,9 +61,17 @@ def desktop(browser: Browser) -> Iterator[Watched]:
     w.context.close()
 
 
+def unfold(page: Page) -> None:
+    """Tap every folded category of signals open, as a person would to tick one."""
+    gevouwen = page.locator("details.werkblad-categorie:not([open]) > summary")
+    while gevouwen.count():
+        gevouwen.first.click()
+
+
 def fill(page: Page) -> dict[str, str | bool]:
     """Tick two checkboxes and type into every visible field; return what was entered."""
     entered: dict[str, str | bool] = {}
+    unfold(page)
     boxes = page.locator("form.werkblad input[type=checkbox]")
     for i in range(min(2, boxes.count())):
         box = boxes.nth(i * 3)
@@ -245,6 +253,7 @@ def test_leaving_asks_and_wissen_confirms(phone: Watched, base: str) -> None:
 
 def test_wissen_clears_after_confirmation(phone: Watched, base: str) -> None:
     page = phone.open(f"{base}werkbladen/signalen-vastleggen/")
+    unfold(page)
     page.locator("form.werkblad input[type=checkbox]").first.check()
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Alles wissen").first.click()
@@ -254,6 +263,8 @@ def test_wissen_clears_after_confirmation(phone: Watched, base: str) -> None:
 
 def test_keyboard_only(phone: Watched, base: str) -> None:
     page = phone.open(f"{base}werkbladen/signalen-vastleggen/")
+    page.locator("details.werkblad-categorie > summary").first.focus()
+    page.keyboard.press("Enter")  # a folded category opens from the keyboard too
     box = page.locator("form.werkblad input[type=checkbox]").first
     box.focus()
     page.keyboard.press("Space")
@@ -293,3 +304,38 @@ def test_helper_uitkomst_to_overlegformulier(desktop: Watched, base: str) -> Non
     assert "Afwegingsvraag 1:" in route and "Uitkomst:" in route
     assert page.locator(".werkblad-wijzigingen").is_hidden()
     assert_private(desktop, page, base)
+
+
+def test_signalen_on_a_phone_starts_with_its_first_field(phone: Watched, base: str, tmp_path: Path) -> None:
+    """At 390 × 844: the first field in the first screen, the categories folded with a count of
+    what is ticked, and the message after saving where the button was tapped."""
+    page = phone.open(f"{base}werkbladen/signalen-vastleggen/")
+    kind = page.locator("#wb-kind").bounding_box()
+    assert kind is not None and kind["y"] + kind["height"] <= 844, f"first field at {kind}"
+    categorie = page.locator("details.werkblad-categorie").first
+    assert not categorie.evaluate("d => d.open")
+    telling = categorie.locator(".werkblad-telling")
+    assert telling.is_hidden()
+    categorie.locator("summary").click()
+    boxes = categorie.locator("input[type=checkbox]")
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    categorie.locator("summary").click()  # folded again: the count says what is inside
+    assert telling.is_visible() and telling.inner_text() == ", 2 aangevinkt"
+    onder = page.locator(".werkblad-knoppen").last.get_by_role("button", name="Opslaan als bestand")
+    onder.scroll_into_view_if_needed()
+    with page.expect_download():
+        onder.click()
+    status = page.locator(".werkblad-status")
+    status.filter(has_text="opgeslagen").wait_for()
+    box = status.bounding_box()
+    spoedbalk = page.locator(".md-banner").bounding_box()
+    assert box is not None and spoedbalk is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= spoedbalk["y"], f"message at {box}"
+    # printed: every category open, the ticked signals only
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.werkblad-categorie:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert not categorie.evaluate("d => d.open")

@@ -172,7 +172,7 @@ def test_a_new_wijziging_comes_on_top_as_new_lines_only(protocol_copy):
     assert comments(nieuw) == comments(tekst)
     before = warnings(protocol_copy)
     # a new version in metadata.yaml asks for a wijziging on top: the new entry is that one
-    (protocol_copy / "metadata.yaml").write_text(text("metadata.yaml").replace('"2026.1"', '"2027.1"'), "utf-8")
+    (protocol_copy / "metadata.yaml").write_text(text("metadata.yaml").replace('"2026.2"', '"2027.1"'), "utf-8")
     assert len(warnings(protocol_copy)) == len(before) + 1
     (protocol_copy / "wijzigingen.yaml").write_text(nieuw, encoding="utf-8")
     assert warnings(protocol_copy) == before

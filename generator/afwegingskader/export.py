@@ -127,10 +127,7 @@ class _Exporter:
         """A section of the melding with, right after its own text, the protocol's exception
         to it (a section of a stap, in its own words), or None."""
         own, *rest = self.secties(sectie)
-        uitzondering = None
-        if sectie.uitzondering is not None:
-            bron = self.stap_secties[sectie.uitzondering]
-            uitzondering = {"id": bron.id, "titel": self.text(bron.titel), "alineas": self.paragraphs(bron.inhoud)}
+        uitzondering = self.uitzondering(sectie.uitzondering)
         return [{**own, "uitzondering": uitzondering}, *({**r, "uitzondering": None} for r in rest)]
 
     def knoop(self, knoop: Knoop, soort: str) -> dict[str, Any]:
@@ -193,7 +190,21 @@ class _Exporter:
         contact = None if actie.contact is None else self.contact(self.references.contacten[actie.contact])
         door = None if actie.door is None else self.contact(self.references.contacten[actie.door])
         termijn = self.termijn(self.references.termijnen[actie.termijn])
-        return {"tekst": self.text(actie.tekst), "rol": rol, "door": door, "contact": contact, "termijn": termijn}
+        return {
+            "tekst": self.text(actie.tekst),
+            "rol": rol,
+            "door": door,
+            "contact": contact,
+            "termijn": termijn,
+            "uitzondering": self.uitzondering(actie.uitzondering),
+        }
+
+    def uitzondering(self, sectie_id: str | None) -> dict[str, Any] | None:
+        """The protocol's exception to a melding section or an action: a section of a stap."""
+        if sectie_id is None:
+            return None
+        bron = self.stap_secties[sectie_id]
+        return {"id": bron.id, "titel": self.text(bron.titel), "alineas": self.paragraphs(bron.inhoud)}
 
     def contact(self, contact: Contact) -> dict[str, Any]:
         return {

@@ -19,13 +19,14 @@ def _texts(data: Any) -> list[str]:
 
 
 def eerste_minuten(loaded: Loaded) -> list[SourceError]:
-    """Each citaat is in the text of its stap; each rol exists."""
+    """Each citaat is in the text of its stap; each rol exists; each contact exists with a number."""
     stappen = loaded.protocol.stappen
     raw = loaded.sources["stappen"].data
     teksten: dict[int, list[str]] = {}
     for i, stap in enumerate(stappen.stappen):  # a doubled nummer is its own error: search both
         teksten.setdefault(stap.nummer, []).extend(_texts(raw["stappen"][i]))
     rollen = {r.id for r in loaded.protocol.rollen.rollen}
+    contacten = {c.id: c.telefoon for c in loaded.protocol.contacten.contacten}  # to call: a number
     errors: list[SourceError] = []
     for i, actie in enumerate(stappen.eerste_minuten.acties):
         loc = ("eerste_minuten", "acties", i)
@@ -40,4 +41,12 @@ def eerste_minuten(loaded: Loaded) -> list[SourceError]:
         if actie.rol is not None and actie.rol not in rollen:
             message = f"rol '{actie.rol}' bestaat niet; gebruik een id uit protocol/rollen.yaml"
             errors.append(loaded.error("stappen", (*loc, "rol"), message))
+        if actie.contact is not None and not contacten.get(actie.contact):
+            bestaat = actie.contact in contacten
+            message = (
+                f"contact '{actie.contact}' heeft geen telefoonnummer; vul het in protocol/contacten.yaml in"
+                if bestaat
+                else f"contact '{actie.contact}' bestaat niet; gebruik een id uit protocol/contacten.yaml"
+            )
+            errors.append(loaded.error("stappen", (*loc, "contact"), message))
     return errors

@@ -18,6 +18,8 @@ from generator.errors import SourceError
 from generator.source.positions import Loc, Source, key_path, locate, strings
 
 PART = "evaluatie"  # the rule file: never matched against itself
+# nor the version history: it quotes the old wording of each correction on purpose
+NOT_MATCHED = (PART, "wijzigingen")
 KEY = "controles"
 
 
@@ -108,10 +110,11 @@ def match_line(lines: list[str], start: int, pattern: re.Pattern[str], nth: int)
 
 
 def find(controles: Iterable[Controle], bronnen: Mapping[str, Source]) -> Iterator[Treffer]:
-    """Every match of every controle in every string of every file but the rule file."""
+    """Every match of every controle in every string of every file but the rule file and the
+    version history."""
     controles = list(controles)
     for part, bron in bronnen.items():
-        if part == PART:
+        if part in NOT_MATCHED:
             continue
         for loc, text in strings(bron.data):
             for controle in controles:

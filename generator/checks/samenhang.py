@@ -130,17 +130,26 @@ def _momenten(loaded: Loaded, ambiguous: set[str]) -> list[SourceError]:
 
 
 def _uitzonderingen(loaded: Loaded) -> list[SourceError]:
-    """The uitzondering of a melding section names a section of a stap."""
+    """The uitzondering of a melding section or of an action names a section of a stap."""
     bekend = stap_secties(loaded.protocol)
+    plekken: list[tuple[str, tuple[str | int, ...], str | None]] = [
+        ("melding", ("secties", i, "uitzondering"), sectie.uitzondering)
+        for i, sectie in enumerate(loaded.protocol.melding.secties)
+    ]
+    plekken += [
+        ("afwegingskader", ("uitkomsten", u, "acties", a, "uitzondering"), actie.uitzondering)
+        for u, uitkomst in enumerate(loaded.protocol.afwegingskader.uitkomsten)
+        for a, actie in enumerate(uitkomst.acties)
+    ]
     return [
         loaded.error(
-            "melding",
-            ("secties", i, "uitzondering"),
-            f"onderdeel '{sectie.uitzondering}' bestaat niet in een stap "
-            f"({known(sorted(bekend), 'onderdelen van de stappen', sectie.uitzondering)}); corrigeer de id",
+            deel,
+            loc,
+            f"onderdeel '{waarde}' bestaat niet in een stap "
+            f"({known(sorted(bekend), 'onderdelen van de stappen', waarde)}); corrigeer de id",
         )
-        for i, sectie in enumerate(loaded.protocol.melding.secties)
-        if sectie.uitzondering is not None and sectie.uitzondering not in bekend
+        for deel, loc, waarde in plekken
+        if waarde is not None and waarde not in bekend
     ]
 
 

@@ -150,7 +150,11 @@ class Renderer:
     def taak(self, actie: EersteActie) -> dict[str, Any]:
         """A first-minutes task in the engine's words: what, when, and whom to go to."""
         plain = self.references.plain
-        return taak_item(plain(actie.kop), plain(actie.wanneer), actie.rol and self.rol_data(actie.rol))
+        contact = None
+        if actie.contact is not None:
+            c = self.contacten[actie.contact]
+            contact = {"naam": plain(c.naam), "telefoon": c.telefoon, "href": c.telefoon and tel_href(c.telefoon)}
+        return taak_item(plain(actie.kop), plain(actie.wanneer), actie.rol and self.rol_data(actie.rol), contact)
 
     # --- pages ---------------------------------------------------------------------
     def render(self, src: str, at: str | None = None) -> str:

@@ -324,6 +324,9 @@ class EersteActie(Strict):
         description="Zinnen letterlijk uit die stap (meldcode check controleert dat); niet herschrijven.",
     )
     rol: Id | None = Field(None, description="Naar wie de leerkracht gaat (id uit rollen): de site toont wie het is.")
+    contact: Id | None = Field(
+        None, description="Wie de leerkracht kan bellen (id uit contacten): de site toont naam en nummer om te bellen."
+    )
     verder: Tekst | None = Field(None, description="Een korte verwijzing, bijvoorbeeld naar een werkblad.")
 
 
@@ -391,6 +394,11 @@ class Actie(Strict):
         description="Wanneer: id uit termijnen.yaml, bijvoorbeeld direct, binnen-vijf-werkdagen of geen-termijn."
     )
     contact: Id | None = Field(None, description="Id van het contact, uit contacten.yaml.")
+    uitzondering: Id | None = Field(
+        None,
+        description="Id van een onderdeel van een stap met de uitzondering op deze actie, bijvoorbeeld "
+        "stap-3-geen-gesprek-met-ouders. De site toont die bij de actie, in de woorden van de stap.",
+    )
 
     @model_validator(mode="after")
     def _wie(self) -> Actie:

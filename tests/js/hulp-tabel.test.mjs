@@ -56,3 +56,19 @@ test("same route: same place by the same answers, whatever the onderbouwing", ()
   assert.ok(zelfdeRoute(een.answer("a", "ja", "x"), twee.answer("a", "ja", "y")));
   assert.ok(!zelfdeRoute(een.answer("b", "ja"), twee.answer("b", "nee")));
 });
+
+test("keten: every remembered answer from the start, past the current place too", () => {
+  const sessie = tabelSessie(TABEL);
+  assert.deepEqual(sessie.keten(), []);
+  sessie.answer("a", "ja", "r");
+  sessie.answer("b", "nee");
+  sessie.back();
+  sessie.back(); // at the start again, both answers remembered
+  assert.equal(plaats(sessie.state()), "a");
+  assert.deepEqual(sessie.keten(), [
+    { knoop: "a", antwoord: "ja", onderbouwing: "r" },
+    { knoop: "b", antwoord: "nee", onderbouwing: "" },
+  ]);
+  sessie.restart();
+  assert.deepEqual(sessie.keten(), []);
+});

@@ -137,7 +137,7 @@ def wanneer(termijn: dict[str, Any], momenten: dict[str, dt.date]) -> dict[str, 
     """When an actie happens: the protocol's words, and a date only where the moment the
     termijn counts from is known (`momenten`: moment id → date).
 
-    {"tekst": "zeker vier maanden na de evaluatie", "soort": "minimaal",
+    {"tekst": "vanaf de evaluatie, zeker vier maanden lang", "soort": "minimaal",
      "moment": "evaluatie" or None, "datum": {"iso", "tekst"} or None, "datum_tekst": str or None}
     """
     vanaf = termijn.get("vanaf")

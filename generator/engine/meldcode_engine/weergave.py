@@ -50,8 +50,6 @@ NIET_INGEVULD = "(niet ingevuld)"
 WAT_NU = "Wat nu: wie doet wat en wanneer"
 VERWACHTEN = "Wat u daarna kunt verwachten"
 AFGELEID = "Volgt uit de afwegingsvragen; niet apart gevraagd."
-# once under a list of actions, for those the protocol gives no termijn (they have no Wanneer)
-ZONDER_WANNEER = "Waar geen Wanneer bij staat: {wanneer}."
 DATUMS = "Data van de termijnen"
 STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the termijnen count from
 
@@ -113,9 +111,18 @@ def rol_regels(rol: Data) -> list[Data]:
     return [_regel("Wie", rol_wie(rol)), *(_regel("Bereikbaar", *delen) for delen in bereikbaar(rol))]
 
 
-def taak_item(tekst: str, wanneer: str, rol: Data | None = None) -> Data:
-    """A task on the first-minutes page: what, when and, with a rol, whom to go to."""
-    return {"delen": [tekst], "regels": [_regel("Wanneer", wanneer), *(rol_regels(rol) if rol else [])], "rol": None}
+def bellen(contact: Data, label: str = "Bellen") -> Data:
+    """'Bellen: Veilig Thuis, 0800-2000' with the number as a tel: link."""
+    return _regel(label, f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]})
+
+
+def taak_item(tekst: str, wanneer: str, rol: Data | None = None, contact: Data | None = None) -> Data:
+    """A task on the first-minutes page: what, when and, with a rol, whom to go to; with a
+    contact, whom to ask for advice (and its number to call)."""
+    regels = [_regel("Wanneer", wanneer), *(rol_regels(rol) if rol else [])]
+    if contact and contact["telefoon"]:
+        regels.append(bellen(contact, "Advies vragen"))
+    return {"delen": [tekst], "regels": regels, "rol": None}
 
 
 def wie(actie: Data) -> str | None:
@@ -143,10 +150,14 @@ def actie_item(actie: Data, datum: bool = True) -> Data:
         regels.append(_regel("Wie", naam))
     contact = actie["contact"]
     if contact and contact["telefoon"]:
-        regels.append(_regel("Bellen", f"{contact['naam']}, ", {"tekst": contact["telefoon"], "href": contact["href"]}))
+        regels.append(bellen(contact))
     moment = actie["wanneer"]
-    if moment["soort"] != "geen":  # said once under the list (`_acties`)
-        regels.append(_regel("Wanneer", moment["tekst"]))
+    # every action has one: where the protocol names no termijn, the source says so and what to do
+    regels.append(_regel("Wanneer", moment["tekst"]))
+    uitzondering = actie.get("uitzondering")
+    if uitzondering:  # when not: the protocol's own words, beside the action they limit
+        gevallen = " ".join(a.removeprefix("• ") for a in uitzondering["alineas"])
+        regels.append(_regel(uitzondering["titel"], gevallen, rol="actie-uitzondering"))
     if datum and moment["datum_tekst"]:
         regels.append(_regel("Datum", moment["datum_tekst"]))
     elif datum and moment["moment"]:
@@ -275,12 +286,8 @@ OVERLEG = {
 
 
 def _acties(rol: str, acties: list[Data], datum: bool) -> list[Data]:
-    """A list of actions; for those without a termijn the protocol's words once, under it."""
-    out = [_lijst(rol, [actie_item(a, datum) for a in acties])]
-    zonder = [a["wanneer"]["tekst"] for a in acties if a["wanneer"]["soort"] == "geen"]
-    if zonder:
-        out.append(_alinea(ZONDER_WANNEER.format(wanneer=zonder[0]), rol="zonder-wanneer"))
-    return out
+    """A list of actions, each with its Wanneer."""
+    return [_lijst(rol, [actie_item(a, datum) for a in acties])]
 
 
 def _wat_nu(verslag: Data, datum: bool) -> list[Data]:

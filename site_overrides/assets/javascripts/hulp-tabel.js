@@ -39,8 +39,22 @@ export function tabelSessie(tabel) {
     };
   }
 
+  // every remembered answer from the start, as far as they lead: past the current place too,
+  // where the user went back (the engine takes these over, so Forward still works)
+  function keten() {
+    const stappenLijst = [];
+    let huidig = tabel.start;
+    while (onthouden.has(huidig)) {
+      const { antwoord, onderbouwing } = onthouden.get(huidig);
+      stappenLijst.push({ knoop: huidig, antwoord, onderbouwing });
+      huidig = antwoordVan(huidig, antwoord).volgende;
+    }
+    return stappenLijst;
+  }
+
   return {
     state,
+    keten,
     answer(knoop, antwoord, onderbouwing = "") {
       // the page only offers the current knoop's answers; anything else is a fault in the page
       if (loop().huidig !== knoop || !antwoordVan(knoop, antwoord)) throw new Error(`${knoop}: ${antwoord}`);

@@ -23,6 +23,8 @@ import { tekenVraag } from "./hulp-vraag.js";
   const terugval = root.querySelector(".doorlopen-terugval");
   const knopTerug = form.querySelector("[data-actie=terug]");
   const START_TIMEOUT_MS = 60000; // a slow phone may need a while; after this we stop waiting
+  // a tap this soon after a new question is the second of a double tap on Volgende, not a choice
+  const DUBBELTIK_MS = 600;
 
   let worker = null;
   let klaar = false;
@@ -36,6 +38,7 @@ import { tekenVraag } from "./hulp-vraag.js";
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
   let laatste = null; // the engine state on the screen: where the walk is, for Back and leaving
   let bewaard = null; // the state whose verslag the user saved in a file: leaving it loses nothing
+  let getoondOp = -Infinity; // when the question on the screen was drawn (performance.now())
   const wacht = form.querySelector(".doorlopen-wacht");
 
   function meld(tekst) {
@@ -101,9 +104,13 @@ import { tekenVraag } from "./hulp-vraag.js";
   async function neemOverVanTabel() {
     for (;;) {
       const verwacht = tabel.state();
+      // every answer the table remembers, past the place on the screen too (the user went
+      // back): then back to that place, so the browser's Forward finds them in the engine
+      const keten = tabel.keten();
       let state = await engine("restart");
       try {
-        for (const stap of verwacht.route) state = await engine("answer", stap.knoop, stap.antwoord, stap.onderbouwing);
+        for (const stap of keten) state = await engine("answer", stap.knoop, stap.antwoord, stap.onderbouwing);
+        for (let i = verwacht.route.length; i < keten.length; i++) state = await engine("back");
       } catch {
         state = await engine("state"); // the table led where the engine does not go
       }
@@ -223,6 +230,7 @@ import { tekenVraag } from "./hulp-vraag.js";
     form.hidden = false;
     const veld = tekenVraag(state.huidig, state.woorden);
     form.querySelector("fieldset").replaceWith(veld);
+    getoondOp = performance.now();
     knopTerug.hidden = !state.kan_terug;
     // the question at the top of the screen, its answers and Volgende below it
     veld.scrollIntoView({ block: "start" });
@@ -292,6 +300,8 @@ import { tekenVraag } from "./hulp-vraag.js";
     const veld = form.querySelector("fieldset");
     const gekozen = form.querySelector("input[name=antwoord]:checked");
     if (!gekozen) {
+      // the second tap of a quick double tap lands on the next question: not an empty answer
+      if (performance.now() - getoondOp < DUBBELTIK_MS) return;
       toonFout(form.dataset.kies);
       const eerste = form.querySelector("input[name=antwoord]");
       if (eerste) eerste.focus();

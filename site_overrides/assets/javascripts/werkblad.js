@@ -72,6 +72,12 @@ import * as bestand from "./werkblad-bestand.js";
       }
     }
     form.classList.toggle("heeft-vinkjes", vinkjes > 0);
+    // a folded category says how many of its signals are ticked (the words are the page's)
+    form.querySelectorAll("details.werkblad-categorie").forEach((categorie) => {
+      const aantal = categorie.querySelectorAll("input[type=checkbox]:checked").length;
+      categorie.querySelector(".werkblad-aantal").textContent = String(aantal);
+      categorie.querySelector(".werkblad-telling").hidden = aantal === 0;
+    });
     document.querySelectorAll(".werkblad-afgedrukt").forEach((n) => {
       n.textContent = datumTekst();
     });
@@ -225,6 +231,9 @@ import * as bestand from "./werkblad-bestand.js";
   document.addEventListener("click", (event) => {
     const knop = event.target.closest(".werkblad-knoppen button[data-actie]");
     if (!knop) return;
+    // what the page says after an action stands under the buttons she tapped, not a screen away
+    const rij = knop.closest(".werkblad-knoppen");
+    if (rij.nextElementSibling !== status) rij.after(status);
     const actie = knop.dataset.actie;
     if (actie === "opslaan") opslaan();
     else if (actie === "openen") kiezer.click();
@@ -238,8 +247,22 @@ import * as bestand from "./werkblad-bestand.js";
       melding("Het werkblad is gewist.");
     }
   });
-  window.addEventListener("beforeprint", bijwerken);
-  window.addEventListener("afterprint", () => document.body.classList.remove("werkblad-leeg-afdrukken"));
+  // print shows every category's signals (a folded one prints nothing); afterwards as it was
+  let gevouwen = [];
+  window.addEventListener("beforeprint", () => {
+    bijwerken();
+    gevouwen = Array.from(form.querySelectorAll("details.werkblad-categorie:not([open])"));
+    gevouwen.forEach((d) => {
+      d.open = true;
+    });
+  });
+  window.addEventListener("afterprint", () => {
+    document.body.classList.remove("werkblad-leeg-afdrukken");
+    gevouwen.forEach((d) => {
+      d.open = false;
+    });
+    gevouwen = [];
+  });
   window.addEventListener("beforeunload", (event) => {
     if (!gewijzigd) return;
     event.preventDefault();
