@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Edit
+from conftest import PROTOCOL, Edit
 from playwright.sync_api import Browser, Page
 
 from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
 from generator.postbuild.chromium import serve
+from generator.source.telefoon import tel_href
 
 CITAAT = "Vermelden van wie bepaalde informatie afkomstig is."
 
@@ -70,3 +71,10 @@ def test_fits_one_phone_screen_above_the_spoedbalk(phone: tuple[Page, str]) -> N
     assert "Een kind nooit absolute geheimhouding beloven." in text
     assert page.locator("article a[href*='werkbladen/signalen-vastleggen/']").count() == 1
     assert page.locator("article a[href*='afwegingskader-doorlopen/']").count() == 1
+    # a number to call in the page's own text (the spoedbalk aside): Veilig Thuis for advice,
+    # from contacten.yaml, with the protocol's words on when
+    veilig_thuis = next(c for c in load_and_check(PROTOCOL)[0].protocol.contacten.contacten if c.id == "veilig-thuis")
+    advies = page.locator("article li", has_text="Advies vragen:")
+    assert advies.count() == 1 and f"Advies vragen: {veilig_thuis.naam}, {veilig_thuis.telefoon}" in advies.inner_text()
+    assert advies.locator(f"a[href='{tel_href(veilig_thuis.telefoon)}']").is_visible()
+    assert "Er kan altijd (anoniem) advies worden ingewonnen bij Veilig Thuis." in text
