@@ -67,6 +67,17 @@ def rol_data(rol: Rol, text: Callable[[str | None], str | None]) -> dict[str, An
     return {"id": rol.id, "naam": text(rol.naam), "invulling": text(rol.invulling), "personen": personen}
 
 
+def contact_data(contact: Contact, text: Callable[[str | None], str | None], toelichting: str | None) -> dict[str, Any]:
+    """A contact as the engine's `Bellen` reads it: its name and the number as a tel: link."""
+    return {
+        "id": contact.id,
+        "naam": text(contact.naam),
+        "telefoon": contact.telefoon,
+        "href": tel_href(contact.telefoon) if contact.telefoon else None,
+        "toelichting": text(toelichting),
+    }
+
+
 class _Exporter:
     def __init__(self, protocol: Protocol) -> None:
         self.protocol = protocol
@@ -207,13 +218,7 @@ class _Exporter:
         return {"id": bron.id, "titel": self.text(bron.titel), "alineas": self.paragraphs(bron.inhoud)}
 
     def contact(self, contact: Contact) -> dict[str, Any]:
-        return {
-            "id": contact.id,
-            "naam": self.text(contact.naam),
-            "telefoon": contact.telefoon,
-            "href": tel_href(contact.telefoon) if contact.telefoon else None,
-            "toelichting": self.text(self.spoed_toelichting.get(contact.id) or contact.toelichting),
-        }
+        return contact_data(contact, self.text, self.spoed_toelichting.get(contact.id) or contact.toelichting)
 
     def termijn(self, termijn: Termijn) -> dict[str, Any]:
         vanaf = None

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from meldcode_engine import Sessie
 from meldcode_engine.weergave import VRAAG, VRAAG_SCHERM, rol_regels, taak_item
 
-from generator.afwegingskader.export import afwegingskader_data, rol_data
+from generator.afwegingskader.export import afwegingskader_data, contact_data, rol_data
 from generator.afwegingskader.graph import Graph
 from generator.checks.evaluatie import Treffer
 from generator.kaarten.placement import inline_chart_pair
@@ -140,8 +140,12 @@ class Renderer:
             if a.volgende == uitkomst_id
         ]
 
+    def plain_or_none(self, value: str | None) -> str | None:
+        """A source text as plain text for the engine's data; no text stays None."""
+        return None if value is None else self.references.plain(value)
+
     def rol_data(self, rol_id: str) -> dict[str, Any]:
-        return rol_data(self.rollen[rol_id], lambda v: None if v is None else self.references.plain(v))
+        return rol_data(self.rollen[rol_id], self.plain_or_none)
 
     def stap_sectie(self, sectie_id: str) -> tuple[int, Sectie]:
         """The stap nummer and section of a stap's section id (checked to exist: `uitzondering`)."""
@@ -153,7 +157,7 @@ class Renderer:
         contact = None
         if actie.contact is not None:
             c = self.contacten[actie.contact]
-            contact = {"naam": plain(c.naam), "telefoon": c.telefoon, "href": c.telefoon and tel_href(c.telefoon)}
+            contact = contact_data(c, self.plain_or_none, c.toelichting)
         return taak_item(plain(actie.kop), plain(actie.wanneer), actie.rol and self.rol_data(actie.rol), contact)
 
     # --- pages ---------------------------------------------------------------------
