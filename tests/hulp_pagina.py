@@ -1,5 +1,6 @@
 """The helper's page in Chromium, shared by the browser tests that walk it: open it ready,
-with every page error collected, and walk a route to its uitkomst as a user does."""
+with every page error collected, and walk a route to its uitkomst as a user does; or open it
+with parts held back, as a slow link would, and let them go when the test says so."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 PAGE = "afwegingskader-doorlopen/"
 READY = 60_000  # ms; Pyodide on a slow machine
@@ -47,3 +48,36 @@ def loop_route(page: Page, route: Sequence[tuple[str, ...]]) -> None:
             page.fill("#onderbouwing", onderbouwing[0])
         page.click("button[data-actie=volgende]")
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
+
+
+def open_hulp(context: BrowserContext, base: str, wait_until: str = "load") -> Page:
+    """The helper's page, not waited for; its page errors in `page.errors`."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors  # type: ignore[attr-defined]
+    page.goto(base + PAGE, wait_until=wait_until)  # type: ignore[arg-type]
+    return page
+
+
+def hold(context: BrowserContext, pattern: str) -> list[Route]:
+    """Hold the requests matching `pattern` back until `release`."""
+    held: list[Route] = []
+    context.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def hold_runtime(context: BrowserContext) -> list[Route]:
+    """Hold the runtime's download back until the test lets it go: the engine cannot start."""
+    return hold(context, "**/pyodide.asm.wasm")
+
+
+def release(page: Page, held: list[Route]) -> None:
+    """Let every held request go, once the page has asked for one."""
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page never asked for what was held back"
+    while held:
+        held.pop(0).continue_()

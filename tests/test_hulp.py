@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL
+from hulp_pagina import PAGE, READY, hold, hold_runtime, open_hulp, release
 from meldcode_engine import Sessie
 from playwright.sync_api import BrowserContext, Page, Route
 
@@ -19,8 +20,6 @@ from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
-PAGE = "afwegingskader-doorlopen/"
-READY = 60_000  # ms; Pyodide on a slow machine
 KADER = afwegingskader_data(load_and_check(PROTOCOL)[0].protocol)
 START = KADER["start"]
 NA_JA = next(a["volgende"] for k in KADER["vragen"] if k["id"] == START for a in k["antwoorden"] if a["id"] == "ja")
@@ -35,15 +34,6 @@ def base(site_each_builder: Path) -> Iterator[str]:
     """Every test here runs on the mkdocs-material and on the Zensical build."""
     with serve(site_each_builder) as url:
         yield url
-
-
-def open_hulp(context: BrowserContext, base: str) -> Page:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors  # type: ignore[attr-defined]
-    page.goto(base + PAGE)
-    return page
 
 
 def wait_ready(page: Page) -> None:
@@ -182,22 +172,6 @@ def test_keyboard_only(context: BrowserContext, base: str) -> None:
     page.keyboard.press("Enter")
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
     assert page.evaluate("document.activeElement.id") == "uitkomst-kop"
-
-
-def hold_runtime(context: BrowserContext) -> list[Route]:
-    """Hold the runtime's download back until the test lets it go: the engine cannot start."""
-    held: list[Route] = []
-    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    return held
-
-
-def release(page: Page, held: list[Route]) -> None:
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the worker never asked for the runtime"
-    held[0].continue_()
 
 
 def test_while_the_engine_loads_the_questions_go_on_from_the_table(context: BrowserContext, base: str) -> None:
@@ -389,8 +363,7 @@ def test_first_question_answerable_before_the_theme_script(context: BrowserConte
     """The first question does not wait for the theme's script (large, slow on a phone): with
     that script held back, the question shows, an answer can be chosen, and focus scrolls the
     answers clear of the fixed spoedbalk instead of leaving them under it."""
-    held: list[Route] = []
-    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    held = hold(context, "**/assets/javascripts/bundle.*.min.js")
     page = context.new_page()
     page.goto(base + PAGE, wait_until="commit")
     for antwoord in ("ja", "nee"):

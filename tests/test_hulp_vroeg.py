@@ -3,7 +3,7 @@ the engine have loaded still leads Back and Forward where they should, and a qui
 tap on Volgende is not taken for an empty answer on the next question.
 
 The modules (or the engine's runtime) are held back by the test, as a slow phone network
-would, and let through when the test says so."""
+would, and let through when the test says so (hulp_pagina.hold, release)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hulp_pagina import PAGE, READY
+from hulp_pagina import READY, hold, hold_runtime, open_hulp, release
 from meldcode_engine.weergave import VRAAG_SCHERM
 from playwright.sync_api import Browser, BrowserContext, Page
 
@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 
 SCREEN = {"width": 390, "height": 844}
 MODULES = "**/assets/javascripts/*.js"
-RUNTIME = "**/assets/hulp/pyodide/**"
 
 
 @pytest.fixture(scope="module")
@@ -37,27 +36,9 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-class Vastgehouden:
-    """Requests matching a pattern, held until `laat_gaan`."""
-
-    def __init__(self, context: BrowserContext, patroon: str) -> None:
-        self.context, self.patroon, self.routes = context, patroon, []
-        self.handler = lambda route: self.routes.append(route)
-        context.route(patroon, self.handler)
-
-    def laat_gaan(self) -> None:
-        assert self.routes, f"nothing was held back ({self.patroon})"
-        for route in self.routes:
-            route.continue_()
-        self.context.unroute(self.patroon, self.handler)
-
-
 def open_vroeg(context: BrowserContext, base: str) -> Page:
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors  # type: ignore[attr-defined]
-    page.goto(base + PAGE, wait_until="commit")
+    """The helper's page as soon as its first question shows, before its modules may have run."""
+    page = open_hulp(context, base, wait_until="commit")
     page.wait_for_selector("fieldset[data-knoop='vraag-1']", timeout=READY)
     return page
 
@@ -71,11 +52,12 @@ def klaar(page: Page) -> None:
 
 
 def test_an_answer_before_the_modules_ran_goes_back_and_forward(context: BrowserContext, base: str) -> None:
-    modules = Vastgehouden(context, MODULES)
+    modules = hold(context, MODULES)
     page = open_vroeg(context, base)
     page.check("#antwoord-ja")
     page.click("button[data-actie=volgende]")  # kept by the page's own few lines until hulp.js runs
-    modules.laat_gaan()
+    release(page, modules)
+    context.unroute(MODULES)  # after: unroute lets the routes still held go (twice is an error)
     op(page, "vraag-2")
     page.go_back()
     op(page, "vraag-1")
@@ -92,14 +74,14 @@ def test_an_answer_before_the_modules_ran_goes_back_and_forward(context: Browser
 
 def test_forward_after_going_back_while_the_engine_loaded(context: BrowserContext, base: str) -> None:
     """Back before the engine is ready, then the engine takes over: Forward still leads on."""
-    runtime = Vastgehouden(context, RUNTIME)
+    runtime = hold_runtime(context)
     page = open_vroeg(context, base)
     page.check("#antwoord-ja")
     page.click("button[data-actie=volgende]")
     op(page, "vraag-2")  # from the table, while the engine waits
     page.go_back()
     op(page, "vraag-1")
-    runtime.laat_gaan()
+    release(page, runtime)
     klaar(page)
     page.go_forward()
     op(page, "vraag-2")
