@@ -18,7 +18,8 @@ let werker;
 const wachtend = new Map();
 let volgnummer = 0;
 function startPython() {
-  werker ??= new Worker(new URL("../javascripts/redactie-werker.mjs", HIER), { type: "module" });
+  if (werker) return;
+  werker = new Worker(new URL("../javascripts/redactie-werker.mjs", HIER), { type: "module" });
   werker.onmessage = ({ data: { id, antwoord } }) => {
     const klaar = wachtend.get(id);
     wachtend.delete(id);
