@@ -238,10 +238,43 @@ def test_trainer_page_and_pdf_hold_every_case_with_its_key(site: Path, protocol:
         assert f'id="casus-{casus.id}"' in trainer and f'id="casus-{casus.id}"' in afdrukken
     assert trainer.count("Antwoordsleutel") == len(protocol.oefencasussen.casussen)
     assert "Oefenmateriaal" in trainer
+    # the advies as a sentence; its uitspraak numbers are on the LKC page
+    assert "“Een melding kan ook gebaseerd zijn op vermoedens.”" in trainer
+    assert not re.search(r"\(\d{6}", trainer)
     assert "Oefencasussen voor de trainer" in pdf and protocol.oefencasussen.casussen[-1].titel in pdf
 
 
 # --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_trainer_page_at_390_starts_with_what_to_do_and_folds_each_case(
+    browser: Browser, base: str, protocol: Protocol
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "oefencasussen/")
+    eerste = page.get_by_text("Voor wie een teambijeenkomst leidt")
+    box = eerste.bounding_box()
+    assert box is not None and box["y"] + box["height"] < 844 - 60  # in the first screen, above the spoedbalk
+    casussen = protocol.oefencasussen.casussen
+    assert page.locator("details.casus-situatie:not([open])").count() == len(casussen)
+    assert page.locator("details.casus-sleutel:not([open])").count() == len(casussen)
+    # every case title in view once scrolled to; the situation opens without the key
+    casus = casussen[2]
+    kop = page.locator(f"#casus-{casus.id}")
+    kop.scroll_into_view_if_needed()
+    sectie = page.locator("details.casus-situatie >> nth=2")
+    sectie.locator("summary").click()
+    assert page.get_by_text(casus.situatie[0].alinea.split(".")[0].strip()).first.is_visible()
+    assert not page.locator("details.casus-sleutel >> nth=2").get_attribute("open")
+    # folded, the page is a list of cases, not 28,000 px of text
+    assert page.evaluate("document.documentElement.scrollHeight") < 10_000
+    # on paper everything is there: print shows folded text
+    page.emulate_media(media="print")
+    reden = page.locator("details.casus-sleutel >> nth=0").locator("li").first
+    assert reden.is_visible()
+    context.close()
 
 
 def answer(page: Page, antwoord: str) -> str:
@@ -285,6 +318,35 @@ def test_every_case_answered_right_gets_goed_and_the_right_summary(
     context.close()
 
 
+IN_VIEW = """(selector) => {
+  const vak = document.querySelector(selector).getBoundingClientRect();
+  const kop = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const balk = document.querySelector(".md-banner").getBoundingClientRect().top;
+  return vak.height > 0 && vak.top >= kop - 1 && vak.bottom <= balk + 1;
+}"""
+
+
+@pytest.mark.browser
+def test_at_390_the_verdict_and_volgende_vraag_are_in_view_above_the_spoedbalk(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "oefenen/")
+    page.click("[data-casus=blauwe-plekken]")
+    for antwoord in ("ja", "nee"):  # right (a long reason with LKC advies), then wrong (longer still)
+        answer(page, antwoord)
+        page.wait_for_function("() => document.activeElement.id === 'casus-oordeel'")
+        assert page.evaluate(IN_VIEW, "#casus-oordeel"), antwoord
+        assert page.evaluate(IN_VIEW, "[data-casus-actie=verder]"), antwoord
+        # the reason below stays readable: the button does not cover the verdict
+        knop = page.locator("[data-casus-actie=verder]").bounding_box()
+        oordeel = page.locator("#casus-oordeel").bounding_box()
+        assert knop is not None and oordeel is not None and knop["y"] >= oordeel["y"] + oordeel["height"]
+        page.locator("[data-casus-actie=verder]").click()  # a real tap: Playwright clicks only what is on top
+    page.wait_for_function("() => document.activeElement.id === 'casus-samenvatting'")
+    assert page.evaluate(IN_VIEW, "#casus-samenvatting")
+    context.close()
+
+
 @pytest.mark.browser
 def test_a_wrong_answer_shows_the_reason_with_a_working_link(browser: Browser, base: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -294,7 +356,10 @@ def test_a_wrong_answer_shows_the_reason_with_a_working_link(browser: Browser, b
     oordeel = answer(page, "nee")
     assert oordeel.startswith("Niet wat het protocol verwacht.") and "verwacht Ja" in oordeel
     assert "vermoeden is genoeg" in page.locator(".casus-reden").inner_text()
-    assert "LKC-advies" in page.locator(".casus-feedback").inner_text()
+    feedback = page.locator(".casus-feedback").inner_text()
+    assert "LKC-advies" in feedback and "vermoedens." in feedback
+    # the uitspraak numbers stay on the LKC page, out of the sentence
+    assert not re.search(r"\(\d{6}", feedback), feedback
     # the chart shows both: the answer given and the one the protocol expects
     assert "is-gekozen" in page.locator("#kaart-rand-vraag-1-nee").get_attribute("class")
     assert "is-verwacht" in page.locator("#kaart-rand-vraag-1-ja").get_attribute("class")

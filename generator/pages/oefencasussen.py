@@ -9,6 +9,7 @@ and never parses HTML.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,16 @@ def _met_adressen(blokken: Any, url: Callable[[str], str]) -> Any:
             return {"tekst": blokken["tekst"], "href": url(blokken["doel"])}
         return {k: _met_adressen(v, url) for k, v in blokken.items()}
     return blokken
+
+
+# "(108555, 108780)": the uitspraken an advies cites, kept on the LKC page; in a case's
+# feedback they only break the sentence, so the case shows the advies without them
+_UITSPRAKEN = re.compile(r"\s*\(\d{6}(?:,\s*\d{6})*\)")
+
+
+def zonder_uitspraken(tekst: str) -> str:
+    """An advies's text without its uitspraak numbers (they stay on the LKC page)."""
+    return _UITSPRAKEN.sub("", tekst)
 
 
 def lkc_adviezen(protocol: Protocol, uitspraken: list[int]) -> list[Advies]:
@@ -100,7 +111,10 @@ def _collapse(delen: list[Deel]) -> list[Deel]:
 
 
 def _lkc_data(protocol: Protocol, references: References, uitspraken: list[int], href: str) -> list[dict[str, str]]:
-    return [{"tekst": references.plain(a.tekst), "href": href} for a in lkc_adviezen(protocol, uitspraken)]
+    return [
+        {"tekst": zonder_uitspraken(references.plain(a.tekst)), "href": href}
+        for a in lkc_adviezen(protocol, uitspraken)
+    ]
 
 
 def oefencasussen_data(protocol: Protocol, page: str = PAGE) -> dict[str, Any]:
@@ -179,7 +193,7 @@ def antwoordsleutel(protocol: Protocol) -> list[dict[str, Any]]:
                     "kop": graph.naam(knoop.id, kort=True),
                     "antwoord": antwoord,
                     "stap": stap,
-                    "lkc": lkc_adviezen(protocol, stap.lkc),
+                    "lkc": [zonder_uitspraken(a.tekst) for a in lkc_adviezen(protocol, stap.lkc)],
                 }
             )
         sleutel.append(
@@ -187,10 +201,18 @@ def antwoordsleutel(protocol: Protocol) -> list[dict[str, Any]]:
                 "casus": casus,
                 "stappen": stappen,
                 "uitkomst": uitkomsten[casus.uitkomst],
-                "samenvatting": samenvatting(verslag),
+                # the uitkomst, besluit and meldnorm; what the school then does is on the
+                # uitkomst the title links to (eleven copies of it made the page too heavy)
+                "samenvatting": _tot_wat_nu(samenvatting(verslag)),
             }
         )
     return sleutel
+
+
+def _tot_wat_nu(blokken: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary's blocks before its first heading ("Wat nu …")."""
+    koppen = [i for i, b in enumerate(blokken) if b["soort"] == "kop"]
+    return blokken[: koppen[0]] if koppen else blokken
 
 
 def oefencasussen_json(protocol: Protocol) -> str:
@@ -204,4 +226,5 @@ __all__ = [
     "lkc_adviezen",
     "oefencasussen_data",
     "oefencasussen_json",
+    "zonder_uitspraken",
 ]

@@ -142,7 +142,8 @@ function vraagBlok() {
         el("p", { class: "casus-reden" }, el("strong", { text: "Waarom: " }), delen(stap.reden)),
         stap.lkc.map((a) => el("p", { class: "casus-lkc" }, el("a", { href: a.href, text: "LKC-advies" }), `: “${a.tekst}”`)),
         goed || laatste ? null : el("p", { text: "De casus gaat verder met het antwoord dat het protocol verwacht." }),
-        knoppen(knop("verder", laatste ? "Naar de uitkomst" : "Volgende vraag")),
+        // sticky at the foot of the feedback: in view above the spoedbalk while the reason is read
+        el("div", { class: "oefenen-knoppen casus-verder" }, knop("verder", laatste ? "Naar de uitkomst" : "Volgende vraag")),
       ),
     );
   }
@@ -201,8 +202,22 @@ function teken(focus) {
   markeer();
   if (focus) {
     const doel = paneel.querySelector(focus);
-    if (doel) doel.focus();
+    if (doel) inBeeld(doel);
   }
+}
+
+/* Focus what was just drawn and show it: the feedback (or the question, or the summary) whole
+ * with the least scrolling, so a chart beside it on a wide screen stays in view; taller than
+ * the screen (a phone), from its top, with "Volgende vraag" held at the foot (.casus-verder). */
+function inBeeld(doel) {
+  doel.focus({ preventScroll: true });
+  const blok = doel.closest(".casus-feedback") || doel;
+  const vak = blok.getBoundingClientRect();
+  const kop = document.querySelector(".md-header");
+  const balk = document.querySelector(".md-banner");
+  const boven = kop ? kop.getBoundingClientRect().bottom : 0;
+  const onder = balk ? balk.getBoundingClientRect().top : window.innerHeight;
+  if (vak.top < boven || vak.bottom > onder) blok.scrollIntoView({ block: vak.height <= onder - boven ? "nearest" : "start" });
 }
 
 function start(id) {
