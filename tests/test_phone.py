@@ -177,3 +177,48 @@ def test_oefenen_keeps_question_and_node_in_view(browser: Browser, base: str, wi
         assert seen[-1]["id"] == f"kaart-smal-{naar}"
         assert "is-gekozen" in (page.locator("#kaart-smal-rand-vraag-3-ja").get_attribute("class") or "")
     context.close()
+
+
+def test_afwegingskader_page_explains_its_codes_and_folds_the_long_parts(phone: Page, base: str) -> None:
+    phone.goto(base + "afwegingskader/")
+    codes = phone.locator("#codes").inner_text()
+    # every code the page shows is explained where the table starts, from the model
+    assert "A1 is Ja en B1 is Nee bij beslissing 1" in codes and "A2 is Ja en B2 is Nee bij beslissing 2" in codes
+    assert "ja en twijfel bij vraag 2 zijn allebei B" in codes
+    assert "bij beslissing 1 en bij beslissing 2 is het antwoord Nee" in codes
+    # folded: the table and what each uitkomst asks; every uitkomst's heading and decision in view
+    assert phone.locator(".beslistabel").is_hidden()
+    uitkomsten = phone.locator("section.uitkomst")
+    assert uitkomsten.count() >= 5
+    for i in range(uitkomsten.count()):
+        sectie = uitkomsten.nth(i)
+        assert sectie.locator("h3").is_visible() and sectie.locator("details:not([open])").count() == 1
+    assert phone.evaluate("document.documentElement.scrollHeight") < 9_000  # was 15,300 px unfolded
+    # one tap opens an uitkomst with its Wie and Wanneer
+    eerste = uitkomsten.nth(1)
+    eerste.locator("summary").click()
+    assert eerste.locator("table").is_visible() and "Wanneer" in eerste.locator("table").inner_text()
+    # and, as in the helper, the exception right by the parents' action (Direct melden)
+    assert "Geen gesprek met de ouders als: Er concrete aanwijzingen zijn" in eerste.locator("table").inner_text()
+    # a link to an uitkomst (from the helper, the route map) lands on its heading
+    phone.goto(base + "afwegingskader/#uitkomst-melden")
+    assert phone.locator("#uitkomst-melden").is_visible()
+    # on paper the folds are open
+    phone.emulate_media(media="print")
+    assert phone.locator(".beslistabel").is_visible()
+    phone.emulate_media(media="screen")
+
+
+def test_the_print_version_is_no_menu_item_on_a_phone_but_is_on_a_desktop(
+    phone: Page, browser: Browser, base: str
+) -> None:
+    phone.goto(base)
+    link = phone.locator('.md-nav--primary .md-nav__link[href$="afdrukken/"]')
+    assert link.count() == 1 and link.is_hidden()
+    # reached from the start page instead, in its links
+    assert phone.locator('.md-content a[href$="afdrukken/"]').count() >= 1
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "contacten/")  # the start page hides the menu at any width
+    assert page.locator('.md-nav--primary .md-nav__link[href$="afdrukken/"]').is_visible()
+    context.close()
