@@ -165,6 +165,23 @@ def test_typing_in_the_middle_of_a_text_keeps_every_key_where_it_was_typed(page:
     assert veld.input_value() == verwacht
     page.keyboard.press("Backspace")
     verwacht = verwacht.replace(toegevoegd + "\n", toegevoegd)
+    # a dead key, as on a Mac or a US-International keyboard: ¨ then o is one composition
+    # (compositionstart … end) that must end as ö at the caret, not as ¨o or a jumped caret
+    plek += len(toegevoegd)  # the caret: after the paste, back there after Enter and Backspace
+    page.keyboard.type(" co")
+    veld.evaluate(
+        "(el) => { el.samengesteld = []; el.addEventListener('compositionend', (e) => el.samengesteld.push(e.data)); }"
+    )
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "¨", "selectionStart": 1, "selectionEnd": 1})
+    cdp.send("Input.insertText", {"text": "ö"})
+    cdp.detach()
+    assert veld.evaluate("(el) => el.samengesteld") == ["ö"]  # a real composition was typed
+    verwacht = verwacht[:plek] + " coö" + verwacht[plek:]
+    assert value_and_caret(veld) == (verwacht, plek + len(" coö"))
+    page.keyboard.type("rdinatie")
+    verwacht = verwacht[: plek + 4] + "rdinatie" + verwacht[plek + 4 :]
+    assert value_and_caret(veld) == (verwacht, plek + len(" coördinatie"))
     save(page)
     opgeslagen = page.evaluate(READ, BIJLAGE_3)
     assert " ".join(verwacht.split()) in " ".join(re.sub(r"\n\s*", " ", opgeslagen).split())
