@@ -50,12 +50,14 @@ def test_ids_are_fixed_once_given_routes_read_only_and_texts_not() -> None:
     ids = [v for v in alle if v["name"] == "id" and "options" not in v]
     # a free id's own field: read-only once it has a value (start.js), with the model's pattern
     assert ids and all(v["widget"] == ID_VELD and v["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$" for v in ids)
-    # an id from a fixed set (ja/nee/twijfel, the meldnorm letters) and the routes: read-only
-    vast = [v for v in alle if v["name"] == "volgende" or (v["name"] == "id" and "options" in v)]
+    # an id from a fixed set (ja/nee/twijfel, the meldnorm letters) and the routes (where each
+    # answer leads, where the afwegingskader starts): read-only
+    vast = [v for v in alle if v["name"] in ("volgende", "start") or (v["name"] == "id" and "options" in v)]
     assert vast and all(v.get("readonly") for v in vast)
     assert not any(v.get("readonly") for v in alle if v not in vast)
     kader = list(velden(bestand("afwegingskader.yaml")["fields"]))
     assert any(v["name"] == "volgende" and v["readonly"] for v in kader)
+    assert any(v["name"] == "start" and v["readonly"] for v in kader)
 
 
 def test_labels_hints_patterns_and_required_come_from_the_model() -> None:

@@ -22,7 +22,7 @@ from generator.source.tabel import schema_ref
 
 Node = dict[str, Any]
 
-READONLY = {"volgende"}  # names of fields a form shows but never changes (the routes)
+READONLY = {"volgende", "start"}  # names of fields a form shows but never changes (the routes)
 # An id is what references and anchors point at: fixed once given, so its own field
 # (start.js) shows an existing id read-only and lets a new item get one.
 ID = "id"
