@@ -16,7 +16,7 @@ export default [
     languageOptions: { sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    files: ["site_overrides/assets/javascripts/hulp-worker.mjs"],
+    files: ["site_overrides/assets/javascripts/hulp-worker.js", "site_overrides/assets/javascripts/redactie-werker.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {

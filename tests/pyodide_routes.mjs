@@ -6,14 +6,18 @@
 // Prints {"<route index>": {"state": ..., "verslag": ..., "tekst": ...}} as JSON.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const assets = path.resolve(process.argv[2]);
-// pyodide.mjs is the same module the browser's worker imports
-const { loadPyodide } = await import(pathToFileURL(path.join(assets, "pyodide", "pyodide.mjs")).href);
+// the npm package's modules: the site serves the same bytes as pyodide.js and pyodide.asm.js
+// (generator/hulp/assets.py), which Node would not take as modules; handed over as the worker does
+const npm = fileURLToPath(new URL("../node_modules/pyodide/", import.meta.url));
+const { loadPyodide } = await import(pathToFileURL(npm + "pyodide.mjs").href);
+const { default: createPyodideModule } = await import(pathToFileURL(npm + "pyodide.asm.mjs").href);
 const runtime = path.join(assets, "pyodide");
 const opties = {
   indexURL: runtime + path.sep,
+  createPyodideModule,
   lockFileURL: path.join(runtime, "pyodide-lock.json"),
   stdout: () => {},
   stderr: () => {},

@@ -333,7 +333,7 @@ def test_engine_starts_from_the_head_on_its_own(context: BrowserContext, base: s
     theme's scripts or hulp.js: with hulp.js blocked, the engine still loads and reports."""
     context.route("**/javascripts/hulp.js", lambda route: route.abort())
     page = context.new_page()
-    with page.expect_request("**/hulp-worker.mjs", timeout=READY):
+    with page.expect_request("**/hulp-worker.js", timeout=READY):
         page.goto(base + PAGE)
     # the worker's first words are kept until hulp.js would take it over; the same URL is the
     # same module instance, the one the head started

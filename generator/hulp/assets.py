@@ -24,8 +24,18 @@ from generator.source.model import Protocol
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# The core files Pyodide needs to start; nothing else of the npm package is served.
-PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The core files Pyodide needs to start, by their name in the npm package and in the site;
+# nothing else of the package is served. Its two ES modules are served under .js names: a
+# stock web server (Debian's nginx and its mime.types) sends .mjs as application/octet-stream,
+# which no browser runs as a module. The workers import both modules by these names and hand
+# the runtime module to loadPyodide (createPyodideModule), so Pyodide never asks for a .mjs.
+# (The npm package's own pyodide.js and pyodide.asm.js, classic scripts, are not served.)
+PYODIDE_CORE = {
+    "pyodide.mjs": "pyodide.js",
+    "pyodide.asm.mjs": "pyodide.asm.js",
+    "pyodide.asm.wasm": "pyodide.asm.wasm",
+    "python_stdlib.zip": "python_stdlib.zip",
+}
 ASSETS = "assets/hulp"
 
 
@@ -118,11 +128,11 @@ def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
     out = site_dir / ASSETS
     runtime = out / "pyodide"
     runtime.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_CORE:
-        shutil.copy2(PYODIDE / name, runtime / name)
+    for name, served in PYODIDE_CORE.items():
+        shutil.copy2(PYODIDE / name, runtime / served)
     wheel = build_engine_wheel(runtime)
     lock = write_lock_file(wheel, runtime)
     data = write_json(protocol, out / "afwegingskader.json")
     # less to download and mount: only what the engine and Pyodide use
     trim_stdlib(protocol, runtime)
-    return [*(runtime / n for n in PYODIDE_CORE), wheel, lock, data]
+    return [*(runtime / n for n in PYODIDE_CORE.values()), wheel, lock, data]

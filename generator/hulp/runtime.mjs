@@ -13,9 +13,19 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const [opdracht, runtime, uit, volledig = "[]"] = process.argv.slice(2);
 const dir = path.resolve(runtime) + path.sep;
 // kort runs on the npm package's Pyodide: what it compiles may be a trimmed standard library
-const python = opdracht === "kort" ? fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url)) : dir;
-const { loadPyodide } = await import(pathToFileURL(python + "pyodide.mjs").href);
-const opties = () => ({ indexURL: python, lockFileURL: python + "pyodide-lock.json", stdout() {}, stderr() {} });
+const npm = fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url));
+const python = opdracht === "kort" ? npm : dir;
+// the loader and runtime modules from the npm package (the site serves the same bytes under .js
+// names, which Node would not take as modules), handed over as the browser's workers do
+const { loadPyodide } = await import(pathToFileURL(npm + "pyodide.mjs").href);
+const { default: createPyodideModule } = await import(pathToFileURL(npm + "pyodide.asm.mjs").href);
+const opties = () => ({
+  indexURL: python,
+  lockFileURL: python + "pyodide-lock.json",
+  createPyodideModule,
+  stdout() {},
+  stderr() {},
+});
 
 if (opdracht === "modules") {
   // the start as the browser's worker does it: loadPackage checks the wheel and installs it

@@ -5,7 +5,7 @@
 // fetched). The CMS does not start itself: it does so only for a classic script named
 // sveltia-cms.js, and this is a module.
 //
-// Files are read and written by Python in a worker (redactie-werker.mjs, the generator's own
+// Files are read and written by Python in a worker (redactie-werker.js, the generator's own
 // code): saving changes only what the user changed, and each form is checked with the rules
 // of `meldcode check` before it can be saved.
 const HIER = new URL(".", import.meta.url);
@@ -19,7 +19,7 @@ const wachtend = new Map();
 let volgnummer = 0;
 function startPython() {
   if (werker) return;
-  werker = new Worker(new URL("../javascripts/redactie-werker.mjs", HIER), { type: "module" });
+  werker = new Worker(new URL("../javascripts/redactie-werker.js", HIER), { type: "module" });
   werker.onmessage = ({ data: { id, antwoord } }) => {
     const klaar = wachtend.get(id);
     wachtend.delete(id);

@@ -11,7 +11,7 @@ function maak() {
   if (typeof Worker !== "function" || typeof WebAssembly !== "object") return { fout: "geen WebAssembly of Web Worker" };
   try {
     // a module worker from the site's own origin: the only kind Pyodide 314 supports
-    const worker = new Worker(new URL("hulp-worker.mjs", import.meta.url), { type: "module" });
+    const worker = new Worker(new URL("hulp-worker.js", import.meta.url), { type: "module" });
     const vroeg = []; // messages and errors before hulp.js listens
     const bewaar = (event) => vroeg.push(event);
     worker.addEventListener("message", bewaar);

@@ -3,7 +3,11 @@
  * workers, and this one works whatever Content-Security-Policy the host sends. It fetches
  * only the site's own files. Every answer stays in this worker's memory and is gone with
  * the tab. */
-import { loadPyodide } from "../hulp/pyodide/pyodide.mjs";
+// Pyodide's ES modules under .js names (generator/hulp/assets.py): a stock web server (Debian's
+// nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream. Its
+// runtime module is imported here, not by name at run time, so it loads beside the loader.
+import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
+import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 
@@ -13,6 +17,7 @@ function report(type, data) {
 
 const opties = (assets) => ({
   indexURL: assets + "pyodide/",
+  createPyodideModule,
   lockFileURL: assets + "pyodide/pyodide-lock.json",
   stdout: () => {},
   stderr: () => {},

@@ -2,7 +2,9 @@
  * generator/redactie/controle.py, the same code `meldcode check` uses for these rules, with
  * ruamel.yaml. It reads a file into form data, writes the form back into the file changing
  * only what changed, and checks the result. Nothing leaves this worker but its answers. */
-import { loadPyodide } from "../hulp/pyodide/pyodide.mjs";
+// Pyodide's ES modules under .js names, its runtime module imported here (see hulp-worker.js)
+import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
+import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 
 const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
@@ -12,6 +14,7 @@ async function start() {
   const zip = fetch(new URL("python/redactie.zip", REDACTIE));
   const pyodide = await loadPyodide({
     indexURL: new URL("hulp/pyodide/", BASIS).href,
+    createPyodideModule,
     // the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
     stdLibURL: new URL("python/python_stdlib.zip", REDACTIE).href,
     stdout: () => {},

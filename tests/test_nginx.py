@@ -1,0 +1,123 @@
+"""The built site on a school's own web server as Debian installs it: nginx with its stock
+/etc/nginx/mime.types (which knows no .mjs) and its brotli and gzip modules, the site under
+/meldcode/. The helper must start and reach an uitkomst there, every script and worker must
+arrive with a JavaScript type, and the large files compressed, with nothing changed in the
+server's own files. Skipped with a reason where nginx is not installed (`make setup` installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hulp_pagina import PAGE, READY, loop_route
+from playwright.sync_api import Browser, Response
+
+pytestmark = pytest.mark.browser
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MIME_TYPES = Path("/etc/nginx/mime.types")
+# Debian's package for the .br copies (libnginx-mod-http-brotli-static); gzip_static is built in
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+PREFIX = "/meldcode/"
+SCRIPT_TYPES = ("application/javascript", "text/javascript")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _config(site: Path, work: Path, port: int) -> str:
+    """Debian's own nginx.conf in what matters here: its modules, its mime.types, gzip_static
+    and brotli_static as a school would switch them on; the rest points at a scratch folder."""
+    brotli = BROTLI.exists()
+    return f"""
+{f"load_module {BROTLI};" if brotli else ""}
+daemon off;
+user root;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{}}
+http {{
+  include {MIME_TYPES};
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path {work}/body;
+  proxy_temp_path {work}/proxy;
+  fastcgi_temp_path {work}/fastcgi;
+  uwsgi_temp_path {work}/uwsgi;
+  scgi_temp_path {work}/scgi;
+  gzip_static on;
+  {"brotli_static on;" if brotli else ""}
+  server {{
+    listen 127.0.0.1:{port};
+    location {PREFIX} {{ alias {site.resolve()}/; }}
+  }}
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(NGINX).exists() or not MIME_TYPES.exists():
+        pytest.skip("nginx is niet geïnstalleerd; 'make setup' installeert het (Debian-pakket nginx)")
+    work = tmp_path_factory.mktemp("nginx")
+    port = _free_port()
+    (work / "nginx.conf").write_text(_config(site, work, port), encoding="utf-8")
+    log = work / "start.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work)], stderr=out)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"nginx start niet: {log.read_text(encoding='utf-8')}") from None
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}{PREFIX}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_stock_mime_types_know_no_mjs() -> None:
+    """The premise: were a module served as .mjs, this server would send it as octet-stream."""
+    if not MIME_TYPES.exists():
+        pytest.skip("nginx is niet geïnstalleerd")
+    assert " mjs" not in MIME_TYPES.read_text(encoding="utf-8").replace(";", " ")
+
+
+def test_no_file_of_the_site_depends_on_the_mjs_type(site: Path) -> None:
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.mjs")) == []
+
+
+def test_the_helper_starts_and_reaches_an_uitkomst_on_stock_nginx(browser: Browser, nginx: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    responses: list[Response] = []
+    context.on("response", lambda r: responses.append(r))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(nginx + PAGE)
+    page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+    loop_route(page, [("vraag-1", "ja"), ("vraag-2", "ja")])
+    assert "Direct melden bij Veilig Thuis" in page.locator("#uitkomst-kop").inner_text()
+    # every script, module and worker came with a type a browser runs
+    scripts = {r.url: r.headers.get("content-type", "") for r in responses if r.url.split("?")[0].endswith(".js")}
+    assert any(u.endswith("/hulp-worker.js") for u in scripts) and any(u.endswith("/pyodide.asm.js") for u in scripts)
+    wrong = {u: t for u, t in scripts.items() if not t.startswith(SCRIPT_TYPES)}
+    assert wrong == {}
+    # the runtime came compressed by the server's own static modules (its .br or .gz copy)
+    wasm = next(r for r in responses if r.url.endswith("/pyodide.asm.wasm"))
+    assert wasm.headers.get("content-type") == "application/wasm"
+    assert wasm.headers.get("content-encoding") in ("br", "gzip")
+    # and the service worker took the page under /meldcode/
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)", None) == nginx
+    assert errors == []
+    context.close()
