@@ -24,6 +24,13 @@ MIME_TYPES = Path("/etc/nginx/mime.types")
 # Debian's package for the .br copies (libnginx-mod-http-brotli-static); gzip_static is built in
 BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 PREFIX = "/meldcode/"
+STRENG = "/streng/"  # the same site with the strict header a school's ICT adds
+# the usual strict header (no hashes, no 'unsafe-inline' for scripts), as README's Publiceren shows it
+HEADER = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+    "base-uri 'self'; frame-ancestors 'none'"
+)
 SCRIPT_TYPES = ("application/javascript", "text/javascript")
 
 
@@ -58,6 +65,10 @@ http {{
   server {{
     listen 127.0.0.1:{port};
     location {PREFIX} {{ alias {site.resolve()}/; }}
+    location {STRENG} {{
+      alias {site.resolve()}/;
+      add_header Content-Security-Policy "{HEADER}" always;
+    }}
   }}
 }}
 """
@@ -81,7 +92,7 @@ def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
             if process.poll() is not None:
                 raise RuntimeError(f"nginx start niet: {log.read_text(encoding='utf-8')}") from None
             time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}{PREFIX}"
+    yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
 
@@ -98,6 +109,7 @@ def test_no_file_of_the_site_depends_on_the_mjs_type(site: Path) -> None:
 
 
 def test_the_helper_starts_and_reaches_an_uitkomst_on_stock_nginx(browser: Browser, nginx: str) -> None:
+    nginx += PREFIX
     context = browser.new_context(viewport={"width": 390, "height": 844})
     responses: list[Response] = []
     context.on("response", lambda r: responses.append(r))
@@ -121,3 +133,35 @@ def test_the_helper_starts_and_reaches_an_uitkomst_on_stock_nginx(browser: Brows
     assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)", None) == nginx
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("url", ["contacten/", PAGE])
+def test_a_strict_csp_header_from_the_server_breaks_nothing(browser: Browser, nginx: str, url: str) -> None:
+    """script-src 'self' without hashes: the theme's search and the helper still work."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations: list[str] = []
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', (e) => "
+        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    response = page.goto(nginx + STRENG + url)
+    assert response is not None and response.headers["content-security-policy"] == HEADER
+    if url == PAGE:
+        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
+        loop_route(page, [("vraag-1", "nee")])
+    else:
+        box = page.locator(".md-search__input")
+        box.fill("veilig thuis")
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length >= 5")
+    violations = page.evaluate("window.__csp || []")
+    assert violations == [] and errors == []
+    context.close()
+
+
+def test_the_readme_shows_exactly_the_header_tested_here() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{HEADER}" always;' in readme

@@ -66,15 +66,18 @@ _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]
 _RUNS = {"", "text/javascript", "application/javascript", "module"}
 
 
+def runs_as_script(attrs: str) -> bool:
+    """Whether a `<script>` with these attributes is code the browser runs (not a data block)."""
+    kind = _TYPE.search(attrs)
+    return (kind.group(1).lower() if kind else "") in _RUNS
+
+
 def inline_hashes(html: str) -> list[str]:
     """`'sha256-…'` of every inline script the browser would run, in page order, once each."""
     found: list[str] = []
     for match in _SCRIPT.finditer(html):
         attrs = match.group("attrs")
-        if _SRC.search(attrs):
-            continue
-        kind = _TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in _RUNS:
+        if _SRC.search(attrs) or not runs_as_script(attrs):
             continue
         digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode("ascii")
         token = f"'sha256-{digest}'"
@@ -112,4 +115,14 @@ def apply(site_dir: Path) -> int:
     return changed
 
 
-__all__ = ["HULP_SCRIPT_SRC", "POLICY", "REDACTIE_EXTRA", "apply", "harden", "inline_hashes", "policies", "policy"]
+__all__ = [
+    "HULP_SCRIPT_SRC",
+    "POLICY",
+    "REDACTIE_EXTRA",
+    "apply",
+    "harden",
+    "inline_hashes",
+    "policies",
+    "policy",
+    "runs_as_script",
+]

@@ -19,6 +19,7 @@ from generator.hulp.assets import ROOT
 from generator.pages import csp
 from generator.pages.modules import JAVASCRIPTS
 from generator.postbuild import precompress
+from generator.postbuild.external_scripts import externalize
 from generator.postbuild.offline import write_service_worker, write_service_worker_off
 from generator.postbuild.pdf import write_pdf
 from generator.redactie import paginas
@@ -93,6 +94,8 @@ def finish(
     for css in extra_css:
         minify_css(site_dir / css)
     minify_js(site_dir)
+    # no inline script left, so any strict CSP works; the hashes below then find none
+    externalize(site_dir)
     csp.apply(site_dir)
     if offline:
         write_service_worker(site_dir, versie)
