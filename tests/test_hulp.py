@@ -414,6 +414,14 @@ def test_first_question_is_static_html(base: str, site: Path) -> None:
     assert 'data-knoop="vraag-1"' in html and 'id="antwoord-ja"' in html
     assert 'autocomplete="off"' in html.split('id="onderbouwing"', 1)[1][:200] or 'autocomplete="off"' in html
     assert "'wasm-unsafe-eval'" in html and "connect-src 'self'" in html and "blob:" not in html
+    # the script that keeps an early tap runs before the form can be tapped: a file of its own
+    # (no inline script on any page), placed before the form, so the parser runs it first
+    vroeg = next(
+        m.group(1)
+        for m in re.finditer(r'<script src="([^"]*inline/[^"]*)"', html)
+        if "doorlopen-formulier" in (site / PAGE / m.group(1)).resolve().read_text(encoding="utf-8")
+    )
+    assert html.index(vroeg) < html.index('<form class="doorlopen-formulier"')
 
 
 def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) -> None:
