@@ -37,7 +37,9 @@ const { count, size, warnings } = await generateSW({
   importScripts: ["sw-extra.js"],
   runtimeCaching: [
     {
-      urlPattern: ({ url }) => url.pathname.includes("/assets/hulp/pyodide/"),
+      // not the large files: the helper's worker takes those from the cache itself, the file or
+      // its .gz copy (compressed-fetch.js), and a request it stops must not go on here
+      urlPattern: ({ url }) => url.pathname.includes("/assets/hulp/pyodide/") && !/\.(wasm|zip|gz)$/.test(url.pathname),
       handler: "CacheFirst",
       options: { cacheName: `meldcode-${key}-hulp` },
     },

@@ -54,7 +54,10 @@ def _extra(key: str, hulp: list[str]) -> str:
         "});\n"
         'self.addEventListener("message", (event) => {\n'
         '  if (!event.data || event.data.type !== "HULP_BEWAREN") return;\n'
-        "  const urls = HULP_BESTANDEN.map((pad) => new URL(pad, self.registration.scope).href);\n"
+        "  const vast = HULP_BESTANDEN.map((pad) => new URL(pad, self.registration.scope).href);\n"
+        "  // the large files as the helper fetched them (the file or its .gz copy); only the runtime's own\n"
+        "  const gevraagd = new Set((event.data.bestanden || []).filter((u) => vast.includes(u.replace(/\\.gz$/, \"\"))));\n"
+        "  const urls = vast.map((url) => (gevraagd.has(url) || !gevraagd.has(url + \".gz\") ? url : url + \".gz\"));\n"
         "  event.waitUntil(caches.open(HULP).then(async (cache) => {\n"
         "    const al = await Promise.all(urls.map((url) => cache.match(url)));\n"
         "    await cache.addAll(urls.filter((_, i) => !al[i]));\n"

@@ -8,6 +8,11 @@
 // runtime module is imported here, not by name at run time, so it loads beside the loader.
 import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
+import { installCompressedFetch } from "./compressed-fetch.js";
+
+// the runtime and the standard library compressed on the wire on any host; what it fetched
+// goes with "klaar" to the page, which asks the service worker to keep exactly that
+const gebruikt = installCompressedFetch();
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 
@@ -62,7 +67,7 @@ def call(method, args):
 call
 `);
   call = (method, args) => JSON.parse(bridge(method, JSON.stringify(args)));
-  report("klaar", { state: call("start", []).ok });
+  report("klaar", { state: call("start", []).ok, bestanden: [...gebruikt] });
 }
 
 // A failed download inside Pyodide (e.g. a blocked .wasm file) surfaces as an unhandled

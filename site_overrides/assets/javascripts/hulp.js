@@ -118,10 +118,11 @@ import { tekenVraag } from "./hulp-vraag.js";
     }
   }
 
-  async function opKlaar() {
+  async function opKlaar(bestanden) {
     const { state, gelijk } = await neemOverVanTabel();
     klaar = true;
     root.dataset.klaar = "ja"; // for offline.js: the runtime is in the browser's cache now
+    root.dataset.bestanden = JSON.stringify(bestanden || []); // and which copies (compressed-fetch.js)
     root.dispatchEvent(new Event("hulp-klaar"));
     meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
     if (gelijk && !uitkomstVolgt) {
@@ -139,7 +140,7 @@ import { tekenVraag } from "./hulp-vraag.js";
     const bericht = event.data;
     if (bericht.type === "klaar") {
       clearTimeout(timer);
-      opKlaar().catch(fouten);
+      opKlaar(bericht.bestanden).catch(fouten);
     } else if (bericht.type === "mislukt") {
       clearTimeout(timer);
       faal(bericht.reden);

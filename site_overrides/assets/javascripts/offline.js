@@ -78,7 +78,10 @@ export function startOffline() {
     naLaden(() => {
       registreer();
       navigator.serviceWorker.ready.then((registratie) => {
-        if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN" });
+        // the runtime's files as the worker fetched them: a file, or its .gz copy where the server
+        // compresses nothing (compressed-fetch.js), so the worker keeps what is in the cache already
+        const bestanden = JSON.parse(hulp.dataset.bestanden || "[]");
+        if (registratie.active) registratie.active.postMessage({ type: "HULP_BEWAREN", bestanden });
       });
     }),
   );

@@ -5,6 +5,9 @@
 // Pyodide's ES modules under .js names, its runtime module imported here (see hulp-worker.js)
 import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
+import { installCompressedFetch } from "./compressed-fetch.js";
+
+installCompressedFetch(); // the runtime and both Python archives compressed on the wire on any host
 
 const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
