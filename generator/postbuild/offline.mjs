@@ -2,7 +2,9 @@
 // Usage: node generator/postbuild/offline.mjs <site> <key>   (key: protocol version, Pyodide version, hash)
 // Precaches the pages and assets of the site; the Pyodide runtime and the engine are cached
 // when the helper page is first visited (they are large, and only that page needs them):
-// the page asks sw-extra.js to keep them, and the rule below serves them from that cache.
+// the page asks sw-extra.js to keep them (the large ones as the helper fetched them: the file
+// or its .gz copy), the rule below serves the small ones from that cache, and the helper's
+// worker takes the large ones from it itself (compressed-fetch.js).
 // Of the search's language files only the Dutch ones are precached (the site is Dutch).
 // The editor (/redactie/ and the CMS bundle) is never cached: not precached, no rule, so a
 // request for it goes to the network as if there were no worker.
