@@ -7,6 +7,8 @@ first), at 10 Mbit/s + 100 ms (4G) and 2 Mbit/s + 300 ms (a slow 3G); Chromium h
 in the same run, with the same server and the same compression rules:
 - the helper: navigation → the longest route answered as fast as the page takes answers →
   the second question shown, and the uitkomst shown (made by the engine, with its dates);
+- the same helper page with the scripts the build moved into files (no inline script, for any
+  strict CSP) put back in it: what moving them costs a first visit;
 - stock Pyodide: the npm package's loader and full standard library in a module worker,
   importing the engine wheel → ready.
 Cold (a new browser context) and warm (the same page opened again), median of N runs; and the
@@ -16,6 +18,7 @@ bytes each put on the wire, cold and warm.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -29,6 +32,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.afwegingskader.graph import Graph
 from generator.checks.run import load_and_check
+from generator.pages import csp
 from generator.postbuild import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +47,27 @@ def _route() -> list[tuple[str, str]]:
 
 
 ROUTE = _route()
+
+
+INLINE = "afwegingskader-doorlopen-inline"  # the helper's page as it was: its scripts in the page
+_EXTERN = re.compile(r'<script( [^>]*)? src="([^"]*assets/javascripts/inline/[^"]*)"></script>')
+
+
+def _inline_variant(site: Path) -> None:
+    """The helper's page with the scripts that external_scripts.py moved out put back in it
+    (allowed by their hashes, as before), beside the real page at the same depth: the cost of
+    the moved scripts on a first visit, side by side in one run."""
+    page = site / "afwegingskader-doorlopen"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    html = _EXTERN.sub(
+        lambda m: f"<script{m.group(1) or ''}>{(page / m.group(2)).resolve().read_text()}</script>", html
+    )
+    html = csp.harden(
+        html.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'")
+    )
+    (site / INLINE).mkdir()
+    (site / INLINE / "index.html").write_text(html, encoding="utf-8")
+    precompress.apply(site / INLINE)
 
 
 def _helper_ready(page: Page, url: str) -> dict[str, float]:
@@ -72,6 +97,7 @@ def _measure(browser: Browser, base: str, lijn: object, link: Link, runs: int) -
     results: dict[str, list[float]] = {}
     variants = (
         ("hulp", base + "afwegingskader-doorlopen/", _helper_ready),
+        ("inline", base + f"{INLINE}/", _helper_ready),
         ("standaard", base + "vloer/", _stock_ready),
     )
     for _ in range(runs):
@@ -98,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         site = prepare(Path(args.site), Path(tmp))
         precompress.apply(site / "vloer")  # stock Pyodide under the same compression rules
+        _inline_variant(site)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         per_link = {}
         for link in LINKS:
@@ -117,11 +144,17 @@ def main(argv: list[str] | None = None) -> int:
         for sleutel, label in (
             ("hulp vraag 2", "hulp: tweede vraag na direct antwoord"),
             ("hulp uitkomst", f"hulp: uitkomst na {len(ROUTE)} directe antwoorden"),
+            ("inline vraag 2", "  zelfde, scripts in de pagina: tweede vraag"),
+            ("inline uitkomst", "  zelfde, scripts in de pagina: uitkomst"),
             ("standaard klaar", "standaard-Pyodide + engine klaar"),
         ):
             print(f"  {label:42} {m[f'{sleutel} koud s']:8.1f}s {m[f'{sleutel} warm s']:8.1f}s")
         print(f"  {'MB op de lijn':42} {'koud':>9} {'warm':>9}")
-        for naam, label in (("hulp", "hulp"), ("standaard", "standaard-Pyodide")):
+        for naam, label in (
+            ("hulp", "hulp"),
+            ("inline", "hulp, scripts in de pagina"),
+            ("standaard", "standaard-Pyodide"),
+        ):
             print(f"  {label:42} {m[f'{naam} koud MB']:9.2f} {m[f'{naam} warm MB']:9.2f}")
         uitkomst = m["hulp uitkomst koud s"] / m["standaard klaar koud s"]
         bytes_ = m["hulp koud MB"] / m["standaard koud MB"]
