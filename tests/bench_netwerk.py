@@ -144,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         for sleutel, label in (
             ("hulp vraag 2", "hulp: tweede vraag na direct antwoord"),
             ("hulp uitkomst", f"hulp: uitkomst na {len(ROUTE)} directe antwoorden"),
-            ("inline vraag 2", "  zelfde, scripts in de pagina: tweede vraag"),
-            ("inline uitkomst", "  zelfde, scripts in de pagina: uitkomst"),
+            ("inline vraag 2", "  idem, scripts in de pagina: tweede vraag"),
+            ("inline uitkomst", "  idem, scripts in de pagina: uitkomst"),
             ("standaard klaar", "standaard-Pyodide + engine klaar"),
         ):
             print(f"  {label:42} {m[f'{sleutel} koud s']:8.1f}s {m[f'{sleutel} warm s']:8.1f}s")
