@@ -1,0 +1,47 @@
+"""Firefox (Debian's firefox-esr, headless, over WebDriver BiDi): the helper walked to its
+uitkomst, the search and a werkblad, every page loaded, with no page error; driven by tests/firefox.mjs. Skipped
+with a reason where Firefox is not installed (`make setup` installs it)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sitetext import html_pages
+
+from generator.postbuild.chromium import serve
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+FIREFOX = Path("/usr/bin/firefox-esr")
+
+
+def test_helper_search_and_werkblad_in_firefox(site: Path) -> None:
+    node = shutil.which("node")
+    if node is None or not FIREFOX.exists():
+        pytest.skip("Firefox ontbreekt; 'make setup' installeert firefox-esr")
+    # every page but the editor's (its own tests, in Chromium: it needs a Git host or Chrome's folder access)
+    paginas = [p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
+    paginas = [p for p in paginas if not p.startswith("redactie/")]
+    with serve(site) as base:
+        result = subprocess.run(
+            [node, str(ROOT / "tests" / "firefox.mjs"), base, json.dumps(paginas)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    uit = json.loads(result.stdout)
+    stappen = uit["stappen"]
+    assert "mislukt" not in stappen, stappen
+    assert "Firefox/" in stappen["agent"], stappen["agent"]
+    assert stappen["paginas"] == len(paginas) > 30
+    assert stappen["uitkomst"] == "Uitkomst: Melden bij Veilig Thuis"
+    assert stappen["zoeken"] >= 1
+    assert stappen["werkblad"] == "Juf zag blauwe plekken"
+    assert uit["fouten"] == []

@@ -1,0 +1,155 @@
+"""Safari's engine: the site in WebKitGTK (Debian's webkit2gtk-driver, its MiniBrowser under
+Xvfb), driven over WebDriver. About half of the staff's phones are iPhones, where every browser
+is WebKit: a change that breaks the helper, the search or the werkbladen there must not land
+unseen. WebKitWebDriver gives no console log, so a probe in the page collects script errors
+from the moment it is installed. Skipped with a reason where the driver is not installed
+(`make setup` installs it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hulp_pagina import PAGE
+from sitetext import html_pages
+from test_offline import ROUTE
+
+from generator.postbuild.chromium import serve
+
+pytestmark = [
+    pytest.mark.browser,
+    # selenium's own WebKitGTK class still uses an argument it deprecates itself
+    pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+]
+
+DRIVER = "/usr/bin/WebKitWebDriver"
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+READY_S = 90  # Pyodide on a slow machine, in an engine without the JIT tiers Chromium has
+PROBE = """window.__fouten = window.__fouten || [];
+if (!window.__probe) { window.__probe = true;
+  window.addEventListener("error", (e) => window.__fouten.push(String(e.message)));
+  window.addEventListener("unhandledrejection", (e) => window.__fouten.push(String(e.reason))); }"""
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[object]:
+    if not (Path(DRIVER).exists() and Path(MINIBROWSER).exists() and shutil.which("Xvfb")):
+        pytest.skip("WebKitGTK ontbreekt; 'make setup' installeert webkit2gtk-driver en xvfb")
+    from selenium import webdriver
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    display = ":97"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+    time.sleep(0.5)
+    options = Options()
+    options.binary_location = MINIBROWSER
+    options.add_argument("--automation")
+    service = Service(DRIVER, env={**os.environ, "DISPLAY": display})
+    browser = webdriver.WebKitGTK(options=options, service=service)
+    browser.set_window_size(390, 844)
+    yield browser
+    browser.quit()
+    xvfb.terminate()
+    xvfb.wait(timeout=10)
+
+
+PROBE_FILE = "__probe.js"
+
+
+@pytest.fixture(scope="module")
+def base(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the site with a probe as the first script of every page: it collects script
+    errors from the start of each load (the driver has no console log to read)."""
+    copy = tmp_path_factory.mktemp("webkit") / "site"
+    shutil.copytree(site, copy)
+    (copy / PROBE_FILE).write_text(PROBE, encoding="utf-8")
+    for page in html_pages(copy):
+        diepte = len(page.relative_to(copy).parts) - 1
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("<head>", f'<head><script src="{"../" * diepte}{PROBE_FILE}"></script>', 1))
+        for kopie in (page.with_name(page.name + ".br"), page.with_name(page.name + ".gz")):
+            kopie.unlink(missing_ok=True)  # the served page is the one with the probe
+    with serve(copy) as url:
+        yield url
+
+
+def test_every_page_loads_without_a_script_error(driver: object, base: str, site: Path) -> None:
+    fouten = {}
+    for page in html_pages(site):
+        pad = page.relative_to(site).as_posix().removesuffix("index.html")
+        if pad.startswith("redactie/"):
+            continue  # the editor: its own tests, in Chromium (it needs a Git host or Chrome's folder access)
+        driver.get(base + pad)  # type: ignore[attr-defined]
+        gevonden = driver.execute_script("return window.__fouten")  # type: ignore[attr-defined]
+        if gevonden != []:  # None: the probe did not run, which would hide every error
+            fouten[pad] = gevonden
+    assert fouten == {}
+
+
+def wait(condition: object, seconds: float = READY_S) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(0.1)
+    raise AssertionError("niet op tijd")
+
+
+def test_the_helper_walks_a_route_to_its_uitkomst(driver: object, base: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(base + PAGE)  # type: ignore[attr-defined]
+    d.execute_script(PROBE)  # type: ignore[attr-defined]
+    agent = d.execute_script("return navigator.userAgent")  # type: ignore[attr-defined]
+    assert "AppleWebKit" in agent and "Chrome" not in agent, agent  # WebKit itself, not Chromium
+    status = lambda: d.find_element(By.CSS_SELECTOR, ".doorlopen-status").text  # type: ignore[attr-defined] # noqa: E731
+    wait(lambda: "klaar" in status())
+    for knoop, antwoord in ROUTE:
+        wait(lambda k=knoop: d.find_elements(By.CSS_SELECTOR, f"fieldset[data-knoop='{k}']"))  # type: ignore[attr-defined]
+        d.find_element(By.CSS_SELECTOR, f"label[for=antwoord-{antwoord}]").click()  # type: ignore[attr-defined]
+        d.find_element(By.CSS_SELECTOR, "button[data-actie=volgende]").click()  # type: ignore[attr-defined]
+    wait(lambda: d.find_elements(By.ID, "uitkomst-kop"))  # type: ignore[attr-defined]
+    assert d.find_element(By.ID, "uitkomst-kop").text == "Uitkomst: Melden bij Veilig Thuis"  # type: ignore[attr-defined]
+    assert d.execute_script("return window.__fouten") == []  # type: ignore[attr-defined]
+
+
+def test_search_finds_veilig_thuis(driver: object, base: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = driver
+    d.set_window_size(1280, 900)  # type: ignore[attr-defined]  # the search field in the header
+    d.get(base + "contacten/")  # type: ignore[attr-defined]
+    d.execute_script(PROBE)  # type: ignore[attr-defined]
+    wait(lambda: d.execute_script("return document.documentElement.classList.contains('js')"))  # type: ignore[attr-defined]
+    veld = d.find_element(By.CSS_SELECTOR, ".md-search__input")  # type: ignore[attr-defined]
+    veld.click()
+    veld.send_keys("veilig thuis")
+    veld.send_keys(Keys.END)
+    resultaten = lambda: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")  # type: ignore[attr-defined] # noqa: E731
+    wait(lambda: len(resultaten()) > 0, 30)
+    assert d.execute_script("return window.__fouten") == []  # type: ignore[attr-defined]
+    d.set_window_size(390, 844)  # type: ignore[attr-defined]
+
+
+def test_a_werkblad_keeps_what_is_typed_and_prints(driver: object, base: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(base + "werkbladen/overlegformulier/")  # type: ignore[attr-defined]
+    d.execute_script(PROBE)  # type: ignore[attr-defined]
+    veld = d.find_element(By.CSS_SELECTOR, "form textarea")  # type: ignore[attr-defined]
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", veld)  # type: ignore[attr-defined]
+    veld.click()
+    veld.send_keys("Juf zag blauwe plekken")
+    assert veld.get_attribute("value") == "Juf zag blauwe plekken"
+    # the printed copy (the werkblad's print text beside each field) follows what is typed
+    wait(lambda: "Juf zag blauwe plekken" in d.execute_script("return document.body.textContent"), 5)  # type: ignore[attr-defined]
+    assert d.execute_script("return window.__fouten") == []  # type: ignore[attr-defined]
