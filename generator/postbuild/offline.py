@@ -56,8 +56,10 @@ def _extra(key: str, hulp: list[str]) -> str:
         '  if (!event.data || event.data.type !== "HULP_BEWAREN") return;\n'
         "  const vast = HULP_BESTANDEN.map((pad) => new URL(pad, self.registration.scope).href);\n"
         "  // the large files as the helper fetched them (the file or its .gz copy); only the runtime's own\n"
-        "  const gevraagd = new Set((event.data.bestanden || []).filter((u) => vast.includes(u.replace(/\\.gz$/, \"\"))));\n"
-        "  const urls = vast.map((url) => (gevraagd.has(url) || !gevraagd.has(url + \".gz\") ? url : url + \".gz\"));\n"
+        '  const eigen = (u) => vast.includes(u.replace(/\\.gz$/, ""));\n'
+        "  const gevraagd = new Set((event.data.bestanden || []).filter(eigen));\n"
+        '  const gz = (url) => !gevraagd.has(url) && gevraagd.has(url + ".gz");\n'
+        '  const urls = vast.map((url) => (gz(url) ? url + ".gz" : url));\n'
         "  event.waitUntil(caches.open(HULP).then(async (cache) => {\n"
         "    const al = await Promise.all(urls.map((url) => cache.match(url)));\n"
         "    await cache.addAll(urls.filter((_, i) => !al[i]));\n"
