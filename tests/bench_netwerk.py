@@ -7,6 +7,8 @@ first), at 10 Mbit/s + 100 ms (4G) and 2 Mbit/s + 300 ms (a slow 3G); Chromium h
 in the same run, with the same server and the same compression rules:
 - the helper: navigation → the longest route answered as fast as the page takes answers →
   the second question shown, and the uitkomst shown (made by the engine, with its dates);
+- the same helper from a host that compresses nothing (its worker then takes the .gz copies
+  and unpacks them, compressed-fetch.js);
 - the same helper page with the scripts the build moved into files (no inline script, for any
   strict CSP) put back in it: what moving them costs a first visit;
 - stock Pyodide: the npm package's loader and full standard library in a module worker,
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from bench_hulp import CPU_SLOWDOWN, VIEWPORT, prepare, slow_page
 from browser import CHROMIUM, CHROMIUM_ARGS
-from netwerk import LINKS, Link, serve_on_link
+from netwerk import LINKS, ZONDER_COMPRESSIE, Link, serve_on_link
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.afwegingskader.graph import Graph
@@ -97,6 +99,7 @@ def _measure(browser: Browser, base: str, lijn: object, link: Link, runs: int) -
     results: dict[str, list[float]] = {}
     variants = (
         ("hulp", base + "afwegingskader-doorlopen/", _helper_ready),
+        ("kaal", base + ZONDER_COMPRESSIE.lstrip("/") + "/afwegingskader-doorlopen/", _helper_ready),
         ("inline", base + f"{INLINE}/", _helper_ready),
         ("standaard", base + "vloer/", _stock_ready),
     )
@@ -144,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         for sleutel, label in (
             ("hulp vraag 2", "hulp: tweede vraag na direct antwoord"),
             ("hulp uitkomst", f"hulp: uitkomst na {len(ROUTE)} directe antwoorden"),
+            ("kaal uitkomst", "  idem, host zonder compressie: uitkomst"),
             ("inline vraag 2", "  idem, scripts in de pagina: tweede vraag"),
             ("inline uitkomst", "  idem, scripts in de pagina: uitkomst"),
             ("standaard klaar", "standaard-Pyodide + engine klaar"),
@@ -152,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'MB op de lijn':42} {'koud':>9} {'warm':>9}")
         for naam, label in (
             ("hulp", "hulp"),
+            ("kaal", "hulp, host zonder compressie"),
             ("inline", "hulp, scripts in de pagina"),
             ("standaard", "standaard-Pyodide"),
         ):

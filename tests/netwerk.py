@@ -56,6 +56,11 @@ class _Lijn:
         time.sleep(max(0.0, klaar - time.perf_counter()))
 
 
+# Under this prefix the same site comes from a host that compresses nothing (as Python's
+# http.server, or Apache without application/wasm in mod_deflate): the files as they are.
+ZONDER_COMPRESSIE = "/zonder-compressie"
+
+
 def _handler(root: Path, lijn: _Lijn) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -65,7 +70,9 @@ def _handler(root: Path, lijn: _Lijn) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             time.sleep(lijn.link.rtt_ms / 1000)  # the round trip before the first byte
-            pad = root / unquote(urlsplit(self.path).path).lstrip("/")
+            adres = unquote(urlsplit(self.path).path)
+            kaal = adres.startswith(ZONDER_COMPRESSIE)  # a host that compresses nothing
+            pad = root / adres.removeprefix(ZONDER_COMPRESSIE if kaal else "").lstrip("/")
             if pad.is_dir():
                 pad = pad / "index.html"
             if not pad.is_file() or root not in pad.resolve().parents:
@@ -79,7 +86,7 @@ def _handler(root: Path, lijn: _Lijn) -> type[BaseHTTPRequestHandler]:
             if self.headers.get("If-Modified-Since") == kopjes["Last-Modified"]:
                 self._stuur(304, b"", kopjes)
                 return
-            accepted = self.headers.get("Accept-Encoding", "")
+            accepted = "" if kaal else self.headers.get("Accept-Encoding", "")
             for codering, achtervoegsel in (("br", ".br"), ("gzip", ".gz")):
                 kopie = pad.with_name(pad.name + achtervoegsel)
                 if codering in accepted and kopie.is_file():
@@ -118,4 +125,4 @@ def serve_on_link(root: Path, link: Link) -> Iterator[tuple[str, _Lijn]]:
         server.server_close()
 
 
-__all__ = ["LINKS", "Link", "serve_on_link"]
+__all__ = ["LINKS", "ZONDER_COMPRESSIE", "Link", "serve_on_link"]

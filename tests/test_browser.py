@@ -89,6 +89,8 @@ def test_readable_without_javascript(browser: Browser, site: Path, base: str) ->
     page = context.new_page()
     page.goto(base + "afwegingskader/")
     assert page.locator("h1").inner_text().startswith("Afwegingskader")
+    # folded, and a fold opens without JavaScript (<details>)
+    page.get_by_text("De hele beslistabel").click()
     assert page.locator("table.beslistabel").is_visible()
     assert page.locator(".spoedbalk a[href='tel:08002000']").is_visible()
     page.goto(base + "bijlagen/bijlage-1/")

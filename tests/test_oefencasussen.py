@@ -236,7 +236,7 @@ def test_trainer_page_and_pdf_hold_every_case_with_its_key(site: Path, protocol:
     ).stdout
     for casus in protocol.oefencasussen.casussen:
         assert f'id="casus-{casus.id}"' in trainer and f'id="casus-{casus.id}"' in afdrukken
-    assert trainer.count("Antwoordsleutel") == len(protocol.oefencasussen.casussen)
+    assert trainer.count("<summary>Antwoordsleutel en uitkomst</summary>") == len(protocol.oefencasussen.casussen)
     assert "Oefenmateriaal" in trainer
     # the advies as a sentence; its uitspraak numbers are on the LKC page
     assert "“Een melding kan ook gebaseerd zijn op vermoedens.”" in trainer
