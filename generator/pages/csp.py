@@ -58,7 +58,8 @@ def policies(git_hosts: tuple[str, ...] = ()) -> dict[str, str]:
     return {"pagina": policy(), "hulp": policy(hulp=True), "redactie": policy(redactie=True, git_hosts=git_hosts)}
 
 
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+# a script element with its attributes and body (external_scripts.py moves the inline ones out)
+SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.I)
@@ -66,8 +67,11 @@ _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]
 _RUNS = {"", "text/javascript", "application/javascript", "module"}
 
 
-def runs_as_script(attrs: str) -> bool:
-    """Whether a `<script>` with these attributes is code the browser runs (not a data block)."""
+def runs_inline(attrs: str) -> bool:
+    """Whether a `<script>` with these attributes is inline code the browser runs: no `src`,
+    and not a data block (application/json)."""
+    if _SRC.search(attrs):
+        return False
     kind = _TYPE.search(attrs)
     return (kind.group(1).lower() if kind else "") in _RUNS
 
@@ -75,9 +79,8 @@ def runs_as_script(attrs: str) -> bool:
 def inline_hashes(html: str) -> list[str]:
     """`'sha256-…'` of every inline script the browser would run, in page order, once each."""
     found: list[str] = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if _SRC.search(attrs) or not runs_as_script(attrs):
+    for match in SCRIPT.finditer(html):
+        if not runs_inline(match.group("attrs")):
             continue
         digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode("ascii")
         token = f"'sha256-{digest}'"
@@ -119,10 +122,11 @@ __all__ = [
     "HULP_SCRIPT_SRC",
     "POLICY",
     "REDACTIE_EXTRA",
+    "SCRIPT",
     "apply",
     "harden",
     "inline_hashes",
     "policies",
     "policy",
-    "runs_as_script",
+    "runs_inline",
 ]

@@ -17,11 +17,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.pages.csp import runs_as_script
+from generator.pages.csp import SCRIPT, runs_inline
 
 FOLDER = "assets/javascripts/inline"
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
 # where the page finds the site's own assets: the theme's bundle is on every page, with the
 # prefix the builder chose for it (relative "../", or absolute "/" on the 404 page)
 _ASSETS = re.compile(r'<script[^>]*\bsrc="(?P<prefix>[^"]*?)assets/javascripts/', re.I)
@@ -38,7 +36,7 @@ def _prefix(page: Path, site_dir: Path, html: str) -> str:
 def _move(match: re.Match[str], prefix: str, folder: Path, written: set[str]) -> str:
     """One script element: a running inline script as a reference to its file."""
     attrs, body = match.group("attrs"), match.group("body")
-    if _SRC.search(attrs) or not runs_as_script(attrs) or not body.strip():
+    if not runs_inline(attrs) or not body.strip():
         return match.group(0)
     name = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] + ".js"
     if name not in written:
@@ -55,7 +53,7 @@ def externalize(site_dir: Path) -> int:
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         prefix = _prefix(page, site_dir, html)
-        moved = _SCRIPT.sub(lambda match, prefix=prefix: _move(match, prefix, folder, written), html)
+        moved = SCRIPT.sub(lambda match, prefix=prefix: _move(match, prefix, folder, written), html)
         if moved != html:
             page.write_text(moved, encoding="utf-8")
     return len(written)
