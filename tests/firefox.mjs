@@ -2,11 +2,11 @@
 // downloads nothing: the helper walked to its uitkomst, the search, a werkblad typed into,
 // with every page error collected. Run by tests/test_firefox.py against a served site. What
 // runs in the page is given as text: it is the page's code, not this script's.
-// Usage: node tests/firefox.mjs <base URL> <pages as JSON>
+// Usage: node tests/firefox.mjs <base URL> <pages as JSON> <route as JSON: [[knoop, antwoord], …]>
 //   prints {"stappen": {...}, "fouten": [...]} as JSON; each error names the page it came from
 import puppeteer from "puppeteer-core";
 
-const [base, paginas = "[]"] = process.argv.slice(2);
+const [base, paginas = "[]", route = "[]"] = process.argv.slice(2);
 const READY = 90_000;
 const browser = await puppeteer.launch({
   browser: "firefox",
@@ -31,7 +31,7 @@ try {
   await page.goto(`${base}afwegingskader-doorlopen/`);
   stappen.agent = await page.evaluate(() => navigator.userAgent);
   await page.waitForFunction('document.querySelector(".doorlopen-status").textContent.includes("klaar")', { timeout: READY });
-  for (const [knoop, antwoord] of [["vraag-1", "ja"], ["vraag-2", "nee"], ["vraag-3", "nee"]]) {
+  for (const [knoop, antwoord] of JSON.parse(route)) {
     await page.waitForSelector(`fieldset[data-knoop='${knoop}']`, { timeout: READY });
     await page.click(`label[for=antwoord-${antwoord}]`);
     await page.click("button[data-actie=volgende]");

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sitetext import html_pages
+from test_offline import ROUTE
 
 from generator.postbuild.chromium import serve
 
@@ -29,7 +30,7 @@ def test_helper_search_and_werkblad_in_firefox(site: Path) -> None:
     paginas = [p for p in paginas if not p.startswith("redactie/")]
     with serve(site) as base:
         result = subprocess.run(
-            [node, str(ROOT / "tests" / "firefox.mjs"), base, json.dumps(paginas)],
+            [node, str(ROOT / "tests" / "firefox.mjs"), base, json.dumps(paginas), json.dumps(ROUTE)],
             capture_output=True,
             text=True,
             timeout=300,
