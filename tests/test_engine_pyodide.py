@@ -4,13 +4,12 @@ serves, gives exactly what it gives in CPython, for every route."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROTOCOL, ROOT
+from conftest import PROTOCOL
 from meldcode_engine import Sessie
+from node_script import run_node
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.afwegingskader.graph import Graph
@@ -20,8 +19,6 @@ pytestmark = pytest.mark.build
 
 
 def test_every_route_in_pyodide_matches_cpython(site: Path) -> None:
-    node = shutil.which("node")
-    assert node, "Node.js ontbreekt"
     protocol = load_and_check(PROTOCOL)[0].protocol
     routes = Graph.of(protocol).routes()
     # each route with an onderbouwing per answer and a start date near a holiday and a year end
@@ -30,16 +27,7 @@ def test_every_route_in_pyodide_matches_cpython(site: Path) -> None:
         for route in routes
         for datum in ("2026-12-24", "2027-02-28")
     ]
-    result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide_routes.mjs"), str(site / "assets" / "hulp")],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    pyodide = json.loads(result.stdout)
+    pyodide = run_node("pyodide_routes.mjs", str(site / "assets" / "hulp"), invoer=cases)
     assert pyodide["python"].startswith("3.14"), pyodide["python"]
     # the site's own runtime: its standard library is the shortened one, without docstrings
     assert pyodide["docstring"] is None

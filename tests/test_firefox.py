@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from node_script import run_node
 from sitetext import html_pages
 from test_offline import ROUTE
 
@@ -17,27 +17,17 @@ from generator.postbuild.chromium import serve
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 FIREFOX = Path("/usr/bin/firefox-esr")
 
 
 def test_helper_search_and_werkblad_in_firefox(site: Path) -> None:
-    node = shutil.which("node")
-    if node is None or not FIREFOX.exists():
+    if shutil.which("node") is None or not FIREFOX.exists():
         pytest.skip("Firefox ontbreekt; 'make setup' installeert firefox-esr")
     # every page but the editor's (its own tests, in Chromium: it needs a Git host or Chrome's folder access)
     paginas = [p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
     paginas = [p for p in paginas if not p.startswith("redactie/")]
     with serve(site) as base:
-        result = subprocess.run(
-            [node, str(ROOT / "tests" / "firefox.mjs"), base, json.dumps(paginas), json.dumps(ROUTE)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=ROOT,
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    uit = json.loads(result.stdout)
+        uit = run_node("firefox.mjs", base, json.dumps(paginas), json.dumps(ROUTE), timeout=300)
     stappen = uit["stappen"]
     assert "mislukt" not in stappen, stappen
     assert "Firefox/" in stappen["agent"], stappen["agent"]

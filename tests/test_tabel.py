@@ -5,12 +5,11 @@ engine's, but for the uitkomst, which the table names only by its id."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from typing import Any
 
-from conftest import PROTOCOL, ROOT
+from conftest import PROTOCOL
 from meldcode_engine import Sessie
+from node_script import run_node
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.afwegingskader.graph import Graph
@@ -51,20 +50,9 @@ def _engine(reeks: list[list[str]]) -> list[dict[str, Any]]:
 
 
 def test_table_walk_is_the_engine_s_walk() -> None:
-    node = shutil.which("node")
-    assert node, "Node.js ontbreekt"
     reeksen = _reeksen()
     tabel = Sessie(KADER).tabel()
-    result = subprocess.run(
-        [node, str(ROOT / "tests" / "tabel_routes.mjs")],
-        input=json.dumps({"tabel": tabel, "reeksen": reeksen}),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    tabel_states = json.loads(result.stdout)
+    tabel_states = run_node("tabel_routes.mjs", invoer={"tabel": tabel, "reeksen": reeksen}, timeout=60)
     assert len(reeksen) == 9
     for reeks, states in zip(reeksen, tabel_states, strict=True):
         for i, (verwacht, gekregen) in enumerate(zip(_engine(reeks), states, strict=True)):
