@@ -121,6 +121,7 @@ def test_the_helper_walks_a_route_to_its_uitkomst(driver: object, base: str) -> 
 
 
 def test_search_finds_veilig_thuis(driver: object, base: str) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -129,10 +130,17 @@ def test_search_finds_veilig_thuis(driver: object, base: str) -> None:
     d.get(base + "contacten/")  # type: ignore[attr-defined]
     d.execute_script(PROBE)  # type: ignore[attr-defined]
     wait(lambda: d.execute_script("return document.documentElement.classList.contains('js')"))  # type: ignore[attr-defined]
-    veld = d.find_element(By.CSS_SELECTOR, ".md-search__input")  # type: ignore[attr-defined]
-    veld.click()
-    veld.send_keys("veilig thuis")
-    veld.send_keys(Keys.END)
+    # the theme may still replace the search field while it starts (a stale reference under
+    # load): the field is looked up again until the typing reached the one on the page
+    for _ in range(50):
+        try:
+            veld = d.find_element(By.CSS_SELECTOR, ".md-search__input")  # type: ignore[attr-defined]
+            veld.click()
+            veld.send_keys("veilig thuis")
+            veld.send_keys(Keys.END)
+            break
+        except StaleElementReferenceException:
+            time.sleep(0.1)
     resultaten = lambda: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")  # type: ignore[attr-defined] # noqa: E731
     wait(lambda: len(resultaten()) > 0, 30)
     assert d.execute_script("return window.__fouten") == []  # type: ignore[attr-defined]
