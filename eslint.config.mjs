@@ -16,8 +16,17 @@ export default [
     languageOptions: { sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    files: ["site_overrides/assets/javascripts/hulp-worker.js", "site_overrides/assets/javascripts/redactie-werker.js"],
+    files: [
+      "site_overrides/assets/javascripts/hulp-worker.js",
+      "site_overrides/assets/javascripts/redactie-werker.js",
+      "site_overrides/assets/javascripts/compressed-fetch.js",
+    ],
     languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    // the service worker's own part, a classic script Workbox's sw.js loads with importScripts
+    files: ["generator/postbuild/sw-extra.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
   },
   {
     files: ["generator/**/*.mjs", "tests/**/*.mjs", "eslint.config.mjs"],

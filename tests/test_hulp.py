@@ -436,7 +436,9 @@ def test_full_walk_sends_and_stores_nothing(context: BrowserContext, base: str) 
     page.fill("#moment-melding", "2026-12-24")
     page.locator("#moment-melding").dispatch_event("change")
     page.locator(".weergave-verwachten", has_text="uiterlijk maandag 4 januari 2027").wait_for(timeout=READY)
-    off_origin = [u for u in requests if not u.startswith(base.rstrip("/") + "/")]
+    # a blob: of the site's own origin is made in the page (the runtime module unpacked in the
+    # worker, from a server that compresses nothing), never a request over the network
+    off_origin = [u for u in requests if not u.removeprefix("blob:").startswith(base.rstrip("/") + "/")]
     assert off_origin == []
     assert page.evaluate(STORAGE) == [0, 0, 0, ""]
     assert context.cookies() == []

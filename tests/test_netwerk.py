@@ -5,7 +5,6 @@ fast as the page allows never waits between questions."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from playwright.sync_api import Browser, Page
 from test_hulp import ROUTES, expected_uitkomst
 
 from generator.postbuild import precompress
+from generator.postbuild.offline import extra_config
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +37,9 @@ def site_met_vloer(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 def _hulp_bestanden(site: Path) -> int:
     """How many runtime files the service worker keeps once the helper asks (sw-extra.js)."""
-    lijst = re.search(r"const HULP_BESTANDEN = \[(.*?)\];", (site / "sw-extra.js").read_text("utf-8"))
-    assert lijst, "sw-extra.js names no runtime files"
-    return lijst[1].count('"') // 2
+    runtime = extra_config(site)["runtime"]
+    assert isinstance(runtime, list) and runtime, "sw-extra.js names no runtime files"
+    return len(runtime)
 
 
 def _wait(page: Page, script: str, expected: object, what: str) -> None:

@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 from generator.postbuild import precompress
-from generator.postbuild.offline import cache_key
+from generator.postbuild.offline import cache_key, extra_config
 
 RUNTIME = "assets/hulp/pyodide"
 
@@ -73,7 +73,8 @@ def test_built_site_has_copies_the_service_worker_leaves_alone(site: Path, tmp_p
     # precache list and helper runtime list: only real files
     precached = re.findall(r'\{url:"([^"]+)",revision:', (site / "sw.js").read_text("utf-8"))
     assert precached and not [u for u in precached if u.endswith((".gz", ".br"))]
-    hulp = json.loads(re.search(r"const HULP_BESTANDEN = (\[.*?\]);", (site / "sw-extra.js").read_text("utf-8"))[1])
+    hulp = extra_config(site)["runtime"]
+    assert isinstance(hulp, list)
     assert f"{RUNTIME}/python_stdlib.zip" in hulp
     assert not [u for u in hulp if precompress.is_copy(site / u)]
 

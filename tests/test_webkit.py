@@ -141,8 +141,16 @@ def test_search_finds_veilig_thuis(driver: object, base: str) -> None:
             break
         except StaleElementReferenceException:
             time.sleep(0.1)
-    resultaten = lambda: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")  # type: ignore[attr-defined] # noqa: E731
-    wait(lambda: len(resultaten()) > 0, 30)
+
+    def found() -> bool:
+        # the list is drawn again while the search runs: WebKit's driver may then meet an item
+        # that is gone while it makes its handle
+        try:
+            return len(d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")) > 0  # type: ignore[attr-defined]
+        except StaleElementReferenceException:
+            return False
+
+    wait(found, 30)
     assert d.execute_script("return window.__fouten") == []  # type: ignore[attr-defined]
     d.set_window_size(390, 844)  # type: ignore[attr-defined]
 

@@ -23,7 +23,7 @@ from generator.afwegingskader.export import afwegingskader_data
 from generator.bestanden import write_if_changed
 from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
-from generator.hulp.assets import ASSETS, PYODIDE, write_assets
+from generator.hulp.assets import ASSETS, BROTLI, PYODIDE, write_assets
 from generator.hulp.precompile import RUNTIME_SCRIPT
 from generator.kaarten.placement import write_charts
 from generator.kaarten.stijl import CSS as CHART_STYLE
@@ -145,6 +145,7 @@ def _write_assets(protocol: Protocol, docs: Path) -> None:
     engine = Path(__file__).resolve().parents[1] / "engine"
     digest = hashlib.sha256(json.dumps(afwegingskader_data(protocol), sort_keys=True, ensure_ascii=False).encode())
     digest.update((PYODIDE / "package.json").read_bytes())
+    digest.update((BROTLI.parent / "package.json").read_bytes())
     for path in sorted(engine.rglob("*.py")):
         if "build" not in path.parts:
             digest.update(path.read_bytes())

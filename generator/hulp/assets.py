@@ -36,6 +36,10 @@ PYODIDE_CORE = {
     "pyodide.asm.wasm": "pyodide.asm.wasm",
     "python_stdlib.zip": "python_stdlib.zip",
 }
+# brotli-dec-wasm's decoder: from a server that compresses nothing, the worker fetches the .br
+# copies of the runtime and unpacks them itself (compressed-fetch.js), 0.8 MB fewer than .gz
+BROTLI = ROOT / "node_modules" / "brotli-dec-wasm" / "pkg"
+BROTLI_FILES = {"brotli_dec_wasm.js": "brotli-dec.js", "brotli_dec_wasm_bg.wasm": "brotli-dec.wasm"}
 ASSETS = "assets/hulp"
 
 
@@ -123,16 +127,20 @@ def trim_stdlib(protocol: Protocol, runtime: Path) -> tuple[int, int]:
 
 def write_assets(protocol: Protocol, site_dir: Path) -> list[Path]:
     """Write everything the helper's page needs into site_dir/assets/hulp/."""
-    if not (PYODIDE / "pyodide.mjs").exists():
-        raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide); voer 'make setup' uit")
+    if not (PYODIDE / "pyodide.mjs").exists() or not (BROTLI / "brotli_dec_wasm.js").exists():
+        raise _fail("de Pyodide-bestanden ontbreken (node_modules/pyodide, brotli-dec-wasm); voer 'make setup' uit")
     out = site_dir / ASSETS
     runtime = out / "pyodide"
     runtime.mkdir(parents=True, exist_ok=True)
     for name, served in PYODIDE_CORE.items():
         shutil.copy2(PYODIDE / name, runtime / served)
+    (out / "brotli").mkdir(exist_ok=True)
+    for name, served in BROTLI_FILES.items():
+        shutil.copy2(BROTLI / name, out / "brotli" / served)
     wheel = build_engine_wheel(runtime)
     lock = write_lock_file(wheel, runtime)
     data = write_json(protocol, out / "afwegingskader.json")
     # less to download and mount: only what the engine and Pyodide use
     trim_stdlib(protocol, runtime)
-    return [*(runtime / n for n in PYODIDE_CORE.values()), wheel, lock, data]
+    decoder = [out / "brotli" / n for n in BROTLI_FILES.values()]
+    return [*(runtime / n for n in PYODIDE_CORE.values()), *decoder, wheel, lock, data]

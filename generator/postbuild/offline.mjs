@@ -3,7 +3,7 @@
 // Precaches the pages and assets of the site; the Pyodide runtime and the engine are cached
 // when the helper page is first visited (they are large, and only that page needs them):
 // the page asks sw-extra.js to keep them (the large ones as the helper fetched them: the file
-// or its .gz copy), the rule below serves the small ones from that cache, and the helper's
+// or its .br or .gz copy), the rule below serves the small ones from that cache, and the helper's
 // worker takes the large ones from it itself (compressed-fetch.js).
 // Of the search's language files only the Dutch ones are precached (the site is Dutch).
 // The editor (/redactie/ and the CMS bundle) is never cached: not precached, no rule, so a
@@ -40,8 +40,8 @@ const { count, size, warnings } = await generateSW({
   runtimeCaching: [
     {
       // not the large files: the helper's worker takes those from the cache itself, the file or
-      // its .gz copy (compressed-fetch.js), and a request it stops must not go on here
-      urlPattern: ({ url }) => url.pathname.includes("/assets/hulp/pyodide/") && !/\.(wasm|zip|gz)$/.test(url.pathname),
+      // a copy (compressed-fetch.js), and a request it stops must not go on here
+      urlPattern: ({ url }) => url.pathname.includes("/assets/hulp/pyodide/") && !/\.(wasm|zip|gz|br)$/.test(url.pathname),
       handler: "CacheFirst",
       options: { cacheName: `meldcode-${key}-hulp` },
     },

@@ -16,10 +16,12 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import ToolError
-from generator.hulp.assets import ASSETS, PYODIDE, ROOT
+from generator.hulp.assets import ASSETS, BROTLI_FILES, PYODIDE, ROOT
 from generator.postbuild.precompress import is_copy
 
 SCRIPT = Path(__file__).with_name("offline.mjs")
+EXTRA = Path(__file__).with_name("sw-extra.js")
+EXTRA_CONFIG = "const CONFIG = {}; // filled in by the build"
 
 
 def _runtime_files(site_dir: Path) -> list[Path]:
@@ -38,34 +40,26 @@ def cache_key(site_dir: Path, versie: str) -> str:
     return f"{versie}-pyodide-{pyodide_versie}-{digest.hexdigest()[:8]}"
 
 
-def _extra(key: str, hulp: list[str]) -> str:
-    """What workbox does not do for us: remove the caches of earlier versions (Workbox only
-    removes outdated precaches), and keep the helper's runtime when its page asks."""
-    return (
-        "/* Loaded by sw.js. Removes the caches of earlier versions of this site when this\n"
-        " * version activates, and caches the helper's runtime when the helper page asks. */\n"
-        f"const HUIDIG = {json.dumps('meldcode-' + key)};\n"
-        f"const HULP = {json.dumps('meldcode-' + key + '-hulp')};\n"
-        f"const HULP_BESTANDEN = {json.dumps(hulp)};\n"
-        'self.addEventListener("activate", (event) => {\n'
-        "  event.waitUntil(caches.keys().then((namen) => Promise.all(namen\n"
-        '    .filter((naam) => naam.startsWith("meldcode-") && !naam.startsWith(HUIDIG))\n'
-        "    .map((naam) => caches.delete(naam)))));\n"
-        "});\n"
-        'self.addEventListener("message", (event) => {\n'
-        '  if (!event.data || event.data.type !== "HULP_BEWAREN") return;\n'
-        "  const vast = HULP_BESTANDEN.map((pad) => new URL(pad, self.registration.scope).href);\n"
-        "  // the large files as the helper fetched them (the file or its .gz copy); only the runtime's own\n"
-        '  const eigen = (u) => vast.includes(u.replace(/\\.gz$/, ""));\n'
-        "  const gevraagd = new Set((event.data.bestanden || []).filter(eigen));\n"
-        '  const gz = (url) => !gevraagd.has(url) && gevraagd.has(url + ".gz");\n'
-        '  const urls = vast.map((url) => (gz(url) ? url + ".gz" : url));\n'
-        "  event.waitUntil(caches.open(HULP).then(async (cache) => {\n"
-        "    const al = await Promise.all(urls.map((url) => cache.match(url)));\n"
-        "    await cache.addAll(urls.filter((_, i) => !al[i]));\n"
-        "  }));\n"
-        "});\n"
-    )
+def _extra(key: str, runtime: list[str], decoder: list[str]) -> str:
+    """What workbox does not do for us (sw-extra.js): remove the caches of earlier versions
+    (Workbox only removes outdated precaches), and keep the helper's runtime when its page asks."""
+    config = {
+        "current": f"meldcode-{key}",
+        "runtimeCache": f"meldcode-{key}-hulp",
+        "runtime": runtime,
+        "decoder": decoder,
+    }
+    text = EXTRA.read_text(encoding="utf-8")
+    if EXTRA_CONFIG not in text:
+        raise ToolError(f"{EXTRA}: de regel {EXTRA_CONFIG!r} ontbreekt", "offline (service worker)")
+    return text.replace(EXTRA_CONFIG, f"const CONFIG = {json.dumps(config)};", 1)
+
+
+def extra_config(site_dir: Path) -> dict[str, object]:
+    """The CONFIG a built site's sw-extra.js was given (for checks and tests)."""
+    text = (site_dir / "sw-extra.js").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("const CONFIG = "))
+    return dict(json.loads(line.removeprefix("const CONFIG = ").removesuffix(";")))
 
 
 def write_service_worker(site_dir: Path, versie: str) -> dict[str, int]:
@@ -78,8 +72,9 @@ def write_service_worker(site_dir: Path, versie: str) -> dict[str, int]:
             "offline (service worker)",
         )
     key = cache_key(site_dir, versie)
-    hulp = [p.relative_to(site_dir).as_posix() for p in _runtime_files(site_dir)]
-    (site_dir / "sw-extra.js").write_text(_extra(key, hulp), encoding="utf-8")
+    runtime = [p.relative_to(site_dir).as_posix() for p in _runtime_files(site_dir)]
+    decoder = [f"{ASSETS}/brotli/{name}" for name in BROTLI_FILES.values() if name.endswith(".wasm")]
+    (site_dir / "sw-extra.js").write_text(_extra(key, runtime, decoder), encoding="utf-8")
     result = subprocess.run(
         [node, str(SCRIPT), str(site_dir), key], capture_output=True, text=True, cwd=ROOT, check=False
     )

@@ -4,15 +4,19 @@
  * only the site's own files. Every answer stays in this worker's memory and is gone with
  * the tab. */
 // Pyodide's ES modules under .js names (generator/hulp/assets.py): a stock web server (Debian's
-// nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream. Its
-// runtime module is imported here, not by name at run time, so it loads beside the loader.
-import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
+// nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream.
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { installCompressedFetch } from "./compressed-fetch.js";
 
+const RUNTIME = new URL("../hulp/pyodide/", import.meta.url);
 // the runtime and the standard library compressed on the wire on any host; what it fetched
 // goes with "klaar" to the page, which asks the service worker to keep exactly that
-const gebruikt = installCompressedFetch();
+const compressed = installCompressedFetch();
+// the runtime's WebAssembly and standard library travel while its module loads, not after it
+compressed.prefetch(new URL("pyodide.asm.wasm", RUNTIME));
+compressed.prefetch(new URL("python_stdlib.zip", RUNTIME));
+const runtimeModule = compressed.importModule(new URL("pyodide.asm.js", RUNTIME).href);
+runtimeModule.catch(() => {}); // reported by start(), in its turn
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 
@@ -20,9 +24,9 @@ function report(type, data) {
   self.postMessage({ type, ...data });
 }
 
-const opties = (assets) => ({
+const opties = async (assets) => ({
   indexURL: assets + "pyodide/",
-  createPyodideModule,
+  createPyodideModule: (await runtimeModule).default,
   lockFileURL: assets + "pyodide/pyodide-lock.json",
   stdout: () => {},
   stderr: () => {},
@@ -32,7 +36,7 @@ const opties = (assets) => ({
 // file). No memory snapshot: it would start Python faster but is 4 to 6 MB on the wire, more
 // than the whole runtime, and a phone's network is where the helper is used.
 async function laad(assets) {
-  const pyodide = await loadPyodide(opties(assets));
+  const pyodide = await loadPyodide(await opties(assets));
   report("stap", { stap: "engine" });
   await pyodide.loadPackage("meldcode_engine", { messageCallback: () => {} });
   return pyodide;
@@ -67,7 +71,7 @@ def call(method, args):
 call
 `);
   call = (method, args) => JSON.parse(bridge(method, JSON.stringify(args)));
-  report("klaar", { state: call("start", []).ok, bestanden: [...gebruikt] });
+  report("klaar", { state: call("start", []).ok, bestanden: [...compressed.used] });
 }
 
 // A failed download inside Pyodide (e.g. a blocked .wasm file) surfaces as an unhandled

@@ -2,24 +2,31 @@
  * generator/redactie/controle.py, the same code `meldcode check` uses for these rules, with
  * ruamel.yaml. It reads a file into form data, writes the form back into the file changing
  * only what changed, and checks the result. Nothing leaves this worker but its answers. */
-// Pyodide's ES modules under .js names, its runtime module imported here (see hulp-worker.js)
-import createPyodideModule from "../hulp/pyodide/pyodide.asm.js";
+// Pyodide's ES modules under .js names (see hulp-worker.js)
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { installCompressedFetch } from "./compressed-fetch.js";
 
-installCompressedFetch(); // the runtime and both Python archives compressed on the wire on any host
-
 const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
+const RUNTIME = new URL("hulp/pyodide/", BASIS);
+// the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
+const STDLIB = new URL("python/python_stdlib.zip", REDACTIE);
+
+// the runtime and both Python archives compressed on the wire on any host, the large ones
+// travelling while the runtime's module loads
+const compressed = installCompressedFetch();
+compressed.prefetch(new URL("pyodide.asm.wasm", RUNTIME));
+compressed.prefetch(STDLIB);
+const runtimeModule = compressed.importModule(new URL("pyodide.asm.js", RUNTIME).href);
+runtimeModule.catch(() => {}); // reported by start(), in its turn
 
 async function start() {
   // the editor's Python is fetched while Pyodide starts, not after it
   const zip = fetch(new URL("python/redactie.zip", REDACTIE));
   const pyodide = await loadPyodide({
-    indexURL: new URL("hulp/pyodide/", BASIS).href,
-    createPyodideModule,
-    // the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
-    stdLibURL: new URL("python/python_stdlib.zip", REDACTIE).href,
+    indexURL: RUNTIME.href,
+    createPyodideModule: (await runtimeModule).default,
+    stdLibURL: STDLIB.href,
     stdout: () => {},
     stderr: () => {},
   });
