@@ -7,7 +7,7 @@ first), at 10 Mbit/s + 100 ms (4G) and 2 Mbit/s + 300 ms (a slow 3G); Chromium h
 in the same run, with the same server and the same compression rules:
 - the helper: navigation → the longest route answered as fast as the page takes answers →
   the second question shown, and the uitkomst shown (made by the engine, with its dates);
-- the same helper from a host that compresses nothing (its worker then takes the .gz copies
+- the same helper from a host that compresses nothing (its worker then takes the .br copies
   and unpacks them, compressed-fetch.js);
 - the same helper page with the scripts the build moved into files (no inline script, for any
   strict CSP) put back in it: what moving them costs a first visit;

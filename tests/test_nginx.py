@@ -17,6 +17,7 @@ import pytest
 from hulp_pagina import PAGE, READY, loop_route
 from playwright.sync_api import Browser, Response
 from test_offline import CACHES, wait_for_helper_cache, walk
+from test_werkbladen_browser import content, fill, open_file, save
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,11 @@ HEADER = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
     "base-uri 'self'; frame-ancestors 'none'"
+)
+# each page keeps the violations of its policy in window.__csp
+CSP_PROBE = (
+    "document.addEventListener('securitypolicyviolation', (e) => "
+    "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
 )
 SCRIPT_TYPES = ("application/javascript", "text/javascript")
 
@@ -146,11 +152,7 @@ def test_the_helper_starts_and_reaches_an_uitkomst_on_stock_nginx(browser: Brows
 def test_a_strict_csp_header_from_the_server_breaks_nothing(browser: Browser, nginx: str, url: str) -> None:
     """script-src 'self' without hashes: the theme's search and the helper still work."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    violations: list[str] = []
-    context.add_init_script(
-        "document.addEventListener('securitypolicyviolation', (e) => "
-        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    context.add_init_script(CSP_PROBE)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -166,6 +168,42 @@ def test_a_strict_csp_header_from_the_server_breaks_nothing(browser: Browser, ng
         page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length >= 5")
     violations = page.evaluate("window.__csp || []")
     assert violations == [] and errors == []
+    context.close()
+
+
+def test_every_page_behind_the_strict_header_runs_its_scripts(browser: Browser, nginx: str, site: Path) -> None:
+    """Each page of the site under the strict header: 0 violations, 0 script errors, and the
+    theme's own start-up ran (its helpers, which the search needs, are there)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    context.add_init_script(CSP_PROBE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len(pages) > 30
+    found: dict[str, object] = {}
+    for path in pages:
+        page.goto(nginx + STRENG + ("" if path == "." else path + "/"), wait_until="load")
+        found[path] = page.evaluate("[window.__csp || [], typeof __md_get === 'function' || location.pathname]")
+    assert {p: f for p, f in found.items() if f != [[], True]} == {} and errors == []
+    context.close()
+
+
+def test_a_werkblad_behind_the_strict_header_saves_and_opens(browser: Browser, nginx: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    context.add_init_script(CSP_PROBE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(nginx + STRENG + "werkbladen/overlegformulier/")
+    entered = fill(page)
+    saved = save(page, tmp_path)
+    page.reload()
+    page.locator(".werkblad-knoppen").first.wait_for()
+    open_file(page, saved)
+    page.locator(".werkblad-status", has_text="is geopend").wait_for()
+    assert content(page) == entered
+    assert page.evaluate("window.__csp || []") == [] and errors == []
     context.close()
 
 
