@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -122,14 +123,26 @@ def test_decision_table_is_plain_html(site: Path) -> None:
     assert "Twijfel" in table and 'href="#uitkomst-direct-melden"' in table
 
 
-def test_changing_a_phone_number_changes_every_page(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
+INJECTED = "*Littekens* [x](javascript:alert(1)) & _b_ # c"
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One scratch build for the tests below that need a changed source (a build takes a
+    minute): another phone number, markup typed into a signal, offline use off, no PDF."""
+    project = project_copy(tmp_path_factory.mktemp("scratch"))
     contacten = project / "protocol" / "contacten.yaml"
     contacten.write_text(contacten.read_text(encoding="utf-8").replace("0800-2000", "0800-2099"), "utf-8")
-    # the same build also switches offline use off and leaves out the PDF (one build less in the run)
+    signalen = project / "protocol" / "bijlagen" / "bijlage-1-signalen.yaml"
+    text = signalen.read_text(encoding="utf-8")
+    signalen.write_text(text.replace("      - Littekens", f"      - '{INJECTED}'"), "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  offline: true", "  offline: false"), "utf-8")
-    result = build_site(project, project / "site", "--zonder-pdf")
+    return project, build_site(project, project / "site", "--zonder-pdf")
+
+
+def test_changing_a_phone_number_changes_every_page(scratch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    project, result = scratch
     assert result.returncode == 0, result.stderr
     # without the PDF: said so, and no link to it; every link on the home page works
     assert "gebouwd zonder PDF" in result.stderr
@@ -150,48 +163,46 @@ def test_changing_a_phone_number_changes_every_page(tmp_path: Path) -> None:
         assert 'href="tel:08002099"' in text, path
 
 
-def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
-    site = project / "site"
-    # without the PDF: printing it takes long and is not what this test is about
-    assert build_site(project, site, "--zonder-pdf").returncode == 0
-    before = tree_digest(site)
-
-    # a source error: caught before anything is written
-    termijnen = project / "protocol" / "termijnen.yaml"
-    good = termijnen.read_text(encoding="utf-8")
-    termijnen.write_text(good.replace("  - id: binnen-een-week", "\t- id: binnen-een-week"), "utf-8")
-    result = build_site(project, site)
-    assert result.returncode == 1
-    tab_line = good.splitlines().index("  - id: binnen-een-week") + 1  # counts the schema header line too
-    assert f"termijnen.yaml:{tab_line}" in result.stderr and "tab" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree_digest(site) == before
-
-    # an error only mkdocs sees (a dead link in a hand-written page): same guarantee
-    termijnen.write_text(good, "utf-8")
-    (project / "docs" / "over" / "privacy.md").write_text("# Privacy\n\n[kapot](bestaat-niet.md)\n", "utf-8")
-    for builder in ("mkdocs", "zensical"):
-        result = build_site(project, site, "--bouwer", builder)
-        assert result.returncode == 1
-        assert "over/privacy.md" in result.stderr and "bestaat-niet.md" in result.stderr, builder
-        assert "Traceback" not in result.stderr and "\x1b[" not in result.stderr, builder
-        assert tree_digest(site) == before
-    assert not list(project.glob(".site-*")), "staging folder left behind"
-
-
-def test_protocol_text_cannot_inject_markup(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
-    signalen = project / "protocol" / "bijlagen" / "bijlage-1-signalen.yaml"
-    text = signalen.read_text(encoding="utf-8")
-    signalen.write_text(
-        text.replace("      - Littekens", "      - '*Littekens* [x](javascript:alert(1)) & _b_ # c'"), "utf-8"
-    )
-    assert build_site(project, project / "site", "--zonder-pdf").returncode == 0
+def test_protocol_text_cannot_inject_markup(scratch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    project, result = scratch
+    assert result.returncode == 0, result.stderr
     html = (project / "site" / "bijlagen" / "bijlage-1" / "index.html").read_text(encoding="utf-8")
     assert "<em>Littekens</em>" not in html and 'href="javascript' not in html
     shown = " ".join(read_page(project / "site" / "bijlagen" / "bijlage-1" / "index.html").text)
-    assert "*Littekens* [x](javascript:alert(1)) & _b_ # c" in shown
+    assert INJECTED in shown
+
+
+def test_failed_build_leaves_previous_site_untouched(scratch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    project, result = scratch
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    before = tree_digest(site)
+    termijnen = project / "protocol" / "termijnen.yaml"
+    privacy = project / "docs" / "over" / "privacy.md"
+    good, good_privacy = termijnen.read_text(encoding="utf-8"), privacy.read_text(encoding="utf-8")
+    try:
+        # a source error: caught before anything is written
+        termijnen.write_text(good.replace("  - id: binnen-een-week", "\t- id: binnen-een-week"), "utf-8")
+        result = build_site(project, site)
+        assert result.returncode == 1
+        tab_line = good.splitlines().index("  - id: binnen-een-week") + 1  # counts the schema header line too
+        assert f"termijnen.yaml:{tab_line}" in result.stderr and "tab" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert tree_digest(site) == before
+
+        # an error only the builder sees (a dead link in a hand-written page): same guarantee
+        termijnen.write_text(good, "utf-8")
+        privacy.write_text("# Privacy\n\n[kapot](bestaat-niet.md)\n", "utf-8")
+        for builder in ("mkdocs", "zensical"):
+            result = build_site(project, site, "--bouwer", builder)
+            assert result.returncode == 1
+            assert "over/privacy.md" in result.stderr and "bestaat-niet.md" in result.stderr, builder
+            assert "Traceback" not in result.stderr and "\x1b[" not in result.stderr, builder
+            assert tree_digest(site) == before
+        assert not list(project.glob(".site-*")), "staging folder left behind"
+    finally:
+        termijnen.write_text(good, "utf-8")
+        privacy.write_text(good_privacy, "utf-8")
 
 
 def test_chart_downloads_are_built(site: Path) -> None:
