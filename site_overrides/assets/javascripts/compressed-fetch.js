@@ -168,13 +168,16 @@ export function compressed(original, { base, cached = async () => undefined, use
     return fetchLarge(url, init);
   }
 
-  /* Begin fetching a large file now; the first fetch of it later gets this response. */
+  /* Begin fetching a large file now; the first fetch of it later gets this response, which
+   * is returned here too (a failure can then be reported at once). */
   function prefetch(input) {
     const url = resolve(input);
-    if (started.has(url.href)) return;
-    const response = fetchLarge(url);
-    response.catch(() => {}); // reported to whoever fetches it
-    started.set(url.href, response);
+    if (!started.has(url.href)) {
+      const response = fetchLarge(url);
+      response.catch(() => {}); // reported to whoever fetches it
+      started.set(url.href, response);
+    }
+    return started.get(url.href);
   }
 
   /* import() of a large JavaScript module (Pyodide's runtime, 1.2 MB): from a server that

@@ -13,8 +13,14 @@ const RUNTIME = new URL("../hulp/pyodide/", import.meta.url);
 // goes with "klaar" to the page, which asks the service worker to keep exactly that
 const compressed = installCompressedFetch();
 // the runtime's WebAssembly and standard library travel while its module loads, not after it
-compressed.prefetch(new URL("pyodide.asm.wasm", RUNTIME));
-compressed.prefetch(new URL("python_stdlib.zip", RUNTIME));
+// a runtime that cannot be fetched (a filter that blocks WebAssembly) is reported at once: Pyodide
+// itself would leave the start hanging until the page's time limit
+for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
+  compressed.prefetch(new URL(name, RUNTIME)).then(
+    (response) => response.ok || onverwacht(`${name}: ${response.status}`),
+    (error) => onverwacht(`${name}: ${(error && error.message) || error}`),
+  );
+}
 const runtimeModule = compressed.importModule(new URL("pyodide.asm.js", RUNTIME).href);
 runtimeModule.catch(() => {}); // reported by start(), in its turn
 
@@ -53,23 +59,8 @@ async function start(assets) {
   kader.catch(() => {}); // reported below, in its turn
   const pyodide = await laad(assets);
   report("stap", { stap: "afwegingskader" });
-  pyodide.globals.set("kader_json", await kader);
-  const bridge = pyodide.runPython(`
-import json
-from meldcode_engine import Sessie
-
-sessie = Sessie(json.loads(kader_json))
-del kader_json
-
-def call(method, args):
-    # one JSON text in, one JSON text out: nothing to convert across the worker boundary
-    try:
-        return json.dumps({"ok": getattr(sessie, method)(*json.loads(args))})
-    except ValueError as fout:
-        return json.dumps({"fout": str(fout)})
-
-call
-`);
+  // the engine's own bridge (meldcode_engine/worker.py): JSON text in, JSON text out
+  const bridge = pyodide.pyimport("meldcode_engine.worker").bridge(await kader);
   call = (method, args) => JSON.parse(bridge(method, JSON.stringify(args)));
   report("klaar", { state: call("start", []).ok, bestanden: [...compressed.used] });
 }
