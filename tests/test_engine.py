@@ -484,3 +484,18 @@ def test_wheel_builds(tmp_path):
     names = zipfile.ZipFile(wheels[0]).namelist()
     modules = sorted(n for n in names if n.startswith("meldcode_engine/"))
     assert modules == sorted(f"meldcode_engine/{p.name}" for p in (ENGINE / "meldcode_engine").glob("*.py"))
+
+
+def test_the_worker_bridge_answers_in_json_and_reaches_only_the_session_s_methods() -> None:
+    """What hulp-worker.js calls: method and arguments as JSON text, one JSON text back; a
+    wrong answer is a Dutch message, and nothing but the session's public methods is reachable."""
+    from meldcode_engine.worker import bridge
+
+    call = bridge(json.dumps(KADER))
+    start = json.loads(call("start", "[]"))["ok"]
+    assert start["huidig"]["id"] == "vraag-1" and start["uitkomst"] is None
+    after = json.loads(call("answer", json.dumps(["vraag-1", "nee", "reden"])))["ok"]
+    assert after["uitkomst"]["id"]
+    assert "fout" in json.loads(call("answer", json.dumps(["vraag-9", "ja"])))
+    for forbidden in ("__class__", "_data", "verslag_tekst", "tabel"):
+        assert json.loads(call(forbidden, "[]")) == {"fout": f"De hulp kent de vraag '{forbidden}' niet."}

@@ -36,6 +36,11 @@ if (opdracht === "modules") {
   pyodide.globals.set("routes_json", readFileSync(0, "utf-8"));
   const result = pyodide.runPython(`
 import json, sys, traceback
+from meldcode_engine.worker import bridge
+# the worker's own way in (hulp-worker.js), then every route through the session itself
+call = bridge(kader_json)
+call("start", "[]"); call("answer", json.dumps(["vraag-1", "ja", ""])); call("verslag", '["2026-12-24"]')
+call("onbekend", "[]"); call("answer", '["vraag-9", "ja"]')
 sessie = None
 for route in json.loads(routes_json):
     sessie = Sessie(json.loads(kader_json))

@@ -1,6 +1,6 @@
 """Walk the afwegingskader of the meldcode: standard library only, so it runs in Pyodide too.
 
-The engine reads the JSON that `generator.export.afwegingskader_data` writes at
+The engine reads the JSON that `generator.afwegingskader.export.afwegingskader_data` writes at
 build time; it holds no question, answer or route of its own::
 
     sessie = Sessie(json.loads(tekst))

@@ -17,7 +17,7 @@ from .termijnen import datum_data, wanneer
 from .verslag import tekst
 from .weergave import VRAAG, VRAAG_SCHERM, blokken, overleg_tekst
 
-# The export shape this engine reads; generator/export.py writes the same number.
+# The export shape this engine reads; generator/afwegingskader/export.py writes the same number.
 FORMAAT = 2
 
 Data = dict[str, Any]
@@ -49,7 +49,7 @@ def _datum(value: dt.date | str) -> dt.date:
 
 
 class Sessie:
-    """Walks the exported afwegingskader (see generator/export.py) one knoop at a time.
+    """Walks the exported afwegingskader (see generator/afwegingskader/export.py) one knoop at a time.
 
     Every method returns plain dicts, lists, strings, numbers, booleans and None,
     so the result can cross a Web Worker boundary as it is.
