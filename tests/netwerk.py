@@ -96,12 +96,20 @@ def _handler(root: Path, lijn: _Lijn) -> type[BaseHTTPRequestHandler]:
                     break
             self._stuur(200, pad.read_bytes(), kopjes)
 
+        def do_HEAD(self) -> None:
+            # the headers only, as every web server answers (the helper asks so whether the
+            # host compresses its runtime module)
+            self.command = "HEAD"
+            self.do_GET()
+
         def _stuur(self, status: int, body: bytes, kopjes: dict[str, str]) -> None:
             self.send_response(status)
             for naam, waarde in {**kopjes, "Content-Length": str(len(body))}.items():
                 self.send_header(naam, waarde)
             self.end_headers()
             lijn.stuur(300)  # the status line and headers, roughly
+            if self.command == "HEAD":
+                return
             for i in range(0, len(body), CHUNK):
                 deel = body[i : i + CHUNK]
                 lijn.stuur(len(deel))
