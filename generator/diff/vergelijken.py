@@ -9,7 +9,6 @@ typed items (`soorten`), not the pydantic model, so the browser editor runs it t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
@@ -357,9 +356,3 @@ def _samenvatting(item: Item) -> str:
         if isinstance(value, str):
             return value
     return item.handtekening()
-
-
-def iter_changes(hoofdstukken: list[Hoofdstuk]) -> Iterator[Wijziging]:
-    """Every change, for tests and tools that do not want the headings."""
-    for hoofdstuk in hoofdstukken:
-        yield from hoofdstuk.wijzigingen
