@@ -12,6 +12,7 @@ import pytest
 from conftest import PROTOCOL
 from playwright.sync_api import Browser, Page
 from sitetext import html_pages
+from test_browser import EDITOR, NOTHING_STORED, STORAGE_JS, Recorder
 
 from generator.checks.run import load_and_check
 from generator.source.telefoon import tel_href
@@ -82,22 +83,39 @@ def veilig_thuis() -> str:
     return tel_href(next(c.telefoon for c in protocol.contacten.contacten if c.id == "veilig-thuis") or "")
 
 
-def test_every_page_fits_a_phone_and_keeps_help_in_reach(phone: Page, site: Path, base: str, veilig_thuis: str) -> None:
+def test_every_page_fits_a_phone_keeps_help_in_reach_and_stores_nothing(
+    browser: Browser, site: Path, base: str, veilig_thuis: str
+) -> None:
+    """One walk over every page at 390 px for the layout, the spoedbalk and privacy (every
+    request on the site's own origin, no cookie, nothing stored, no script error). The editor
+    is walked last: it is the one page that keeps something (its sign-in and drafts)."""
+    context = browser.new_context(viewport=PHONE)
+    rec = Recorder(context, base.rstrip("/"))
+    page = context.new_page()
+    rec.watch(page)
     problems: dict[str, object] = {}
-    checked = 0
-    for url in pages(site):
-        phone.goto(base + url, wait_until="networkidle")
-        layout = phone.evaluate(LAYOUT)
+    walk = sorted(pages(site), key=lambda url: url == EDITOR)
+    assert len(walk) >= 25 and walk[-1] == EDITOR
+    for url in walk:
+        if url == EDITOR:
+            assert context.cookies() == [] and rec.off_origin() == [] and rec.errors == [], (
+                rec.off_origin(),
+                rec.errors,
+            )
+        response = page.goto(base + url, wait_until="networkidle")
+        assert response is not None and response.ok, url
+        layout = page.evaluate(LAYOUT)
         if layout["overflow"] > 0 or layout["wideTables"] or layout["unlabelled"]:
             problems[url] = layout
         if layout["smallestTableText"] is not None and layout["smallestTableText"] < 16:
             problems[url] = f"tabeltekst {layout['smallestTableText']} px"
-        targets = phone.evaluate(SPOED_IN_VIEW, veilig_thuis)
+        targets = page.evaluate(SPOED_IN_VIEW, veilig_thuis)
         if not any(w >= MIN_TARGET and h >= MIN_TARGET for w, h in targets):
             problems[url] = f"geen {veilig_thuis}-knop van {MIN_TARGET} px in beeld onderaan: {targets}"
-        checked += 1
-    assert checked >= 25
+        if url != EDITOR and (storage := page.evaluate(STORAGE_JS)) != NOTHING_STORED:
+            problems[url] = storage
     assert problems == {}
+    context.close()
 
 
 @pytest.mark.parametrize("url", ["routekaart/", "oefenen/", "afwegingskader-doorlopen/"])
