@@ -18,7 +18,7 @@ export default [
   {
     files: [
       "site_overrides/assets/javascripts/hulp-worker.js",
-      "site_overrides/assets/javascripts/redactie-werker.js",
+      "site_overrides/assets/javascripts/redactie-worker.js",
       "site_overrides/assets/javascripts/compressed-fetch.js",
     ],
     languageOptions: { globals: { ...globals.worker } },

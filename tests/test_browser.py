@@ -49,7 +49,7 @@ def urls(site: Path, base: str) -> list[str]:
 
 def test_the_reader_s_own_actions_store_nothing(browser: Browser, base: str) -> None:
     """Switching the colour scheme and searching keep nothing in the browser (every page on
-    its own: the walk at 390 px in test_phone.py)."""
+    its own: the walk at 390 px in test_phone_screen.py)."""
     context = browser.new_context()
     rec = Recorder(context, base.rstrip("/"))
     page = context.new_page()

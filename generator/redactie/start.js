@@ -5,9 +5,11 @@
 // fetched). The CMS does not start itself: it does so only for a classic script named
 // sveltia-cms.js, and this is a module.
 //
-// Files are read and written by Python in a worker (redactie-werker.js, the generator's own
+// Files are read and written by Python in a worker (redactie-worker.js, the generator's own
 // code): saving changes only what the user changed, and each form is checked with the rules
 // of `meldcode check` before it can be saved.
+import { caller } from "../../site_overrides/assets/javascripts/worker-bridge.js";
+
 const HIER = new URL(".", import.meta.url);
 // The CMS (2 MB) is a chunk of its own, loaded at once.
 const cmsGeladen = import("@sveltia/cms");
@@ -15,29 +17,18 @@ const cmsGeladen = import("@sveltia/cms");
 // Python starts in its worker once the CMS is up (below); the files as published open without
 // it (gelezen.json), the check and saving wait for it.
 let werker;
-const wachtend = new Map();
-let volgnummer = 0;
+let bridge;
 function startPython() {
   if (werker) return;
-  werker = new Worker(new URL("../javascripts/redactie-werker.js", HIER), { type: "module" });
-  werker.onmessage = ({ data: { id, antwoord } }) => {
-    const klaar = wachtend.get(id);
-    wachtend.delete(id);
-    klaar(JSON.parse(antwoord));
-  };
+  werker = new Worker(new URL("../javascripts/redactie-worker.js", HIER), { type: "module" });
+  bridge = caller((bericht) => werker.postMessage(bericht));
+  werker.onmessage = ({ data }) => bridge.receive(data);
 }
 
 /** One request to the Python side; rejects with its Dutch message. */
 async function python(verzoek) {
   startPython();
-  volgnummer += 1;
-  const id = volgnummer;
-  const antwoord = await new Promise((resolve) => {
-    wachtend.set(id, resolve);
-    werker.postMessage({ id, verzoek });
-  });
-  if (antwoord.fout) throw new Error(antwoord.fout);
-  return antwoord;
+  return bridge.call("request", verzoek);
 }
 
 const [config, controle] = await Promise.all(

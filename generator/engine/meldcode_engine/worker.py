@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from meldcode_engine.sessie import Sessie
+from .sessie import Sessie
 
 # what the page may ask of a session (hulp.js); nothing else of the object is reachable
 METHODS = frozenset({"start", "restart", "back", "ga_naar", "answer", "state", "verslag"})

@@ -7,6 +7,7 @@
 // nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream.
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { installCompressedFetch } from "./compressed-fetch.js";
+import { answerCalls } from "./worker-bridge.js";
 
 const RUNTIME = new URL("../hulp/pyodide/", import.meta.url);
 // the runtime and the standard library compressed on the wire on any host; what it fetched
@@ -77,16 +78,18 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 self.addEventListener("error", (event) => onverwacht(String(event.message || "fout")));
 
-self.onmessage = (event) => {
-  const { id, method, args, assets } = event.data;
-  if (method === "init") {
-    start(assets).catch((error) => report("mislukt", { reden: String((error && error.message) || error) }));
-    return;
-  }
-  if (!call) {
-    report("antwoord", { id, fout: "De hulp is nog niet klaar." });
-    return;
-  }
-  const result = call(method, args || []);
-  report("antwoord", { id, ...result });
-};
+// the page starts the worker with {method: "init", assets} (hulp-start.js), no answer wanted
+self.addEventListener("message", ({ data }) => {
+  if (!data || data.method !== "init" || data.id !== undefined) return;
+  start(data.assets).catch((error) => report("mislukt", { reden: String((error && error.message) || error) }));
+});
+
+// every call of the page goes to the engine's bridge, which knows its methods (worker.py)
+answerCalls(self, {
+  engine(method, ...args) {
+    if (!call) throw new Error("De hulp is nog niet klaar.");
+    const result = call(method, args);
+    if ("fout" in result) throw new Error(result.fout);
+    return result.ok;
+  },
+});

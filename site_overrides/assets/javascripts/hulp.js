@@ -11,6 +11,7 @@ import { neemOver } from "./hulp-start.js";
 import { plaats, tabelSessie, zelfdeRoute } from "./hulp-tabel.js";
 import { tekenUitkomst } from "./hulp-uitkomst.js";
 import { tekenVraag } from "./hulp-vraag.js";
+import { caller } from "./worker-bridge.js";
 
 (() => {
   const root = document.getElementById("doorlopen-hulp");
@@ -32,8 +33,6 @@ import { tekenVraag } from "./hulp-vraag.js";
   // the engine's table of the questions, in the page: the walk until the engine is ready
   const tabel = tabelSessie(JSON.parse(root.querySelector(".doorlopen-tabel").textContent));
   let uitkomstVolgt = false; // the table reached an uitkomst: only the engine can make it
-  let volgnummer = 0;
-  const wachtend = new Map();
   let startdatum = vandaag();
   let momenten = {}; // dates of moments the user filled in (melding, evaluatie, …): memory only
   let laatste = null; // the engine state on the screen: where the walk is, for Back and leaving
@@ -51,12 +50,9 @@ import { tekenVraag } from "./hulp-vraag.js";
   }
 
   // --- the engine in the worker --------------------------------------------------------
+  const bridge = caller((bericht) => worker.postMessage(bericht));
   function engine(method, ...args) {
-    return new Promise((resolve, reject) => {
-      const id = ++volgnummer;
-      wachtend.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args });
-    });
+    return bridge.call("engine", method, ...args);
   }
 
   // One step of the walk: the engine's once it is ready, the table's before. Either gives a
@@ -144,12 +140,8 @@ import { tekenVraag } from "./hulp-vraag.js";
     } else if (bericht.type === "mislukt") {
       clearTimeout(timer);
       faal(bericht.reden);
-    } else if (bericht.type === "antwoord") {
-      const belofte = wachtend.get(bericht.id);
-      wachtend.delete(bericht.id);
-      if (!belofte) return;
-      if ("fout" in bericht) belofte.reject(new Error(bericht.fout));
-      else belofte.resolve(bericht.ok);
+    } else {
+      bridge.receive(bericht);
     }
   }
 

@@ -5,6 +5,7 @@
 // Pyodide's ES modules under .js names (see hulp-worker.js)
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { installCompressedFetch } from "./compressed-fetch.js";
+import { answerCalls } from "./worker-bridge.js";
 
 const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
@@ -44,11 +45,12 @@ lees_vooraf("/home/pyodide/redactie/gelezen.pickle")`);
 
 const klaar = start();
 
-self.onmessage = async ({ data: { id, verzoek } }) => {
-  try {
+// one call: a request to the Python side (JSON in, JSON out); its Dutch message on failure
+answerCalls(self, {
+  async request(verzoek) {
     const verwerk = await klaar;
-    self.postMessage({ id, antwoord: verwerk(JSON.stringify(verzoek)) });
-  } catch (fout) {
-    self.postMessage({ id, antwoord: JSON.stringify({ fout: String((fout && fout.message) || fout) }) });
-  }
-};
+    const antwoord = JSON.parse(verwerk(JSON.stringify(verzoek)));
+    if (antwoord.fout) throw new Error(antwoord.fout);
+    return antwoord;
+  },
+});

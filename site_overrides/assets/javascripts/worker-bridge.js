@@ -1,0 +1,46 @@
+/* The one way the site calls code in a worker: the helper's engine (hulp.js → hulp-worker.js)
+ * and the editor's Python (generator/redactie/start.js → redactie-worker.js). A call is
+ * {id, method, args}; the worker answers {id, result} or {id, error} with a Dutch message.
+ * Messages without an id are the worker's own reports (how far it got, ready, failed) and are
+ * left to the page. */
+
+/* The page's side: `call(method, ...args)` resolves with the result or rejects with an Error of
+ * the worker's message; `receive(message)` takes an answer in and says whether it was one.
+ * `post` sends a message to the worker. */
+export function caller(post) {
+  let last = 0;
+  const waiting = new Map();
+  return {
+    call(method, ...args) {
+      return new Promise((resolve, reject) => {
+        last += 1;
+        waiting.set(last, { resolve, reject });
+        post({ id: last, method, args });
+      });
+    },
+    receive(message) {
+      const promise = message && waiting.get(message.id);
+      if (!promise) return false;
+      waiting.delete(message.id);
+      if ("error" in message) promise.reject(new Error(message.error));
+      else promise.resolve(message.result);
+      return true;
+    },
+  };
+}
+
+/* The worker's side: each call runs `handlers[method](...args)` (which may be async) and is
+ * answered; a handler that throws answers with its message. Messages without an id are left
+ * to the worker's own listeners. */
+export function answerCalls(scope, handlers) {
+  scope.addEventListener("message", async ({ data }) => {
+    if (!data || data.id === undefined) return;
+    const { id, method, args = [] } = data;
+    try {
+      if (!Object.hasOwn(handlers, method)) throw new Error(`onbekende vraag '${method}'`);
+      scope.postMessage({ id, result: await handlers[method](...args) });
+    } catch (error) {
+      scope.postMessage({ id, error: String((error && error.message) || error) });
+    }
+  });
+}
