@@ -72,8 +72,8 @@ def test_off_origin_request_would_be_caught(browser: Browser, base: str) -> None
     rec = Recorder(context, base.rstrip("/"))
     page = context.new_page()
     page.goto(base)
-    page.evaluate("() => { const i = new Image(); i.src = 'http://127.0.0.2:9/x.png'; }")
-    page.wait_for_timeout(300)
+    with page.expect_request(lambda r: "127.0.0.2" in r.url):
+        page.evaluate("() => { const i = new Image(); i.src = 'http://127.0.0.2:9/x.png'; }")
     assert any("127.0.0.2" in u for u in rec.off_origin())
     context.close()
 

@@ -138,10 +138,18 @@ def test_opnieuw_asks_and_cancelling_keeps_the_uitkomst(page: Page) -> None:
         asked.append(dialog)
         dialog.dismiss()
 
+    # what the page asks of the engine from here: a wipe asks "restart" in the same click
+    page.evaluate(
+        """() => { window.__gevraagd = []; const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (m) {
+          window.__gevraagd.push(m && m.args);
+          return post.call(this, m);
+        }; }"""
+    )
     page.once("dialog", dismiss)
     page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
     assert [(d.type, d.message) for d in asked] == [("confirm", VRAAG_SCHERM["opnieuw"])]
-    page.wait_for_timeout(300)  # a wipe would have drawn the first question by now
+    assert page.evaluate("window.__gevraagd") == []
     assert page.locator("#uitkomst-kop", has_text=UITKOMST).is_visible()
     page.go_back()
     shown(page, "beslissing-2")

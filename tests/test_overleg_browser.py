@@ -102,6 +102,12 @@ def test_a_wrong_file_gets_a_message_and_no_download(uitkomst: Page, bestand: st
         downloads.append(d)
 
     page.on("download", on_download)
+    # a download starts from a blob the page makes: counted from here, so "no download" is a
+    # state to read once the message shows, not a wait
+    page.evaluate(
+        """() => { window.__blobs = 0; const make = URL.createObjectURL;
+        URL.createObjectURL = (b) => { window.__blobs += 1; return make(b); }; }"""
+    )
     kies(page, BAD / bestand)
     fout = page.locator(".werkblad-overleg-fout")
     fout.wait_for()
@@ -110,6 +116,6 @@ def test_a_wrong_file_gets_a_message_and_no_download(uitkomst: Page, bestand: st
     assert ("geen Overlegformulier" if bestand != "afgebroken.json" else "beschadigd") in tekst
     assert "Er is niets opgeslagen." in tekst
     assert fout.is_visible()
-    page.wait_for_timeout(300)
+    assert page.evaluate("window.__blobs") == 0
     assert downloads == []
     page.remove_listener("download", on_download)

@@ -115,7 +115,8 @@ def assert_private(w: Watched, page: Page, base: str) -> None:
     assert [u for u in w.requests if not u.startswith(base) and not u.startswith(("blob:", "data:"))] == []
     assert [u for u in w.requests if MARK.lower() in unquote(u).lower()] == []
     assert MARK not in unquote(page.url)
-    assert w.methods == {"GET"}, "nothing is posted"
+    # only reading: HEAD is the helper's worker asking whether the host compresses its runtime
+    assert w.methods <= {"GET", "HEAD"} and "GET" in w.methods, f"nothing is posted: {w.methods}"
     assert w.errors == []
 
 
