@@ -96,6 +96,8 @@ site-zensical: setup
 lint: venv npm
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy generator
+	cd generator/engine && ../../$(BIN)/mypy --strict meldcode_engine
 	node_modules/.bin/eslint .
 
 # The pure functions of the site's JavaScript modules, without a browser.

@@ -5,12 +5,12 @@ editor could have meant when a reference points at nothing.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from generator.source.positions import Loc
 
 
-def duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
+def duplicates(items: Sequence[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:
     """Every item whose value an earlier item already has."""
     seen: set[str] = set()
     for loc, value in items:

@@ -31,5 +31,5 @@ def diff(oud: str, nieuw: str, workdir: Path, cwd: Path, markdown: bool = False)
     # checked with the model above; compared as the raw files read with the model's table,
     # as the browser editor compares them
     soorten = soorten_van_model()
-    oud, nieuw = (soorten.protocol({part: s.data for part, s in x.sources.items()}) for x in loaded)
-    return render(compare(oud, nieuw, soorten), bronnen[0].label, bronnen[1].label, markdown)
+    voor, na = (soorten.protocol({part: s.data for part, s in x.sources.items()}) for x in loaded)
+    return render(compare(voor, na, soorten), bronnen[0].label, bronnen[1].label, markdown)

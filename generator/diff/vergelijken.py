@@ -90,6 +90,7 @@ def compare(old: Item, new: Item, soorten: Soorten) -> list[Hoofdstuk]:
         titel = f"{_titel(part, new)} ({bestand})"
         if part == "afwegingskader":
             routes = [w for w in found if w.route]
+            # Graph reads the raw tree (Item) as it reads a Protocol: the same fields by name
             voor, na = (len(Graph.of(p).routes()) if routes else 0 for p in (old, new))  # type: ignore[arg-type]
             if voor != na:
                 wat = f"aantal routes van {new.afwegingskader.start} tot een uitkomst"

@@ -43,7 +43,8 @@ def compiled(source: bytes, filename: str, keep_docstrings: bool = False, short:
     code = compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True)
     if short:
         code = _without_lines(code)
-    return bytes(bootstrap._code_to_timestamp_pyc(code, 0, 0))
+    # CPython's own .pyc layout (header, then marshal); typeshed does not list the private helper
+    return bytes(bootstrap._code_to_timestamp_pyc(code, 0, 0))  # type: ignore[attr-defined]
 
 
 def compile_zip(source: str, target: str, full: tuple[str, ...] = ()) -> tuple[int, int]:

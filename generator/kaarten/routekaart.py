@@ -175,8 +175,8 @@ def _route_edges(
     for a, z in itertools.pairwise(stappen):
         b.edge(stap_nodes[a.nummer], stap_nodes[z.nummer], f"{a.id}-{z.id}", ("route",))
     nummers = sorted(structuur_nodes)
-    for a, z in itertools.pairwise(nummers):
-        b.edge(structuur_nodes[a], structuur_nodes[z], f"structuur-{a}-structuur-{z}", ("structuur",))
+    for boven, onder in itertools.pairwise(nummers):
+        b.edge(structuur_nodes[boven], structuur_nodes[onder], f"structuur-{boven}-structuur-{onder}", ("structuur",))
     # each row of the structuur level with its stap: a flat edge puts it on the left
     for nummer, naam in structuur_nodes.items():
         if nummer in stap_nodes:

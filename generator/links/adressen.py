@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the browser editor runs anchors() on the raw files, without pydantic
-    from generator.source.model import Protocol
+    from generator.source.model import Knoop, Protocol, Uitkomst
 
 # Werkblad id → its page (src path); the page's heading carries the anchor `werkblad-<id>`.
 WERKBLAD_PAGINAS = {
@@ -33,7 +33,8 @@ def anchors(protocol: Protocol) -> dict[str, str]:
         found[sectie] = "meldcode/index.md"
     found[protocol.inleiding.structuur.id] = "meldcode/structuur.md"
     kader = protocol.afwegingskader
-    for node in [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]:
+    knopen: list[Knoop | Uitkomst] = [*kader.vragen, *kader.beslissingen, *kader.uitkomsten]
+    for node in knopen:
         found[node.id] = "afwegingskader.md"
     for section in ("beslistabel", "beslissingen", "uitkomsten"):
         found[section] = "afwegingskader.md"

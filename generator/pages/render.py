@@ -182,7 +182,7 @@ class Renderer:
             "tel": tel_href,
             "graph": self.graph,
             # "Afwegingsvraag 2", "Beslissing 1"; kort=True: "Vraag 2" (a knoop or its id)
-            "knoop_naam": lambda k, kort=False: self.graph.naam(getattr(k, "id", k), kort),
+            "knoop_naam": lambda k, kort=False: self.graph.naam(str(getattr(k, "id", k)), kort),
             # the words around the helper's first question, as the engine has them
             "vraag_woorden": VRAAG | VRAAG_SCHERM,
             "vragen_tabel": self.vragen_tabel,

@@ -13,6 +13,7 @@ browser never runs them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -53,7 +54,7 @@ def externalize(site_dir: Path) -> int:
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         prefix = _prefix(page, site_dir, html)
-        moved = SCRIPT.sub(lambda match, prefix=prefix: _move(match, prefix, folder, written), html)
+        moved = SCRIPT.sub(functools.partial(_move, prefix=prefix, folder=folder, written=written), html)
         if moved != html:
             page.write_text(moved, encoding="utf-8")
     return len(written)

@@ -8,6 +8,7 @@ import re
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from generator.errors import ToolError
 from generator.postbuild.chromium import CHROMIUM, CHROMIUM_ARGS, serve
@@ -18,7 +19,7 @@ FOOTER = (
     '<div style="font-size:8pt;width:100%;text-align:center;color:#444;font-family:sans-serif">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
-OPTIONS = {
+OPTIONS: dict[str, Any] = {
     "format": "A4",
     "margin": {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
     "display_header_footer": True,

@@ -121,6 +121,8 @@ def controleer(
     bron = sources[deel] if deel is not None else None
     if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
         return [_bericht(f, "fout", sources[deel], woorden) for f in _zonder_id_zonder_naam(fouten)]
+    # the raw files read with the model's table stand in for the pydantic Protocol: the rules
+    # across files read only the fields both have (the editor runs without pydantic)
     loaded = Loaded(_protocol(soorten, sources), sources)  # type: ignore[arg-type]
     fouten = samenhang.fouten(loaded)
     uit += [_bericht(f, "fout", bron if f.file == pad else None, woorden) for f in sorted(set(fouten))]

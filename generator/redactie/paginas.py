@@ -63,9 +63,13 @@ class _Tekst(HTMLParser):
             self.titel += data
 
 
+# curly quotes and a non-breaking space as a reader sees them (str.maketrans takes code points)
+_GEWOON = {ord(a): b for a, b in {"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}.items()}
+
+
 def normaal(tekst: str) -> str:
     """Compared as a reader sees it: one space between words, plain quotes, any case."""
-    tekst = tekst.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    tekst = tekst.translate(_GEWOON)
     return " ".join(tekst.split()).casefold()
 
 

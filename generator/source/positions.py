@@ -30,13 +30,11 @@ def _walk(data: Any, loc: Loc) -> Iterator[tuple[Any, str | int]]:
     """Yield (container, step) for each step of `loc` that exists in the tree."""
     node = data
     for step in loc:
-        if (isinstance(node, dict) and step in node) or (
-            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
-        ):
-            yield node, step
-            node = node[step]
-        else:
+        in_dict = isinstance(node, dict) and step in node
+        if not (in_dict or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node))):
             return
+        yield node, step
+        node = node[step]
 
 
 def value_at(data: Any, loc: Loc) -> Any:

@@ -42,7 +42,7 @@ def _regel(*delen: Any) -> str | None:
     """The value rule (Tekst, Telefoon, …) among a field's metadata and inside its type."""
     for deel in delen:
         if isinstance(deel, AfterValidator) and deel.func in _NAAM:
-            return _NAAM[deel.func]  # type: ignore[index]
+            return _NAAM[deel.func]
         if (gevonden := _regel(*get_args(deel))) is not None:
             return gevonden
     return None

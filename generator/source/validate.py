@@ -4,6 +4,7 @@ Dutch `SourceError` with line, key path and what to do."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -38,7 +39,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
+def dutch_message(err: Mapping[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     loc: Loc = tuple(err["loc"])
     ctx = err.get("ctx") or {}

@@ -130,7 +130,7 @@ def wie(actie: Data) -> str | None:
     if actie["rol"] is not None:
         return rol_wie(actie["rol"])
     if actie["door"] is not None:
-        return actie["door"]["naam"]  # done by an instantie (Veilig Thuis): what the school can expect
+        return str(actie["door"]["naam"])  # done by an instantie (Veilig Thuis): what the school can expect
     return None
 
 
