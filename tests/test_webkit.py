@@ -102,14 +102,33 @@ def wait(condition: object, seconds: float = READY_S) -> None:
 
 
 def walk(d: object, route: list[tuple[str, str]], heading: str) -> None:
+    from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
+    def shown(selector: str) -> bool:
+        # asked in the page in one go: the page draws questions anew, a handle would go stale
+        script = "return [...document.querySelectorAll(arguments[0])].some((e) => e.getClientRects().length > 0)"
+        return bool(d.execute_script(script, selector))  # type: ignore[attr-defined]
+
+    def tap(selector: str) -> None:
+        # a real click, tried again while the element is being replaced under it
+        for _ in range(50):
+            try:
+                d.find_element(By.CSS_SELECTOR, selector).click()  # type: ignore[attr-defined]
+                return
+            except (StaleElementReferenceException, ElementNotInteractableException):
+                time.sleep(0.1)
+        raise AssertionError(f"{selector} niet aan te tikken")
+
     for knoop, antwoord in route:
-        wait(lambda k=knoop: d.find_elements(By.CSS_SELECTOR, f"fieldset[data-knoop='{k}']"))  # type: ignore[attr-defined]
-        d.find_element(By.CSS_SELECTOR, f"label[for=antwoord-{antwoord}]").click()  # type: ignore[attr-defined]
-        d.find_element(By.CSS_SELECTOR, "button[data-actie=volgende]").click()  # type: ignore[attr-defined]
-    wait(lambda: d.find_elements(By.ID, "uitkomst-kop"))  # type: ignore[attr-defined]
-    assert d.find_element(By.ID, "uitkomst-kop").text == heading  # type: ignore[attr-defined]
+        wait(lambda k=knoop, a=antwoord: shown(f"fieldset[data-knoop='{k}']") and shown(f"label[for=antwoord-{a}]"))
+        tap(f"label[for=antwoord-{antwoord}]")
+        tap("button[data-actie=volgende]")
+    kop = (
+        "const h = document.getElementById('uitkomst-kop'); return h && h.getClientRects().length ? h.innerText : null"
+    )
+    wait(lambda: d.execute_script(kop) is not None)  # type: ignore[attr-defined]
+    assert d.execute_script(kop) == heading  # type: ignore[attr-defined]
 
 
 def test_the_helper_walks_three_routes_to_the_engine_s_uitkomst(driver: object, base: str) -> None:
