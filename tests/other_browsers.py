@@ -7,12 +7,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from test_hulp import ROUTES, expected_uitkomst
+
+from generator.postbuild.chromium import LocalServer
 
 # three routes to three different uitkomsten, with the heading the engine gives each
 THREE_ROUTES = [
@@ -82,8 +83,7 @@ def serve_switchable(root: Path) -> Iterator[tuple[str, Switch]]:
     """Serve `root` on 127.0.0.1 until `switch.offline` is set (or OFFLINE_PATH is asked for)."""
     switch = Switch()
     handler = functools.partial(_handler(switch), directory=str(root))
-    socketserver.ThreadingTCPServer.allow_reuse_address = True
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as httpd:
+    with LocalServer(("127.0.0.1", 0), handler) as httpd:
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         try:
             yield f"http://127.0.0.1:{httpd.server_address[1]}/", switch

@@ -4,6 +4,8 @@ fits the column of the helper page whole, its smallest text still legible."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page
 
@@ -28,12 +30,13 @@ def in_view(page: Page, selector: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def phone(browser: Browser, base: str) -> Page:
+def phone(browser: Browser, base: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(base + "oefenen/")
     page.wait_for_selector(".oefenen-antwoord")
-    return page
+    yield page
+    context.close()
 
 
 def test_oefenen_on_a_phone_shows_question_and_answers(phone: Page) -> None:

@@ -39,12 +39,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             super().handle()
 
 
+class LocalServer(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True
+    # a browser still open may hold an idle connection (a preconnect that never asks): closing
+    # the server must not wait for it, which took up to a minute
+    daemon_threads = True
+    block_on_close = False
+
+
 @contextlib.contextmanager
 def serve(root: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) and yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    socketserver.ThreadingTCPServer.allow_reuse_address = True
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as httpd:
+    with LocalServer(("127.0.0.1", 0), handler) as httpd:
         thread = threading.Thread(target=httpd.serve_forever, daemon=True)
         thread.start()
         try:
