@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from hulp_pagina import PAGE, READY, loop_route
+from other_browsers import PROBE
 from playwright.sync_api import Browser, Response
 from test_offline import CACHES, wait_for_helper_cache, walk
 from test_werkbladen_browser import content, fill, open_file, save
@@ -33,11 +34,6 @@ HEADER = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
     "base-uri 'self'; frame-ancestors 'none'"
-)
-# each page keeps the violations of its policy in window.__csp
-CSP_PROBE = (
-    "document.addEventListener('securitypolicyviolation', (e) => "
-    "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
 )
 SCRIPT_TYPES = ("application/javascript", "text/javascript")
 
@@ -152,7 +148,7 @@ def test_the_helper_starts_and_reaches_an_uitkomst_on_stock_nginx(browser: Brows
 def test_a_strict_csp_header_from_the_server_breaks_nothing(browser: Browser, nginx: str, url: str) -> None:
     """script-src 'self' without hashes: the theme's search and the helper still work."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(CSP_PROBE)
+    context.add_init_script(PROBE)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -166,7 +162,7 @@ def test_a_strict_csp_header_from_the_server_breaks_nothing(browser: Browser, ng
         box.fill("veilig thuis")
         box.press("End")
         page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length >= 5")
-    violations = page.evaluate("window.__csp || []")
+    violations = page.evaluate("window.__fouten")
     assert violations == [] and errors == []
     context.close()
 
@@ -175,7 +171,7 @@ def test_every_page_behind_the_strict_header_runs_its_scripts(browser: Browser, 
     """Each page of the site under the strict header: 0 violations, 0 script errors, and the
     theme's own start-up ran (its helpers, which the search needs, are there)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-    context.add_init_script(CSP_PROBE)
+    context.add_init_script(PROBE)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
@@ -184,14 +180,14 @@ def test_every_page_behind_the_strict_header_runs_its_scripts(browser: Browser, 
     found: dict[str, object] = {}
     for path in pages:
         page.goto(nginx + STRENG + ("" if path == "." else path + "/"), wait_until="load")
-        found[path] = page.evaluate("[window.__csp || [], typeof __md_get === 'function' || location.pathname]")
+        found[path] = page.evaluate("[window.__fouten, typeof __md_get === 'function' || location.pathname]")
     assert {p: f for p, f in found.items() if f != [[], True]} == {} and errors == []
     context.close()
 
 
 def test_a_werkblad_behind_the_strict_header_saves_and_opens(browser: Browser, nginx: str, tmp_path: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
-    context.add_init_script(CSP_PROBE)
+    context.add_init_script(PROBE)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -203,7 +199,7 @@ def test_a_werkblad_behind_the_strict_header_saves_and_opens(browser: Browser, n
     open_file(page, saved)
     page.locator(".werkblad-status", has_text="is geopend").wait_for()
     assert content(page) == entered
-    assert page.evaluate("window.__csp || []") == [] and errors == []
+    assert page.evaluate("window.__fouten") == [] and errors == []
     context.close()
 
 

@@ -216,6 +216,22 @@ export function compressed(original, { base, cached = async () => undefined, use
   return { fetch: fetchSmall, prefetch, importModule, used };
 }
 
+/* The start both workers share: the compressed fetch installed, the runtime's .wasm and the
+ * standard library `stdlib` (the runtime's own if not given) fetched at once, so they travel
+ * while the runtime's module loads, and that module imported. Returns { compressed, large:
+ * [[name, response promise]], module } (module: a promise, its failure left to loadPyodide). */
+export function startRuntime(stdlib = null, scope = self) {
+  const folder = new URL("../hulp/pyodide/", import.meta.url);
+  const compressed = installCompressedFetch(scope);
+  const large = [new URL("pyodide.asm.wasm", folder), stdlib || new URL("python_stdlib.zip", folder)].map((url) => [
+    url.pathname.split("/").pop(),
+    compressed.prefetch(url),
+  ]);
+  const module = compressed.importModule(new URL("pyodide.asm.js", folder).href);
+  module.catch(() => {}); // reported by loadPyodide, in its turn
+  return { compressed, large, module };
+}
+
 /* Make `scope.fetch` the compressed fetch, with the brotli decoder from assets/hulp/brotli/;
  * returns { prefetch, importModule, used } (used: the addresses fetched). */
 export function installCompressedFetch(scope = self) {

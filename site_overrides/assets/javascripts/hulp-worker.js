@@ -6,24 +6,20 @@
 // Pyodide's ES modules under .js names (generator/hulp/assets.py): a stock web server (Debian's
 // nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream.
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
-import { installCompressedFetch } from "./compressed-fetch.js";
+import { startRuntime } from "./compressed-fetch.js";
 import { answerCalls } from "./worker-bridge.js";
 
-const RUNTIME = new URL("../hulp/pyodide/", import.meta.url);
 // the runtime and the standard library compressed on the wire on any host; what it fetched
 // goes with "klaar" to the page, which asks the service worker to keep exactly that
-const compressed = installCompressedFetch();
-// the runtime's WebAssembly and standard library travel while its module loads, not after it
+const { compressed, large, module: runtimeModule } = startRuntime();
 // a runtime that cannot be fetched (a filter that blocks WebAssembly) is reported at once: Pyodide
 // itself would leave the start hanging until the page's time limit
-for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
-  compressed.prefetch(new URL(name, RUNTIME)).then(
-    (response) => response.ok || onverwacht(`${name}: ${response.status}`),
+for (const [name, response] of large) {
+  response.then(
+    (answer) => answer.ok || onverwacht(`${name}: ${answer.status}`),
     (error) => onverwacht(`${name}: ${(error && error.message) || error}`),
   );
 }
-const runtimeModule = compressed.importModule(new URL("pyodide.asm.js", RUNTIME).href);
-runtimeModule.catch(() => {}); // reported by start(), in its turn
 
 let call = null; // (method, args) => JSON text, once the engine is ready
 

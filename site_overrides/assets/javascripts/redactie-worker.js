@@ -4,7 +4,7 @@
  * only what changed, and checks the result. Nothing leaves this worker but its answers. */
 // Pyodide's ES modules under .js names (see hulp-worker.js)
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
-import { installCompressedFetch } from "./compressed-fetch.js";
+import { startRuntime } from "./compressed-fetch.js";
 import { answerCalls } from "./worker-bridge.js";
 
 const BASIS = new URL("../", import.meta.url); // the site's assets/
@@ -13,13 +13,8 @@ const RUNTIME = new URL("hulp/pyodide/", BASIS);
 // the helper's standard library is cut down to what the engine needs; ruamel.yaml needs more
 const STDLIB = new URL("python/python_stdlib.zip", REDACTIE);
 
-// the runtime and both Python archives compressed on the wire on any host, the large ones
-// travelling while the runtime's module loads
-const compressed = installCompressedFetch();
-compressed.prefetch(new URL("pyodide.asm.wasm", RUNTIME));
-compressed.prefetch(STDLIB);
-const runtimeModule = compressed.importModule(new URL("pyodide.asm.js", RUNTIME).href);
-runtimeModule.catch(() => {}); // reported by start(), in its turn
+// the runtime and both Python archives compressed on the wire on any host
+const { module: runtimeModule } = startRuntime(STDLIB);
 
 async function start() {
   // the editor's Python is fetched while Pyodide starts, not after it
