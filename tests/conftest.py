@@ -104,6 +104,22 @@ def site_each_builder(request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue("site" if request.param == "mkdocs" else "site_zensical")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked `one_builder` runs on one builder's site: what it tests (the helper's own
+    script and engine) is the same files on both, and what differs between the builders (the
+    page around it, its start, search, layout) is tested on both by the tests left unmarked."""
+    dropped = [
+        item
+        for item in items
+        if item.get_closest_marker("one_builder")
+        and getattr(item, "callspec", None) is not None
+        and item.callspec.params.get("site_each_builder", "mkdocs") != "mkdocs"  # type: ignore[attr-defined]
+    ]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's headless Chromium, one per test module."""

@@ -90,6 +90,7 @@ ROUTES = {
 }
 
 
+@pytest.mark.one_builder
 @pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
 def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[tuple[str, str]]) -> None:
     page = open_hulp(context, base)
@@ -116,6 +117,7 @@ def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.one_builder
 def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: str) -> None:
     page = open_hulp(context, base)
     wait_ready(page)
@@ -139,6 +141,7 @@ def test_vorige_keeps_answers_and_opnieuw_clears(context: BrowserContext, base: 
     assert not page.is_checked("#antwoord-nee"), "Opnieuw must forget later answers too"
 
 
+@pytest.mark.one_builder
 def test_no_answer_gives_a_clear_message(context: BrowserContext, base: str) -> None:
     page = open_hulp(context, base)
     page.click("button[data-actie=volgende]")
@@ -146,6 +149,7 @@ def test_no_answer_gives_a_clear_message(context: BrowserContext, base: str) -> 
     assert alert.is_visible() and "Kies een antwoord" in alert.inner_text()
 
 
+@pytest.mark.one_builder
 def test_keyboard_only(context: BrowserContext, base: str) -> None:
     page = open_hulp(context, base)
     wait_ready(page)
@@ -174,6 +178,7 @@ def test_keyboard_only(context: BrowserContext, base: str) -> None:
     assert page.evaluate("document.activeElement.id") == "uitkomst-kop"
 
 
+@pytest.mark.one_builder
 def test_while_the_engine_loads_the_questions_go_on_from_the_table(context: BrowserContext, base: str) -> None:
     """With the engine held back, a whole route is answered from the page's table: every next
     question at once, no waiting state between them, quick taps never count twice, Vorige works;
@@ -211,6 +216,7 @@ def test_while_the_engine_loads_the_questions_go_on_from_the_table(context: Brow
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.one_builder
 def test_the_engine_s_route_wins_over_a_table_that_differs(context: BrowserContext, base: str) -> None:
     """A page whose table sends an answer elsewhere than the engine does (a page older than
     its helper): once ready, the engine walks the answers, says so and shows its own place."""
@@ -234,6 +240,7 @@ def test_the_engine_s_route_wins_over_a_table_that_differs(context: BrowserConte
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.one_builder
 def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, base: str) -> None:
     from generator.afwegingskader.graph import Graph
 
@@ -254,6 +261,7 @@ def test_every_route_asks_ja_nee_twijfel_in_that_order(context: BrowserContext, 
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.one_builder
 def test_uitkomst_opens_with_what_now_and_counts_four_months_from_the_evaluatie(
     context: BrowserContext, base: str
 ) -> None:
@@ -344,6 +352,7 @@ def test_engine_starts_from_the_head_on_its_own(context: BrowserContext, base: s
     )
 
 
+@pytest.mark.one_builder
 def test_fallback_when_webassembly_is_blocked(context: BrowserContext, base: str) -> None:
     # context.route: the request comes from the Web Worker, which page.route may not see
     context.route("**/pyodide.asm.wasm", lambda route: route.abort())

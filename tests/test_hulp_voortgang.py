@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hulp_pagina import READY, hulp_pagina
-from meldcode_engine.weergave import VRAAG_SCHERM
+from meldcode_engine.woorden import VRAAG_SCHERM
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -156,6 +156,7 @@ def test_opnieuw_asks_and_cancelling_keeps_the_uitkomst(page: Page) -> None:
     assert page.is_checked("#antwoord-ja"), "cancelling Opnieuw wiped nothing"
 
 
+@pytest.mark.one_builder
 def test_reload_with_a_reason_typed_asks_first(page: Page) -> None:
     asked: list[str] = []
 
@@ -173,6 +174,7 @@ def test_reload_with_a_reason_typed_asks_first(page: Page) -> None:
     assert page.input_value("#onderbouwing") == "Nog een reden.", "staying keeps what was typed"
 
 
+@pytest.mark.one_builder
 def test_after_opnieuw_everything_is_gone_and_leaving_asks_nothing(page: Page) -> None:
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("button[data-actie=opnieuw]")
@@ -191,6 +193,7 @@ def test_after_opnieuw_everything_is_gone_and_leaving_asks_nothing(page: Page) -
     assert asked == []
 
 
+@pytest.mark.one_builder
 def test_after_saving_the_verslag_leaving_asks_nothing(page: Page) -> None:
     """Saved for the overlegformulier: the user has the file, so leaving is not a loss; a
     change after saving makes it one again (covered by the reload test above)."""

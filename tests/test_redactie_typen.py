@@ -2,7 +2,7 @@
 the middle of a text and typing over them, Backspace and Delete mid-text, a paste, undo and
 accented letters keep the text and the caret exactly as typed, in a multi-line text, a
 one-line text and a new item's name (its id is made from the name). Then a whole evaluatie
-session on the practice repository: a phone number changed, a contact added and used in a
+session (at 1280 px, her desk) on the practice repository: a phone number changed, a contact added and used in a
 step right after it is saved (Invoegen), an outdated sentence fixed (its warning goes away),
 the version history filled in from the proposal; reopened files show what was saved, and
 `meldcode check` passes on the result."""
@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Dialog, Page
 from test_redactie_opslaan import FIND, GEVONDEN, LABELS, READ, READY, TOP, WEEK, new_wijziging, open_file, save
 
 from generator.checks.run import load_and_check
-from generator.redactie.bundel import CMS_PACKAGE
+from generator.redactie.bundle import CMS_PACKAGE
 from generator.redactie.cms import COLLECTIE, CONTROLE_WOORDEN
 from generator.redactie.woorden import CMS_WOORDEN
 
@@ -213,6 +213,10 @@ def test_a_new_contact_gets_its_id_from_the_name_typed(page: Page) -> None:
 
 def test_an_evaluatie_session(page: Page, tmp_path: Path) -> None:
     breed = page.breed  # type: ignore[attr-defined]
+    if breed < 1000:
+        # a whole session is 40 s of typing; the evaluatie is work at a desk, and every kind of
+        # typing it holds is tested at 390 px by the tests above
+        pytest.skip("de evaluatie-sessie draait op 1280 px; het typen zelf wordt ook op 390 px getest")
     # 1. a phone number: select the old one, type the new one
     pad = "protocol/contacten.yaml"
     open_file(page, pad)
