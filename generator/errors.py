@@ -64,7 +64,7 @@ class ToolError(MeldcodeError):
         return f"{self.onderdeel}: {self.message}" if self.onderdeel else self.message
 
 
-class BewerkFout(MeldcodeError):
+class EditError(MeldcodeError):
     """A change to a source file that cannot be made (a path that is not there, no valid YAML).
 
     `pad` is where, as the editor shows it: `rollen › 2 › invulling`.

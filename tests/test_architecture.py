@@ -1,13 +1,15 @@
 """The shape of `generator/`: packages in one order, each saying what it owns, small modules.
 
 Read from the source with `ast`, nothing is imported. A package may import only itself and
-the packages before it in LAYERS (so there are no cycles and nothing imports upward); the
-engine (`generator/engine/`, its own wheel) is outside this order.
+the packages before it in LAYERS (so there are no cycles and nothing imports upward). The
+engine (`generator/engine/`, its own wheel, also run in the browser) is outside this order:
+it imports only the standard library and itself, and keeps the same size rules.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 # with what they share (errors, links, the afwegingskader) below them, and the CLI on top.
 LAYERS = (
     "errors",
-    "bestanden",
+    "writing",
     "source",
     "links",
     "afwegingskader",
@@ -38,8 +40,9 @@ MAX_FUNCTION_LINES = 60
 LONG_MODULES = {"source/model.py"}
 
 
-def modules(root: Path = GENERATOR) -> list[Path]:
-    return sorted(p for p in root.rglob("*.py") if "engine" not in p.relative_to(root).parts)
+def modules(root: Path = GENERATOR, engine: bool = False) -> list[Path]:
+    """The generator's modules; with `engine`, the engine's too."""
+    return sorted(p for p in root.rglob("*.py") if engine or "engine" not in p.relative_to(root).parts)
 
 
 def part_of(path: Path, root: Path = GENERATOR) -> str:
@@ -128,7 +131,7 @@ def missing_docstrings(root: Path = GENERATOR) -> list[str]:
 
 def long_modules(root: Path = GENERATOR) -> list[str]:
     problems = []
-    for path in modules(root):
+    for path in modules(root, engine=True):
         name = path.relative_to(root).as_posix()
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MAX_MODULE_LINES and name not in LONG_MODULES:
@@ -138,7 +141,7 @@ def long_modules(root: Path = GENERATOR) -> list[str]:
 
 def long_functions(root: Path = GENERATOR) -> list[str]:
     problems = []
-    for path in modules(root):
+    for path in modules(root, engine=True):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 lines = node.end_lineno - node.lineno + 1
@@ -148,12 +151,34 @@ def long_functions(root: Path = GENERATOR) -> list[str]:
     return problems
 
 
+def engine_imports(root: Path = GENERATOR) -> list[str]:
+    """What the engine imports beyond the standard library and itself: it runs in Pyodide with
+    nothing else installed."""
+    problems = []
+    for path in sorted((root / "engine").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "meldcode_engine":
+                    problems.append(f"{path.relative_to(root).as_posix()}:{node.lineno}: imports '{name}'")
+    return problems
+
+
 def test_packages_import_only_downward():
     assert layer_violations() == []
 
 
 def test_no_import_cycles_between_packages():
     assert cycles() == []
+
+
+def test_the_engine_needs_only_the_standard_library():
+    assert engine_imports() == []
 
 
 def test_every_package_says_what_it_owns():
@@ -179,6 +204,10 @@ def bad_tree(tmp_path):
     (root / "checks" / "__init__.py").write_text("")
     body = "".join("    pass\n" for _ in range(61))
     (root / "checks" / "run.py").write_text(f"from ..source import load\n\n\ndef x():\n{body}")
+    (root / "engine" / "meldcode_engine").mkdir(parents=True)
+    (root / "engine" / "meldcode_engine" / "sessie.py").write_text(
+        "import json\nfrom generator.source import load\n" + "\n" * 400
+    )
     return root
 
 
@@ -186,5 +215,9 @@ def test_the_checks_can_fail(bad_tree):
     assert layer_violations(bad_tree) == ["source/load.py: 'source' imports 'checks', which comes after it"]
     assert cycles(bad_tree) == [["checks", "source", "checks"]]
     assert missing_docstrings(bad_tree) == ["checks/__init__.py: no docstring saying what the package owns"]
-    assert long_modules(bad_tree) == ["source/load.py: 402 lines (at most 400)"]
+    assert long_modules(bad_tree) == [
+        "engine/meldcode_engine/sessie.py: 402 lines (at most 400)",
+        "source/load.py: 402 lines (at most 400)",
+    ]
+    assert engine_imports(bad_tree) == ["engine/meldcode_engine/sessie.py:2: imports 'generator.source'"]
     assert long_functions(bad_tree) == ["checks/run.py:4: x has 62 lines (at most 60)"]

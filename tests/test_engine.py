@@ -498,4 +498,4 @@ def test_the_worker_bridge_answers_in_json_and_reaches_only_the_session_s_method
     assert after["uitkomst"]["id"]
     assert "fout" in json.loads(call("answer", json.dumps(["vraag-9", "ja"])))
     for forbidden in ("__class__", "_data", "verslag_tekst", "tabel"):
-        assert json.loads(call(forbidden, "[]")) == {"fout": f"De hulp kent de vraag '{forbidden}' niet."}
+        assert json.loads(call(forbidden, "[]")) == {"fout": f"onbekende vraag '{forbidden}'"}

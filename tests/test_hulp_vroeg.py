@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from hulp_pagina import READY, hold, hold_runtime, open_hulp, release
-from meldcode_engine.weergave import VRAAG_SCHERM
+from meldcode_engine.woorden import VRAAG_SCHERM
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.postbuild.chromium import serve

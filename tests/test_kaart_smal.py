@@ -12,7 +12,7 @@ from conftest import PROTOCOL
 
 from generator.checks.run import load_and_check
 from generator.kaarten.afwegingskader import afwegingskader
-from generator.kaarten.bouw import PAGE
+from generator.kaarten.builder import PAGE
 from generator.kaarten.uitvoer import SVG_NS, render_svg
 from generator.source.model import Protocol
 

@@ -52,7 +52,7 @@ def uitkomst(phone: Watched, base: str) -> Page:
     return page
 
 
-def kies(page: Page, path: Path) -> None:
+def choose_file(page: Page, path: Path) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Toevoegen aan mijn Overlegformulier").click()
     chooser.value.set_files(str(path))
@@ -64,7 +64,7 @@ def test_route_added_to_her_own_file_keeps_every_other_field(
     page = uitkomst
     assert page.get_by_role("button", name="Toevoegen aan mijn Overlegformulier").is_visible()
     with page.expect_download() as download:
-        kies(page, gevuld)
+        choose_file(page, gevuld)
     voor = json.loads(gevuld.read_text(encoding="utf-8"))
     na = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert download.value.suggested_filename.startswith("overlegformulier-")
@@ -108,7 +108,7 @@ def test_a_wrong_file_gets_a_message_and_no_download(uitkomst: Page, bestand: st
         """() => { window.__blobs = 0; const make = URL.createObjectURL;
         URL.createObjectURL = (b) => { window.__blobs += 1; return make(b); }; }"""
     )
-    kies(page, BAD / bestand)
+    choose_file(page, BAD / bestand)
     fout = page.locator(".werkblad-overleg-fout")
     fout.wait_for()
     tekst = fout.inner_text()

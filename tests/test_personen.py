@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Edit
-from meldcode_engine.weergave import ONBEKEND, actie_item, rol_wie
+from meldcode_engine.weergave import actie_item, rol_wie
+from meldcode_engine.woorden import ONBEKEND
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.checks.run import load_and_check

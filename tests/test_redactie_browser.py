@@ -14,7 +14,7 @@ import pytest
 from browser import serve
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from generator.redactie.bundel import TEST_BACKEND
+from generator.redactie.bundle import TEST_BACKEND
 from generator.redactie.cms import CONTROLE_WOORDEN, cms_config
 
 pytestmark = pytest.mark.browser

@@ -19,15 +19,15 @@ CMS_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cm
 CONFIG = cms_config({"name": "github", "repo": "school/meldcode", "branch": "main"})
 
 
-def velden(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def all_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for f in fields:
         yield f
-        yield from velden(f.get("fields", []))
+        yield from all_fields(f.get("fields", []))
         if "field" in f:
-            yield from velden([f["field"]])
+            yield from all_fields([f["field"]])
 
 
-def bestand(naam: str) -> dict[str, Any]:
+def schema_file(naam: str) -> dict[str, Any]:
     return next(f for f in CONFIG["collections"][0]["files"] if f["file"] == f"protocol/{naam}")
 
 
@@ -46,7 +46,7 @@ def test_every_protocol_file_is_a_form() -> None:
 
 
 def test_ids_are_fixed_once_given_routes_read_only_and_texts_not() -> None:
-    alle = [v for f in CONFIG["collections"][0]["files"] for v in velden(f["fields"])]
+    alle = [v for f in CONFIG["collections"][0]["files"] for v in all_fields(f["fields"])]
     ids = [v for v in alle if v["name"] == "id" and "options" not in v]
     # a free id's own field: read-only once it has a value (start.js), with the model's pattern
     assert ids and all(v["widget"] == ID_VELD and v["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$" for v in ids)
@@ -55,13 +55,13 @@ def test_ids_are_fixed_once_given_routes_read_only_and_texts_not() -> None:
     vast = [v for v in alle if v["name"] in ("volgende", "start") or (v["name"] == "id" and "options" in v)]
     assert vast and all(v.get("readonly") for v in vast)
     assert not any(v.get("readonly") for v in alle if v not in vast)
-    kader = list(velden(bestand("afwegingskader.yaml")["fields"]))
+    kader = list(all_fields(schema_file("afwegingskader.yaml")["fields"]))
     assert any(v["name"] == "volgende" and v["readonly"] for v in kader)
     assert any(v["name"] == "start" and v["readonly"] for v in kader)
 
 
 def test_labels_hints_patterns_and_required_come_from_the_model() -> None:
-    rollen = list(velden(bestand("rollen.yaml")["fields"]))
+    rollen = list(all_fields(schema_file("rollen.yaml")["fields"]))
     telefoon = next(v for v in rollen if v["name"] == "telefoon")
     assert telefoon["widget"] == "string" and telefoon["required"] is False
     assert telefoon["pattern"][1].startswith("Gebruik alleen cijfers")
@@ -104,11 +104,11 @@ def _fits(fields: list[dict[str, Any]], data: dict[str, Any], pad: str) -> Itera
 
 
 def test_every_value_of_the_source_has_a_widget_of_its_kind() -> None:
-    from generator.redactie.formulier import formulier
+    from generator.redactie.form import form_data
 
     config = cms_config({"name": "test-repo"})
     wrong = []
     for file in config["collections"][0]["files"]:
-        data = formulier(Path(file["file"]).read_text(encoding="utf-8"))
+        data = form_data(Path(file["file"]).read_text(encoding="utf-8"))
         wrong += list(_fits(file["fields"], data, file["file"] + ": "))
     assert wrong == []

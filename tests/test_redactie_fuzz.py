@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_input import CASES, IDS
 
-from generator.errors import BewerkFout
-from generator.redactie.bundel import TEST_BACKEND
-from generator.redactie.cms import cms_config, woorden_van_formulier
-from generator.redactie.controle import verwerk
-from generator.redactie.formulier import formulier
+from generator.errors import EditError
+from generator.redactie.bundle import TEST_BACKEND
+from generator.redactie.check import handle
+from generator.redactie.cms import cms_config, form_words
+from generator.redactie.form import form_data
 from generator.source.tabel import soorten_van_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def _vast() -> dict[str, Any]:
     return {
         "bestanden": BESTANDEN,
         "soorten": soorten_van_model().als_json(),
-        "labels": woorden_van_formulier(cms_config(TEST_BACKEND)),
+        "labels": form_words(cms_config(TEST_BACKEND)),
     }
 
 
@@ -47,11 +47,11 @@ def _teksten() -> dict[str, str]:
 
 def _check(pad: str, bron: str, data: Any, teksten: dict[str, str] | None = None) -> list[dict[str, Any]]:
     teksten = teksten or _teksten()
-    vraag = {"soort": "controleer", "pad": pad, "bron": bron, "data": data, **_vast()}
+    vraag = {"pad": pad, "bron": bron, "data": data, **_vast()}
     vraag |= {"teksten": {p: t for p, t in teksten.items() if p != pad}, "gepubliceerd": _teksten()}
-    antwoord = json.loads(verwerk(json.dumps(vraag)))
+    antwoord = json.loads(handle("check", json.dumps([vraag])))
     assert "fout" not in antwoord, antwoord
-    return antwoord["berichten"]
+    return antwoord["ok"]
 
 
 def _plekken(data: Any, loc: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -100,7 +100,7 @@ def _waarden(oud: Any) -> st.SearchStrategy[Any]:
 def form_states(draw: st.DrawFn) -> tuple[str, Any]:
     """A file's form after a few edits a person (or a half-finished one) can make."""
     pad = draw(st.sampled_from(PADEN))
-    data = formulier(_teksten()[pad])
+    data = form_data(_teksten()[pad])
     for _ in range(draw(st.integers(1, 4))):
         plekken = _plekken(data)[1:]
         if not plekken:
@@ -144,9 +144,9 @@ def test_a_rule_that_throws_is_reported_not_hidden(monkeypatch: pytest.MonkeyPat
     def kapot(*args: object) -> None:
         raise TypeError("a rule with a bug")
 
-    monkeypatch.setattr(samenhang, "fouten", kapot)
+    monkeypatch.setattr(samenhang, "errors", kapot)
     pad = "protocol/contacten.yaml"
-    [bericht] = _check(pad, _teksten()[pad], formulier(_teksten()[pad]))
+    [bericht] = _check(pad, _teksten()[pad], form_data(_teksten()[pad]))
     assert bericht["soort"] == "programmafout"
     assert "fout in het programma" in bericht["tekst"]
     assert "a rule with a bug" in bericht["technisch"]
@@ -155,7 +155,7 @@ def test_a_rule_that_throws_is_reported_not_hidden(monkeypatch: pytest.MonkeyPat
 def test_a_new_contact_without_a_name_gets_a_message() -> None:
     """The state that crashed the diff's summary (item.naam of None)."""
     pad = "protocol/contacten.yaml"
-    data = formulier(_teksten()[pad])
+    data = form_data(_teksten()[pad])
     data["contacten"].append({"id": "", "naam": "", "telefoon": "", "email": ""})
     berichten = _check(pad, _teksten()[pad], data)
     [fout] = [b["tekst"] for b in berichten if b["soort"] in ("fout", "programmafout")]
@@ -179,8 +179,8 @@ def test_every_message_is_in_her_words(case: Any, protocol_copy: Path) -> None:
     pad = f"protocol/{case.bestand}"
     tekst = (protocol_copy / case.bestand).read_text(encoding="utf-8")
     try:
-        data = formulier(tekst)
-    except (BewerkFout, ValueError):
+        data = form_data(tekst)
+    except (EditError, ValueError):
         pytest.skip("no YAML: the form cannot hold it")
     teksten = {p: (protocol_copy.parent / p).read_text(encoding="utf-8") for p in PADEN}
     berichten = [b for b in _check(pad, _teksten()[pad], data, teksten) if b["soort"] in ("fout", "waarschuwing")]
@@ -191,7 +191,7 @@ def test_every_message_is_in_her_words(case: Any, protocol_copy: Path) -> None:
 
 def test_deleting_a_contact_still_used_says_where() -> None:
     pad = "protocol/contacten.yaml"
-    data = formulier(_teksten()[pad])
+    data = form_data(_teksten()[pad])
     data["contacten"] = [c for c in data["contacten"] if c["id"] != "veilig-thuis"]
     fouten = [b["tekst"] for b in _check(pad, _teksten()[pad], data) if b["soort"] == "fout"]
     assert fouten[0].startswith("U haalt ‘Veilig Thuis’ weg, maar het wordt nog gebruikt in: ")

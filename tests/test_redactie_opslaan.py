@@ -23,12 +23,13 @@ from playwright.sync_api import Browser, Locator, Page
 from generator.checks.run import load_and_check
 from generator.checks.versienummer import volgende_versie
 from generator.errors import ProtocolError
-from generator.redactie import berichten
-from generator.redactie.bundel import TEST_BACKEND
-from generator.redactie.cms import COLLECTIE, CONTROLE_WOORDEN, cms_config, woorden_van_formulier
-from generator.redactie.formulier import bewaar, formulier
-from generator.redactie.paginas import pagina
-from generator.redactie.yamlbestand import lees
+from generator.redactie import messages
+from generator.redactie.bundle import TEST_BACKEND
+from generator.redactie.cms import COLLECTIE, CONTROLE_WOORDEN, cms_config, form_words
+from generator.redactie.form import form_data
+from generator.redactie.form import save as save_file
+from generator.redactie.page_texts import page_text
+from generator.redactie.yaml_file import load
 from generator.source.positions import strings
 
 pytestmark = pytest.mark.browser
@@ -131,7 +132,7 @@ def site_texts(page: Page, links: Any) -> list[str]:
     for i in range(links.count()):
         href = links.nth(i).get_attribute("href")
         html = page.evaluate("async (url) => (await fetch(url)).text()", href)
-        teksten.append(pagina(html)[1])
+        teksten.append(page_text(html)[1])
     return teksten
 
 
@@ -243,7 +244,7 @@ def repository_copy(page: Page, tmp_path: Path) -> Path:
 def desktop_errors(page: Page, tmp_path: Path, pad: str, waarde: str, nieuw: str) -> list[str]:
     """What `meldcode check` says of the file as the editor would save it, with the text
     `waarde` in the form replaced by `nieuw` (written by the same code, formulier.bewaar):
-    each finding as the editor says it, in the form's words (berichten.tekst), without file,
+    each finding as the editor says it, in the form's words (messages.message_text), without file,
     line or key path."""
     copy = repository_copy(page, tmp_path)
     bestand = tmp_path / pad
@@ -256,13 +257,13 @@ def desktop_errors(page: Page, tmp_path: Path, pad: str, waarde: str, nieuw: str
             return [swap(v) for v in node]
         return nieuw if node == waarde else node
 
-    bestand.write_text(bewaar(tekst, swap(formulier(tekst))), encoding="utf-8")
+    bestand.write_text(save_file(tekst, swap(form_data(tekst))), encoding="utf-8")
     with pytest.raises(ProtocolError) as exc:
         load_and_check(copy)
-    woorden = berichten.Woorden(**woorden_van_formulier(cms_config(TEST_BACKEND)))
+    woorden = messages.Woorden(**form_words(cms_config(TEST_BACKEND)))
     for yaml in copy.rglob("*.yaml"):
-        woorden.namen |= berichten.namen(lees(yaml.read_text(encoding="utf-8")))
-    return [berichten.tekst(e.message, woorden, nieuw) for e in exc.value.errors]
+        woorden.namen |= messages.item_names(load(yaml.read_text(encoding="utf-8")))
+    return [messages.message_text(e.message, woorden, nieuw) for e in exc.value.errors]
 
 
 # the panel's count of what holds the save back: "Eén probleem …" or "3 problemen …"
@@ -380,7 +381,7 @@ def test_the_form_refuses_what_the_model_refuses(
 
 
 def _values(pad: str) -> list[str]:
-    return [text for _, text in strings(formulier((PROTOCOL.parent / pad).read_text(encoding="utf-8")))]
+    return [text for _, text in strings(form_data((PROTOCOL.parent / pad).read_text(encoding="utf-8")))]
 
 
 def test_the_saved_files_pass_meldcode_check(page: Page, tmp_path: Path) -> None:

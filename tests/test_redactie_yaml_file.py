@@ -1,4 +1,4 @@
-"""Saving a source file changes only what the user changed (`generator.redactie.yamlbestand`).
+"""Saving a source file changes only what the user changed (`generator.redactie.yaml_file`).
 
 Every file in protocol/ is read and written back byte for byte; a change touches only its own
 lines, keeps the value's style and the file's comments, and the result still passes
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.checks.run import load_and_check
-from generator.errors import BewerkFout
-from generator.redactie.yamlbestand import BREEDTE, lees, schrijf, voeg_toe, wijzig
+from generator.errors import EditError
+from generator.redactie.yaml_file import BREEDTE, dump, insert_at, load, replace_at
 from generator.source.model import BRONNEN
 
 PROTOCOL = Path(__file__).resolve().parent.parent / "protocol"
@@ -63,7 +63,7 @@ def checks_out(protocol_copy: Path, name: str, tekst: str) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(PROTOCOL).as_posix())
 def test_every_file_round_trips_byte_for_byte(path):
     tekst = path.read_text(encoding="utf-8")
-    assert schrijf(lees(tekst)) == tekst
+    assert dump(load(tekst)) == tekst
 
 
 def test_every_source_file_is_covered():
@@ -76,12 +76,12 @@ def test_wrapped_plain_items_keep_their_lines():
     """rollen.yaml wraps plain list items over two lines; a plain dumper joins them."""
     tekst = text("rollen.yaml")
     assert "      - Vult voor de aanmelding bij het Ondersteuningsteam Kindermishandeling het gehele\n" in tekst
-    assert schrijf(lees(tekst)).count("\n") == tekst.count("\n")
+    assert dump(load(tekst)).count("\n") == tekst.count("\n")
 
 
 def test_changing_one_invulling_changes_that_line_only():
     tekst = text("rollen.yaml")
-    nieuw = wijzig(tekst, ("rollen", 1, "invulling"), "zorgcoördinator")
+    nieuw = replace_at(tekst, ("rollen", 1, "invulling"), "zorgcoördinator")
     assert changes(tekst, nieuw) == (["    invulling: intern begeleider"], ["    invulling: zorgcoördinator"])
     assert comments(nieuw) == comments(tekst)
 
@@ -89,15 +89,15 @@ def test_changing_one_invulling_changes_that_line_only():
 def test_unchanged_value_changes_nothing():
     """Saving a form in which nothing changed keeps even the author's own line breaks."""
     tekst = text("stappen.yaml")
-    alinea = lees(tekst)["stappen"][0]["inhoud"][0]["alinea"]
-    assert wijzig(tekst, ("stappen", 0, "inhoud", 0, "alinea"), str(alinea)) == tekst
+    alinea = load(tekst)["stappen"][0]["inhoud"][0]["alinea"]
+    assert replace_at(tekst, ("stappen", 0, "inhoud", 0, "alinea"), str(alinea)) == tekst
 
 
 def test_a_folded_stap_text_stays_folded_and_wrapped(protocol_copy):
     tekst = text("stappen.yaml")
     pad = ("stappen", 0, "inhoud", 0, "alinea")
-    oud = lees(tekst)["stappen"][0]["inhoud"][0]["alinea"]
-    nieuw = wijzig(tekst, pad, LANG + " " + LANG)
+    oud = load(tekst)["stappen"][0]["inhoud"][0]["alinea"]
+    nieuw = replace_at(tekst, pad, LANG + " " + LANG)
     out, into = changes(tekst, nieuw)
     assert " ".join(line.strip() for line in out) == oud  # only the old text's lines went
     assert " ".join(line.strip() for line in into) == LANG + " " + LANG
@@ -109,7 +109,7 @@ def test_a_folded_stap_text_stays_folded_and_wrapped(protocol_copy):
 
 def test_a_phone_number_changes_its_line_only(protocol_copy):
     tekst = text("contacten.yaml")
-    nieuw = wijzig(tekst, ("contacten", 1, "telefoon"), "0800-2001")
+    nieuw = replace_at(tekst, ("contacten", 1, "telefoon"), "0800-2001")
     assert changes(tekst, nieuw) == (["    telefoon: 0800-2000"], ["    telefoon: 0800-2001"])
     assert comments(nieuw) == comments(tekst)
     checks_out(protocol_copy, "contacten.yaml", nieuw)
@@ -119,7 +119,7 @@ def test_a_phone_number_changes_its_line_only(protocol_copy):
 
 def test_a_quoted_phone_number_stays_quoted():
     tekst = text("contacten.yaml")
-    assert changes(tekst, wijzig(tekst, ("contacten", 0, "telefoon"), "0800-1234")) == (
+    assert changes(tekst, replace_at(tekst, ("contacten", 0, "telefoon"), "0800-1234")) == (
         ['    telefoon: "112"'],
         ['    telefoon: "0800-1234"'],
     )
@@ -128,7 +128,7 @@ def test_a_quoted_phone_number_stays_quoted():
 def test_a_termijn_wanneer_changes_its_line_only(protocol_copy):
     tekst = text("termijnen.yaml")
     oud = "    wanneer: binnen drie weken na het eerste overleg met de aandachtsfunctionaris"
-    nieuw = wijzig(tekst, ("termijnen", 1, "wanneer"), "binnen twee weken na het eerste overleg")
+    nieuw = replace_at(tekst, ("termijnen", 1, "wanneer"), "binnen twee weken na het eerste overleg")
     assert changes(tekst, nieuw) == ([oud], ["    wanneer: binnen twee weken na het eerste overleg"])
     assert comments(nieuw) == comments(tekst)
     checks_out(protocol_copy, "termijnen.yaml", nieuw)
@@ -136,18 +136,18 @@ def test_a_termijn_wanneer_changes_its_line_only(protocol_copy):
 
 def test_long_plain_text_stays_plain_and_is_wrapped(protocol_copy):
     tekst = text("termijnen.yaml")
-    nieuw = wijzig(tekst, ("termijnen", 1, "wanneer"), LANG)
+    nieuw = replace_at(tekst, ("termijnen", 1, "wanneer"), LANG)
     _out, into = changes(tekst, nieuw)
     assert len(into) > 1 and into[0].startswith("    wanneer: Draagt")  # plain, not quoted or >-
     assert all(len(line) <= BREEDTE for line in into)
-    assert lees(nieuw)["termijnen"][1]["wanneer"] == LANG
+    assert load(nieuw)["termijnen"][1]["wanneer"] == LANG
     checks_out(protocol_copy, "termijnen.yaml", nieuw)
 
 
 def test_plain_text_that_needs_quotes_gets_them():
     tekst = text("rollen.yaml")
-    nieuw = wijzig(tekst, ("rollen", 1, "invulling"), "ib: intern begeleider #1")
-    assert lees(nieuw)["rollen"][1]["invulling"] == "ib: intern begeleider #1"
+    nieuw = replace_at(tekst, ("rollen", 1, "invulling"), "ib: intern begeleider #1")
+    assert load(nieuw)["rollen"][1]["invulling"] == "ib: intern begeleider #1"
     assert changes(tekst, nieuw)[1] == ["    invulling: 'ib: intern begeleider #1'"]
 
 
@@ -161,7 +161,7 @@ WIJZIGING = {
 
 def test_a_new_wijziging_comes_on_top_as_new_lines_only(protocol_copy):
     tekst = text("wijzigingen.yaml")
-    nieuw = voeg_toe(tekst, ("wijzigingen",), WIJZIGING, plaats=0)
+    nieuw = insert_at(tekst, ("wijzigingen",), WIJZIGING, plaats=0)
     out, into = changes(tekst, nieuw)
     assert out == []
     assert into[:3] == ["  - datum: 2027-03-01", '    versie: "2027.1"', "    wat: >-"]
@@ -180,14 +180,14 @@ def test_a_new_wijziging_comes_on_top_as_new_lines_only(protocol_copy):
 
 def test_appending_at_the_end_keeps_the_blank_line_after_the_list():
     tekst = text("stappen.yaml")
-    nieuw = voeg_toe(tekst, ("eerste_minuten", "daarna"), "Bel bij twijfel Veilig Thuis.")
+    nieuw = insert_at(tekst, ("eerste_minuten", "daarna"), "Bel bij twijfel Veilig Thuis.")
     assert changes(tekst, nieuw) == ([], ["    - >-", "      Bel bij twijfel Veilig Thuis."])
     assert "      Bel bij twijfel Veilig Thuis.\n\nstappen:\n" in nieuw
 
 
 def test_appending_keeps_a_comment_after_the_list_after_it():
     tekst = "a:\n  - p\n  - q  # over q\n# over b\nb: 1\n"
-    assert voeg_toe(tekst, ("a",), "r") == "a:\n  - p\n  - q  # over q\n  - r\n# over b\nb: 1\n"
+    assert insert_at(tekst, ("a",), "r") == "a:\n  - p\n  - q  # over q\n  - r\n# over b\nb: 1\n"
 
 
 @pytest.mark.parametrize(
@@ -200,16 +200,16 @@ def test_appending_keeps_a_comment_after_the_list_after_it():
     ],
 )
 def test_a_wrong_pad_says_where_in_dutch(pad, melding):
-    with pytest.raises(BewerkFout) as fout:
-        wijzig(text("rollen.yaml"), pad, "x")
+    with pytest.raises(EditError) as fout:
+        replace_at(text("rollen.yaml"), pad, "x")
     assert str(fout.value).startswith(melding)
 
 
 def test_adding_to_something_that_is_no_list_says_so():
-    with pytest.raises(BewerkFout, match=r"^rollen › 1 › invulling: hier staat geen lijst"):
-        voeg_toe(text("rollen.yaml"), ("rollen", 1, "invulling"), "x")
+    with pytest.raises(EditError, match=r"^rollen › 1 › invulling: hier staat geen lijst"):
+        insert_at(text("rollen.yaml"), ("rollen", 1, "invulling"), "x")
 
 
 def test_broken_yaml_says_which_line():
-    with pytest.raises(BewerkFout, match=r"^regel 2: dit is geen geldige YAML"):
-        lees("a: 1\n  b: [\n")
+    with pytest.raises(EditError, match=r"^regel 2: dit is geen geldige YAML"):
+        load("a: 1\n  b: [\n")

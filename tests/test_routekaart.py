@@ -16,7 +16,7 @@ from conftest import PROTOCOL, ROOT, Edit
 from generator.checks.run import load_and_check
 from generator.errors import ProtocolError
 from generator.kaarten.afwegingskader import afwegingskader_dot
-from generator.kaarten.bouw import PAGE, PREFIX
+from generator.kaarten.builder import PAGE, PREFIX
 from generator.kaarten.placement import PDFS, inline_charts, write_charts
 from generator.kaarten.routekaart import ADVIES_CONTACT, AFWEGINGSKADER_STAP, routekaart, routekaart_dot
 from generator.kaarten.stijl import CSS, STIJL, stijl

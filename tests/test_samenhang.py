@@ -14,11 +14,11 @@ from conftest import PROTOCOL
 from pydantic import BaseModel
 from test_bad_input import CASES, IDS
 
-from generator.checks.samenhang import fouten
-from generator.checks.waarden import waarde_fouten
+from generator.checks.samenhang import errors as samenhang_errors
+from generator.checks.values import value_errors
 from generator.errors import ProtocolError
-from generator.source.geladen import Loaded
 from generator.source.load import display_name, load, read_yaml
+from generator.source.loaded import Loaded
 from generator.source.positions import Source
 from generator.source.soorten import Item, Soorten
 from generator.source.tabel import soorten_van_model
@@ -55,9 +55,9 @@ def test_the_same_errors_on_the_model_and_on_the_raw_files(case: Any, protocol_c
         loaded = load(protocol_copy)
     except ProtocolError:
         pytest.skip("the model refuses it before the rules across files (the form does too)")
-    op_model = [str(e) for e in fouten(loaded)]
+    op_model = [str(e) for e in samenhang_errors(loaded)]
     assert op_model, "the mistake reached the rules across files and none of them found it"
-    assert [str(e) for e in fouten(_ruw(loaded))] == op_model
+    assert [str(e) for e in samenhang_errors(_ruw(loaded))] == op_model
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -78,7 +78,7 @@ def test_the_value_rules_on_the_raw_file_say_what_the_model_says(case: Any, prot
         source = Source(name, read_yaml(pad, name), pad.read_text(encoding="utf-8").splitlines())
     except ProtocolError:
         pytest.skip("no YAML: the editor's form cannot hold it")
-    ruw = [str(e) for e in waarde_fouten(soorten, soort, source)]
+    ruw = [str(e) for e in value_errors(soorten, soort, source)]
     assert set(ruw) <= set(op_model)  # never a message the model does not give
     if case.name in VALUE_RULES:
         assert ruw, f"{case.name}: {op_model}"

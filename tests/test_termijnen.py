@@ -56,7 +56,7 @@ def test_feestdagen_op_dezelfde_dag():
     assert feestdagen(2005)[D(2005, 5, 5)] == "Hemelvaartsdag en Bevrijdingsdag"
 
 
-def test_feestdagen_is_een_kopie():
+def test_feestdagen_is_a_copy():
     feestdagen(2026).clear()
     assert not is_werkdag(D(2026, 12, 25))
 

@@ -17,7 +17,8 @@ from conftest import PROTOCOL
 from goldens import STARTDATUM, route_name
 from meldcode_engine import Sessie
 from meldcode_engine.verslag import blokken_tekst
-from meldcode_engine.weergave import AFGELEID, KNOPPEN, platte_tekst, samenvatting
+from meldcode_engine.weergave import platte_tekst, samenvatting
+from meldcode_engine.woorden import AFGELEID, KNOPPEN
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.afwegingskader.graph import Graph

@@ -20,7 +20,6 @@ from typing import Any
 import yaml
 
 from generator.afwegingskader.export import afwegingskader_data
-from generator.bestanden import write_if_changed
 from generator.build.builders import for_builder, page_folder
 from generator.checks.evaluatie import Treffer
 from generator.hulp.assets import ASSETS, BROTLI, PYODIDE, write_assets
@@ -32,10 +31,11 @@ from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
 from generator.redactie.backend import backend
-from generator.redactie.bundel import ENTRY_FILE as REDACTIE_JS
-from generator.redactie.bundel import write_bundle, write_python
+from generator.redactie.bundle import ENTRY_FILE as REDACTIE_JS
+from generator.redactie.bundle import write_bundle, write_python
 from generator.source.model import Contact, Protocol
 from generator.source.telefoon import tel_href
+from generator.writing import write_if_changed
 
 CHART_CSS = "assets/stylesheets/routekaart.css"
 PRINT_CSS = "assets/stylesheets/spoed-afdruk.css"

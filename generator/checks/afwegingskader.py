@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.checks.ids import duplicates, known
 from generator.errors import SourceError
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 from generator.source.positions import Loc
 
 if TYPE_CHECKING:

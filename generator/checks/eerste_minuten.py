@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import SourceError
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 
 
 def _texts(data: Any) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from generator.errors import SourceError
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 from generator.source.required import CONTACTEN, INLEIDING_SECTIES, ROLLEN
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from generator.checks.evaluatie import verouderd_warnings
 from generator.checks.oefencasussen import check_oefencasussen
 from generator.checks.required import invulling_warnings, personen_warnings
-from generator.checks.samenhang import fouten
+from generator.checks.samenhang import errors as samenhang_errors
 from generator.checks.versie import evaluatie_warnings, versie_warnings
 from generator.errors import ProtocolError
 from generator.source.load import Loaded, load
@@ -27,7 +27,7 @@ def check(loaded: Loaded, today: dt.date | None = None, casussen: bool = True) -
 
     `casussen=False` leaves out the oefencasussen, for `meldcode diff`: a route change
     that leaves a case behind is for `meldcode check` to report, the diff still shows it."""
-    errors = fouten(loaded)
+    errors = samenhang_errors(loaded)
     if errors:
         raise ProtocolError(errors)
 

@@ -20,7 +20,7 @@ from generator.checks.tekst import targets, text_errors
 from generator.checks.versie import wijzigingen_order
 from generator.errors import SourceError
 from generator.links.adressen import anchors, stap_secties
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 from generator.source.positions import Loc
 
 
@@ -38,7 +38,7 @@ def _section_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _section_locs(value, (*loc, i))
 
 
-def fouten(loaded: Loaded) -> list[SourceError]:
+def errors(loaded: Loaded) -> list[SourceError]:
     """Every broken link between parts; then, once there are none, the version history's order."""
     # A duplicate id makes every reference to the id it replaced fail too; those follow
     # from the one mistake, so references into an ambiguous list are checked only once
@@ -242,4 +242,4 @@ def _unique_anchors(loaded: Loaded) -> list[SourceError]:
     return errors
 
 
-__all__ = ["fouten"]
+__all__ = ["errors"]

@@ -17,7 +17,7 @@ from generator.checks.ids import known
 from generator.errors import SourceError
 from generator.source.positions import Source, strings
 from generator.source.syntaxis import REFERENCE, REFERENCE_KINDS
-from generator.source.waarden import html_problem
+from generator.source.values import html_problem
 
 # which id lists each kind of reference points into: skipped while such a list has a duplicate
 DEPENDS = {

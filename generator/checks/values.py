@@ -11,8 +11,8 @@ from typing import Any
 
 from generator.errors import SourceError
 from generator.source.positions import Loc, Source
-from generator.source.soorten import Soorten, Veld
-from generator.source.waarden import CONTROLES, LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
+from generator.source.soorten import Field, Soorten
+from generator.source.values import CONTROLES, LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
 
 
 def _is_datum(value: str) -> bool:
@@ -24,7 +24,7 @@ def _is_datum(value: str) -> bool:
     return len(value.strip()) == 10
 
 
-def waarde_fouten(soorten: Soorten, soort: str, source: Source) -> list[SourceError]:
+def value_errors(soorten: Soorten, soort: str, source: Source) -> list[SourceError]:
     """Every value of the file `source` (of model class `soort`) that its rule refuses."""
     voorbeeld = voorbeeld_id(source.data)
     fouten: list[SourceError] = []
@@ -33,7 +33,7 @@ def waarde_fouten(soorten: Soorten, soort: str, source: Source) -> list[SourceEr
         # the model's example id is the afwegingskader's; the message gives one from this file
         fouten.append(source.error(loc, message.replace("bijvoorbeeld vraag-2", f"bijvoorbeeld {voorbeeld}")))
 
-    def waarde(veld: Veld, value: Any, loc: Loc) -> None:
+    def waarde(veld: Field, value: Any, loc: Loc) -> None:
         if value is None and veld.verplicht:
             fout(loc, LEEG)
         elif veld.datum and isinstance(value, str) and not _is_datum(value):
@@ -67,4 +67,4 @@ def waarde_fouten(soorten: Soorten, soort: str, source: Source) -> list[SourceEr
     return fouten
 
 
-__all__ = ["waarde_fouten"]
+__all__ = ["value_errors"]

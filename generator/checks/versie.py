@@ -8,7 +8,7 @@ import datetime as dt
 
 from generator.checks.versienummer import versie_key
 from generator.errors import SourceError
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 
 
 def wijzigingen_order(loaded: Loaded) -> list[SourceError]:

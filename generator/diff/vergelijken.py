@@ -275,7 +275,7 @@ def _naam(item: Any, index: int, items: list[Any]) -> str:
             return f"onderdeel {item.id}"
         case "FormVraag" if item.nummer is not None:
             return f"vraag {item.nummer}"
-        case "Veld":
+        case "Invulveld":
             return f"veld ‘{item.label}’"
         case "Link":
             return f"link ‘{item.tekst}’"

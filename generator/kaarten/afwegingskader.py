@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from generator.kaarten.bouw import PAGE, Builder, Kaart, knoop_kop
+from generator.kaarten.builder import PAGE, Builder, Kaart, knoop_kop
 from generator.source.model import Knoop, Protocol, Uitkomst
 
 

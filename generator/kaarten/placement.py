@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.kaarten.afwegingskader import afwegingskader
-from generator.kaarten.bouw import PAGE
+from generator.kaarten.builder import PAGE
 from generator.kaarten.routekaart import routekaart
 from generator.kaarten.uitvoer import render_pdf, render_svg, render_svg_file
 from generator.source.model import Protocol

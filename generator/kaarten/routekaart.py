@@ -11,7 +11,7 @@ import itertools
 import graphviz
 
 from generator.errors import ProtocolError, SourceError
-from generator.kaarten.bouw import PAGE, Builder, Kaart, knoop_kop
+from generator.kaarten.builder import PAGE, Builder, Kaart, knoop_kop
 from generator.source.model import BRONNEN, Contact, Knoop, Protocol, Sectie, Stap, StructuurRij
 from generator.source.required import ADVIES_SECTIE, VEILIG_THUIS
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.errors import ToolError
-from generator.kaarten.bouw import PREFIX, PREFIX_SMAL, kaart_meta
+from generator.kaarten.builder import PREFIX, PREFIX_SMAL, kaart_meta
 from generator.kaarten.stijl import MM_PER_INCH, stijl
 
 # Not role="img": that makes the children presentational, which hides the node links

@@ -12,7 +12,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from meldcode_engine import Sessie
-from meldcode_engine.weergave import VRAAG, VRAAG_SCHERM, rol_regels, taak_item
+from meldcode_engine.weergave import rol_regels, taak_item
+from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM
 
 from generator.afwegingskader.export import afwegingskader_data, contact_data, rol_data
 from generator.afwegingskader.graph import Graph

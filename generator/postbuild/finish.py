@@ -22,7 +22,7 @@ from generator.postbuild import precompress
 from generator.postbuild.external_scripts import externalize
 from generator.postbuild.offline import write_service_worker, write_service_worker_off
 from generator.postbuild.pdf import write_pdf
-from generator.redactie import paginas
+from generator.redactie import page_texts
 
 MINIFY_SCRIPT = Path(__file__).with_name("minify.mjs")
 
@@ -103,7 +103,7 @@ def finish(
         write_service_worker_off(site_dir)
     if met_pdf:
         write_pdf(site_dir)
-    paginas.schrijf(site_dir, bronpaginas)  # for the editor: where a text stands now
+    page_texts.write(site_dir, bronpaginas)  # for the editor: where a text stands now
     # after everything that writes files: compressed copies of the final files, for hosts
     # that serve them
     precompress.apply(site_dir)

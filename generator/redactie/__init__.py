@@ -1,2 +1,2 @@
 """Redactie: editing `protocol/` in the browser. The CMS configuration written from the
-model (`cms`); saving that keeps every untouched byte of a file (`yamlbestand`)."""
+model (`cms`); saving that keeps every untouched byte of a file (`yaml_file`)."""

@@ -24,15 +24,15 @@ from typing import Any
 
 import ruamel.yaml
 
-from generator.bestanden import write_if_changed
 from generator.errors import ToolError
 from generator.hulp.precompile import bytecode_zip
-from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, woorden_van_formulier
-from generator.redactie.formulier import als_data
+from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, form_words
+from generator.redactie.form import as_data
 from generator.redactie.woorden import CMS_WOORDEN
-from generator.redactie.yamlbestand import lees
+from generator.redactie.yaml_file import load
 from generator.source.model import BRONNEN
 from generator.source.tabel import soorten_van_model
+from generator.writing import write_if_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = Path(__file__).with_name("start.js")
@@ -53,7 +53,7 @@ BOMEN = "gelezen.pickle"  # in the zip, beside the generator/ folder
 STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 CONTROLE_JSON = f"{BUNDLE}/controle.json"
 GELEZEN_JSON = f"{BUNDLE}/gelezen.json"
-# the modules `generator.redactie.controle` imports (tests/test_redactie_controle.py traces them)
+# the modules `generator.redactie.check` imports (tests/test_redactie_check.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
     "generator/afwegingskader/__init__.py",
@@ -68,7 +68,7 @@ BROWSER_MODULES = (
     "generator/checks/tekst.py",
     "generator/checks/versie.py",
     "generator/checks/versienummer.py",
-    "generator/checks/waarden.py",
+    "generator/checks/values.py",
     "generator/diff/__init__.py",
     "generator/diff/vergelijken.py",
     "generator/diff/verslag.py",
@@ -77,24 +77,26 @@ BROWSER_MODULES = (
     "generator/engine/meldcode_engine/termijnen.py",
     "generator/engine/meldcode_engine/verslag.py",
     "generator/engine/meldcode_engine/weergave.py",
+    "generator/engine/meldcode_engine/woorden.py",
+    "generator/engine/meldcode_engine/worker.py",
     "generator/errors.py",
     "generator/links/__init__.py",
     "generator/links/adressen.py",
     "generator/redactie/__init__.py",
-    "generator/redactie/berichten.py",
-    "generator/redactie/controle.py",
-    "generator/redactie/formulier.py",
-    "generator/redactie/invoegen.py",
-    "generator/redactie/paginas.py",
+    "generator/redactie/messages.py",
+    "generator/redactie/check.py",
+    "generator/redactie/form.py",
+    "generator/redactie/insert.py",
+    "generator/redactie/page_texts.py",
     "generator/redactie/woorden.py",
-    "generator/redactie/yamlbestand.py",
+    "generator/redactie/yaml_file.py",
     "generator/source/__init__.py",
-    "generator/source/geladen.py",
+    "generator/source/loaded.py",
     "generator/source/positions.py",
     "generator/source/required.py",
     "generator/source/soorten.py",
     "generator/source/syntaxis.py",
-    "generator/source/waarden.py",
+    "generator/source/values.py",
 )
 # the engine is a package of its own (generator/engine/ on the path): it sits at the zip's top
 ENGINE_DIR = "generator/engine/"
@@ -189,7 +191,7 @@ def _geschreven(path: Path, data: bytes) -> Path:
 
 def _python_zip(bomen: bytes) -> bytes:
     """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same,
-    and the published files' trees, pickled (controle.lees_vooraf)."""
+    and the published files' trees, pickled (check.preload_trees)."""
     package = Path(ruamel.yaml.__file__).parent
     files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
     files |= {name.removeprefix(ENGINE_DIR): ROOT / name for name in BROWSER_MODULES}
@@ -216,7 +218,7 @@ def write_python(docs: Path, root: Path) -> set[Path]:
     bestanden = {part: f"protocol/{relative}" for part, (relative, _) in BRONNEN.items()}
     # as the browser reads them: the bytes decoded, line ends as they are
     teksten = {pad: (root / pad).read_bytes().decode("utf-8") for pad in bestanden.values()}
-    bomen = {pad: lees(tekst) for pad, tekst in teksten.items()}
+    bomen = {pad: load(tekst) for pad, tekst in teksten.items()}
     # the trees the worker would read, as its cache holds them (controle._boom: by the text)
     gepickeld = pickle.dumps({teksten[pad].rstrip(): boom for pad, boom in bomen.items()}, protocol=5)
     written = {
@@ -228,7 +230,7 @@ def write_python(docs: Path, root: Path) -> set[Path]:
         written.add(_geschreven(docs / BUNDLE / pad, tekst.encode("utf-8")))
     # each published file as the form's data, read here by the same code: the editor opens the
     # files as published without waiting for Python (which is still starting in its worker)
-    gelezen = {pad: als_data(boom) for pad, boom in bomen.items()}
+    gelezen = {pad: as_data(boom) for pad, boom in bomen.items()}
     written.add(_geschreven(docs / GELEZEN_JSON, json.dumps(gelezen, ensure_ascii=False).encode()))
     controle = {
         "bestanden": bestanden,
@@ -236,7 +238,7 @@ def write_python(docs: Path, root: Path) -> set[Path]:
         "namen": NAMEN,
         "soorten": soorten.als_json(),  # how `meldcode diff` reads the raw files
         # what the form calls files and fields, for the check's messages in her words
-        "labels": woorden_van_formulier(cms_config(TEST_BACKEND)),
+        "labels": form_words(cms_config(TEST_BACKEND)),
         "groepen": INVOEGEN_GROEPEN,
         # each file's top-level keys: which file a text read by the CMS is (it says only the text)
         "cms_knoppen": _cms_knoppen(),

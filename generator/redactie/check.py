@@ -15,7 +15,6 @@ as they are and as they would be saved, with the pages that show each text now.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import pickle
 import re
 import traceback
@@ -23,25 +22,27 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from meldcode_engine.worker import expose
+
 from generator.checks import samenhang
 from generator.checks.evaluatie import verouderd_problems
 from generator.checks.required import invulling_warnings
 from generator.checks.tekst import MAX_TEKST, too_long
+from generator.checks.values import value_errors
 from generator.checks.versienummer import versie_key, volgende_versie
-from generator.checks.waarden import waarde_fouten
 from generator.diff.vergelijken import Hoofdstuk, compare
 from generator.diff.verslag import als_html, samenvatting
-from generator.errors import BewerkFout, SourceError
-from generator.redactie.berichten import Woorden, namen, voor_haar
-from generator.redactie.formulier import NAAM_VELDEN, als_data, bewaar
-from generator.redactie.invoegen import verwijzingen
-from generator.redactie.paginas import waar
+from generator.errors import EditError, SourceError
+from generator.redactie.form import NAAM_VELDEN, as_data, save
+from generator.redactie.insert import verwijzingen
+from generator.redactie.messages import Woorden, for_her, item_names
+from generator.redactie.page_texts import where_shown
 from generator.redactie.woorden import PROGRAMMAFOUT
-from generator.redactie.yamlbestand import lees
-from generator.source.geladen import Loaded
+from generator.redactie.yaml_file import load
+from generator.source.loaded import Loaded
 from generator.source.positions import Source, strings, value_at
 from generator.source.soorten import Item, Soorten
-from generator.source.waarden import phone_numbers
+from generator.source.values import phone_numbers
 
 
 def _bericht(
@@ -52,7 +53,7 @@ def _bericht(
     that text can show it beside itself."""
     waarde = value_at(bron.data, fout.loc) if bron is not None and fout.loc else None
     eigen = str(waarde) if isinstance(waarde, str) else ""
-    tekst = voor_haar(fout, bron.data if bron is not None else None, woorden, eigen) if woorden else str(fout)
+    tekst = for_her(fout, bron.data if bron is not None else None, woorden, eigen) if woorden else str(fout)
     bericht = {"soort": soort, "tekst": tekst, "technisch": str(fout)}
     return bericht | ({"waarde": str(waarde).strip()} if isinstance(waarde, str) else {})
 
@@ -62,26 +63,26 @@ _CACHE: dict[tuple[str, str], Source] = {}
 
 
 def _boom(tekst: str) -> Any:
-    """A file's tree as read, once per text: the CMS reads every file (`lees`) and the first check
+    """A file's tree as read, once per text: the CMS reads every file (a `lees` request) and the first check
     reads them all again; pure-Python YAML in the browser takes most of a second for the lot.
-    Only read from, never changed (`bewaar` reads its own copy). The CMS hands over the text
+    Only read from, never changed (`save` reads its own copy). The CMS hands over the text
     without its final newline: the same tree, the same key."""
     sleutel = tekst.rstrip()
     if sleutel not in _BOMEN:
         if len(_BOMEN) > 128:  # an editing session: a few versions of one file, the rest as built
             _BOMEN.clear()
-        _BOMEN[sleutel] = lees(tekst)
+        _BOMEN[sleutel] = load(tekst)
     return _BOMEN[sleutel]
 
 
-def lees_vooraf(pad: str) -> None:
-    """The published files' trees, read at build time (bundel.py, by this same code) and
+def preload_trees(pad: str) -> None:
+    """The published files' trees, read at build time (bundle.py, by this same code) and
     pickled: in the browser, reading them takes most of a second, unpickling a few ms."""
     with open(pad, "rb") as bestand:
         _BOMEN.update(pickle.load(bestand))
 
 
-def _gelezen(pad: str, tekst: str) -> Source:
+def _read_cached(pad: str, tekst: str) -> Source:
     """A file read with positions; the files not being edited are the same on every check."""
     sleutel = (pad, tekst)
     if sleutel not in _CACHE:
@@ -91,27 +92,25 @@ def _gelezen(pad: str, tekst: str) -> Source:
     return _CACHE[sleutel]
 
 
-def _lees_alle(
-    bestanden: dict[str, dict[str, str]], woorden: Woorden
-) -> tuple[dict[str, Source], list[dict[str, Any]]]:
+def _read_all(bestanden: dict[str, dict[str, str]], woorden: Woorden) -> tuple[dict[str, Source], list[dict[str, Any]]]:
     sources: dict[str, Source] = {}
     fouten: list[dict[str, Any]] = []
     for part, bestand in bestanden.items():
         try:
-            sources[part] = _gelezen(bestand["pad"], bestand["tekst"])
-        except BewerkFout as exc:  # no YAML: the file as a whole is meant (line 0)
+            sources[part] = _read_cached(bestand["pad"], bestand["tekst"])
+        except EditError as exc:  # no YAML: the file as a whole is meant (line 0)
             fouten.append(_bericht(SourceError(bestand["pad"], 0, "", exc.message), "fout", woorden=woorden))
     return sources, fouten
 
 
-def controleer(
+def check_files(
     sources: dict[str, Source], onleesbaar: list[dict[str, Any]], pad: str, soorten: Soorten, woorden: Woorden
 ) -> list[dict[str, Any]]:
-    """`sources`: every part of the source as read (`_lees_alle`), with the file `pad` as it
+    """`sources`: every part of the source as read (`_read_all`), with the file `pad` as it
     would be saved; `onleesbaar`: the files that are no YAML. Errors first, from every file (a
     contact removed here breaks a reference there): the rules across files of `meldcode
     check`, on the raw files read with the model's table. Then the warnings of this file.
-    A rule that throws is not caught here: that is a fault of the program (`controleer_formulier`)."""
+    A rule that throws is not caught here: that is a fault of the program (`check_form`)."""
     if onleesbaar:  # a file that is no YAML: nothing else can be said of it
         return onleesbaar
     uit: list[dict[str, Any]] = []
@@ -119,12 +118,12 @@ def controleer(
     # refuses stops the check before the rules across files
     deel = next((d for d, b in sources.items() if b.name == pad), None)
     bron = sources[deel] if deel is not None else None
-    if deel is not None and (fouten := waarde_fouten(soorten, soorten.deel(deel), sources[deel])):
+    if deel is not None and (fouten := value_errors(soorten, soorten.deel(deel), sources[deel])):
         return [_bericht(f, "fout", sources[deel], woorden) for f in _zonder_id_zonder_naam(fouten)]
     # the raw files read with the model's table stand in for the pydantic Protocol: the rules
     # across files read only the fields both have (the editor runs without pydantic)
     loaded = Loaded(_protocol(soorten, sources), sources)  # type: ignore[arg-type]
-    fouten = samenhang.fouten(loaded)
+    fouten = samenhang.errors(loaded)
     uit += [_bericht(f, "fout", bron if f.file == pad else None, woorden) for f in sorted(set(fouten))]
     waarschuwingen = verouderd_problems(sources) + invulling_warnings(loaded)
     uit += [_bericht(w, "waarschuwing", bron, woorden) for w in waarschuwingen if w.file == pad]
@@ -132,7 +131,7 @@ def controleer(
 
 
 def _zonder_id_zonder_naam(fouten: list[SourceError]) -> list[SourceError]:
-    """A new item's id is made from its name (formulier.py): while the name is missing, only the
+    """A new item's id is made from its name (form.py): while the name is missing, only the
     name is asked for, not also the id she never types."""
     naam_mist = {f.loc[:-1] for f in fouten if f.loc and f.loc[-1] in NAAM_VELDEN}
     return [f for f in fouten if not (f.loc and f.loc[-1] == "id" and f.loc[:-1] in naam_mist)]
@@ -170,7 +169,7 @@ def _te_lang(pad: str, bron: str, data: Any, woorden: Woorden) -> list[dict[str,
     oversize = [(loc, t) for loc, t in strings(data) if len(t) > MAX_TEKST]
     if not oversize:
         return []
-    source = _gelezen(pad, bron)
+    source = _read_cached(pad, bron)
     return [_bericht(source.error(loc, too_long(t)), "fout", source, woorden) for loc, t in oversize]
 
 
@@ -180,7 +179,7 @@ _NAMEN: dict[int, tuple[Source, Any]] = {}
 
 def _eenmaal[T](cache: dict[int, tuple[Source, Any]], source: Source, maak: Callable[[], T]) -> T:
     """What `maak` makes of a file, once per file read: an unchanged file is the same object on
-    every check (`_gelezen`), so what is made of it is made once."""
+    every check (`_read_cached`), so what is made of it is made once."""
     gevonden = cache.get(id(source))
     if gevonden is None or gevonden[0] is not source:  # (the pair keeps the id in use)
         if len(cache) > 64:
@@ -195,10 +194,10 @@ def _item(soorten: Soorten, part: str, source: Source) -> Item:
 
 
 def _namen(sources: dict[str, Source]) -> dict[str, str]:
-    """Every id in the files with its name (`berichten.namen`), each file walked once."""
+    """Every id in the files with its name (`messages.item_names`), each file walked once."""
     uit: dict[str, str] = {}
     for source in sources.values():
-        for id_, naam in _eenmaal(_NAMEN, source, partial(namen, source.data)).items():
+        for id_, naam in _eenmaal(_NAMEN, source, partial(item_names, source.data)).items():
             uit.setdefault(id_, naam)
     return uit
 
@@ -210,7 +209,7 @@ def _protocol(soorten: Soorten, sources: dict[str, Source]) -> Item:
     )
 
 
-def wat_verandert(
+def what_changes(
     soorten: Soorten, oud: dict[str, Source], nieuw: dict[str, Source], paginas: list[dict[str, str]]
 ) -> list[dict[str, Any]]:
     """`meldcode diff` of the files before and after saving, per part: its heading, each change
@@ -220,7 +219,7 @@ def wat_verandert(
     for hoofdstuk, html in zip(hoofdstukken, als_html(hoofdstukken), strict=True):
         gevonden: dict[str, dict[str, str]] = {}
         for w in hoofdstuk.wijzigingen:
-            for p in waar(paginas, w.oud or ""):
+            for p in where_shown(paginas, w.oud or ""):
                 gevonden.setdefault(p["url"], p)
         uit.append({"soort": "verandering", **html, "paginas": list(gevonden.values())})
     return uit
@@ -285,7 +284,7 @@ def _zonder_nummers(tekst: str, sources: dict[str, Source]) -> str:
     return tekst
 
 
-def _controleer_formulier(vraag: dict[str, Any], woorden: Woorden) -> list[dict[str, Any]]:
+def _check_form(vraag: dict[str, Any], woorden: Woorden) -> list[dict[str, Any]]:
     pad, bron, data = vraag["pad"], vraag["bron"], vraag["data"]
     if berichten := _te_lang(pad, bron, data, woorden):
         return berichten
@@ -294,31 +293,31 @@ def _controleer_formulier(vraag: dict[str, Any], woorden: Woorden) -> list[dict[
     for deel, bestand in bestanden.items():
         if bestand["pad"] == pad:
             voor[deel]["tekst"] = bron
-            bestand["tekst"] = bewaar(bron, data)
+            bestand["tekst"] = save(bron, data)
     soorten = Soorten.van_json(vraag["soorten"])
-    nieuw, onleesbaar = _lees_alle(bestanden, woorden)
-    oud, _ = _lees_alle(voor, woorden)
+    nieuw, onleesbaar = _read_all(bestanden, woorden)
+    oud, _ = _read_all(voor, woorden)
     namen_oud, namen_nieuw = _namen(oud), _namen(nieuw)
     woorden.namen = namen_oud | namen_nieuw
     lijst = {"soort": "verwijzingen", "lijst": verwijzingen(nieuw)}
-    berichten = controleer(nieuw, onleesbaar, pad, soorten, woorden)
+    berichten = check_files(nieuw, onleesbaar, pad, soorten, woorden)
     berichten = _nog_gebruikt(berichten, namen_oud.keys() - namen_nieuw.keys(), woorden)
     if any(b["soort"] == "fout" for b in berichten):
         return [*berichten, lijst]  # a file that does not pass is not compared
-    wat = wat_verandert(soorten, oud, nieuw, vraag.get("paginas", []))
+    wat = what_changes(soorten, oud, nieuw, vraag.get("paginas", []))
     if wat and pad != vraag["bestanden"].get("wijzigingen") and {"wijzigingen", "metadata"} <= nieuw.keys():
         wat.append(versiegeschiedenis(nieuw, dt.date.today()))
     if pad == vraag["bestanden"].get("wijzigingen") and "gepubliceerd" in vraag:
         gepubliceerd = {
             deel: {"pad": p, "tekst": vraag["gepubliceerd"].get(p, "")} for deel, p in vraag["bestanden"].items()
         }
-        voorstel = _proposal(soorten, _lees_alle(gepubliceerd, woorden)[0], nieuw, _gelezen(pad, bron))
+        voorstel = _proposal(soorten, _read_all(gepubliceerd, woorden)[0], nieuw, _read_cached(pad, bron))
         if voorstel and voorstel["wat"]:
             wat.append({"soort": "voorstel", "voorstel": voorstel})
     return [*berichten, *wat, lijst]
 
 
-def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
+def check_form(vraag: dict[str, Any]) -> list[dict[str, Any]]:
     """The file `pad` as the form would save it (`bron` with `data`), checked with the others
     as they are in her repository (`teksten`); then what changes on the site, and the list of
     what a text can refer to. Never an exception: a rule that throws is reported as a fault of
@@ -326,25 +325,18 @@ def controleer_formulier(vraag: dict[str, Any]) -> list[dict[str, Any]]:
     labels = vraag.get("labels") or {}
     woorden = Woorden(labels.get("bestanden", {}), labels.get("velden", {}))
     try:
-        return _controleer_formulier(vraag, woorden)
+        return _check_form(vraag, woorden)
     except Exception:  # any fault of a rule is shown, never taken for "no errors"
         return [{"soort": "programmafout", "tekst": PROGRAMMAFOUT, "technisch": traceback.format_exc()}]
 
 
-def verwerk(verzoek: str) -> str:
-    """One request from the page, as JSON in and JSON out (the worker's only entry)."""
-    vraag = json.loads(verzoek)
-    soort = vraag["soort"]
-    try:
-        if soort == "lees":
-            return json.dumps({"data": als_data(_boom(vraag["tekst"]))})
-        if soort == "bewaar":
-            return json.dumps({"tekst": bewaar(vraag["tekst"], vraag["data"])})
-        if soort == "controleer":
-            return json.dumps({"berichten": controleer_formulier(vraag)})
-    except BewerkFout as exc:
-        return json.dumps({"fout": exc.report()})
-    return json.dumps({"fout": f"onbekend verzoek '{soort}'"})
+def load_form(tekst: str) -> Any:
+    """A file's text as the form's data."""
+    return as_data(_boom(tekst))
 
 
-__all__ = ["controleer", "controleer_formulier", "verwerk"]
+# what the editor's page may ask (start.js), through the same bridge as the helper's engine
+handle = expose({"load": load_form, "save": save, "check": check_form}, refused=(EditError,))
+
+
+__all__ = ["check_files", "check_form", "handle", "load_form", "preload_trees"]

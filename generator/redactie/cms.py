@@ -101,7 +101,7 @@ def _field(name: str, raw: Node, defs: dict[str, Node], required: bool, pad: tup
     if name == ID and field["widget"] == "string":
         field["widget"] = ID_VELD  # a free id, with the model's pattern and message
         field["hint"] = CONTROLE_WOORDEN["id_uitleg"]  # in her words, not the reference syntax
-        field["required"] = False  # made from the name when saved (formulier.py); the check asks if it cannot be
+        field["required"] = False  # made from the name when saved (form.py); the check asks if it cannot be
     elif name == ID:
         field["readonly"] = True  # one of a fixed set (ja/nee/twijfel, A–C): part of the structure
     if name in NIEUWSTE_BOVENAAN:
@@ -180,12 +180,12 @@ def _bestand(schema_file: SchemaFile) -> Node:
     }
 
 
-def bestanden() -> list[SchemaFile]:
+def schema_files() -> list[SchemaFile]:
     """Every file of protocol/ the editor offers: one per editor schema (the oefencasussen too)."""
     return list(SCHEMA_FILES)
 
 
-def woorden_van_formulier(config: Node) -> dict[str, dict[str, str]]:
+def form_words(config: Node) -> dict[str, dict[str, str]]:
     """What the form calls each file and each field: the check's messages use the same words."""
     velden: dict[str, str] = {}
 
@@ -209,7 +209,7 @@ def cms_config(backend: Node) -> Node:
     return {
         "backend": backend,
         "media_folder": "docs/assets/redactie",  # required by the CMS; the protocol has no uploads
-        "collections": [{**COLLECTIE, "files": [_bestand(f) for f in bestanden()]}],
+        "collections": [{**COLLECTIE, "files": [_bestand(f) for f in schema_files()]}],
     }
 
 
@@ -225,7 +225,7 @@ __all__ = [
     "NAMEN",
     "READONLY",
     "TEKST_VELD",
-    "bestanden",
     "cms_config",
-    "woorden_van_formulier",
+    "form_words",
+    "schema_files",
 ]

@@ -1,8 +1,8 @@
 """A source file as the editor's form sees it (plain data), and the form's data written back
 into the file with only what the user changed.
 
-The CMS hands over the whole form on save, not the edits. `bewaar` compares it with the file
-and changes only the values that differ, in the style they had (yamlbestand): comments,
+The CMS hands over the whole form on save, not the edits. `save` compares it with the file
+and changes only the values that differ, in the style they had (yaml_file): comments,
 quoting, folded text and key order of everything else stay byte for byte. A list item added
 or removed is matched by its `id` (or its content), so an entry added at the top of
 `wijzigingen.yaml` is one insertion, not a rewrite of every entry below it.
@@ -19,15 +19,15 @@ import re
 import unicodedata
 from typing import Any
 
-from generator.redactie.yamlbestand import _einde, _in_stijl, _verhuis_staart, lees, schrijf
+from generator.redactie.yaml_file import _einde, _in_stijl, _verhuis_staart, dump, load
 
 
-def als_data(waarde: Any) -> Any:
+def as_data(waarde: Any) -> Any:
     """A read tree as JSON data for the form: dates as `JJJJ-MM-DD` text, the rest as is."""
     if isinstance(waarde, dict):
-        return {str(k): als_data(v) for k, v in waarde.items()}
+        return {str(k): as_data(v) for k, v in waarde.items()}
     if isinstance(waarde, list):
-        return [als_data(v) for v in waarde]
+        return [as_data(v) for v in waarde]
     if isinstance(waarde, dt.date):
         return waarde.isoformat()
     if isinstance(waarde, str):
@@ -35,9 +35,9 @@ def als_data(waarde: Any) -> Any:
     return waarde
 
 
-def formulier(tekst: str) -> Any:
+def form_data(tekst: str) -> Any:
     """The file's text as the form's data."""
-    return als_data(lees(tekst))
+    return as_data(load(tekst))
 
 
 def _leeg(waarde: Any) -> bool:
@@ -56,11 +56,11 @@ def _zonder_leeg(waarde: Any) -> Any:
 
 
 # the fields that name an item, in the order a reader looks for its name: a new item's id is
-# made from it, and the check's messages call an item by it (berichten.py)
+# made from it, and the check's messages call an item by it (messages.py)
 NAAM_VELDEN = ("naam", "titel", "kort", "label", "tekst")
 
 
-def maak_id(naam: str) -> str:
+def make_id(naam: str) -> str:
     """An id from a name, as the source writes them: "Jeugdteam Hilversum" → jeugdteam-hilversum
     (lower case, accents dropped, anything else a hyphen)."""
     zonder = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
@@ -73,7 +73,7 @@ def _met_id(item: Any, buren: list[Any]) -> Any:
     if not isinstance(item, dict) or item.get("id") or not any(isinstance(b, dict) and "id" in b for b in buren):
         return item
     naam = next((item[v] for v in NAAM_VELDEN if isinstance(item.get(v), str) and item[v].strip()), None)
-    basis = maak_id(naam) if naam else ""
+    basis = make_id(naam) if naam else ""
     if not basis:
         return item
     bezet = {str(b.get("id")) for b in buren if isinstance(b, dict)}
@@ -86,21 +86,21 @@ def _met_id(item: Any, buren: list[Any]) -> Any:
 def _gelijk(oud: Any, nieuw: Any) -> bool:
     if _leeg(oud) and _leeg(nieuw):
         return True
-    return json.dumps(als_data(oud), sort_keys=True) == json.dumps(nieuw, sort_keys=True)
+    return json.dumps(as_data(oud), sort_keys=True) == json.dumps(nieuw, sort_keys=True)
 
 
-def sleutel(item: Any) -> str:
+def item_key(item: Any) -> str:
     """How a list item is recognised when items are added or removed around it."""
     if isinstance(item, dict) and isinstance(item.get("id"), str | int):
         return f"id:{item['id']}"
-    return json.dumps(als_data(item), sort_keys=True)
+    return json.dumps(as_data(item), sort_keys=True)
 
 
-def uitlijning(oud: list[Any], nieuw: list[Any]) -> list[tuple[int, int, int, int, int]]:
-    """How two versions of a list line up, items matched by `sleutel`: steps (i1, i2, j1, j2,
+def alignment(oud: list[Any], nieuw: list[Any]) -> list[tuple[int, int, int, int, int]]:
+    """How two versions of a list line up, items matched by `item_key`: steps (i1, i2, j1, j2,
     paren) where the first `paren` items of oud[i1:i2] and nieuw[j1:j2] are the same item
     (perhaps changed), the rest of oud[i1:i2] is removed and the rest of nieuw[j1:j2] added."""
-    stappen = difflib.SequenceMatcher(None, [sleutel(i) for i in oud], [sleutel(i) for i in nieuw], autojunk=False)
+    stappen = difflib.SequenceMatcher(None, [item_key(i) for i in oud], [item_key(i) for i in nieuw], autojunk=False)
     return [
         (i1, i2, j1, j2, min(i2 - i1, j2 - j1) if soort in ("equal", "replace") else 0)
         for soort, i1, i2, j1, j2 in stappen.get_opcodes()
@@ -112,7 +112,7 @@ def _lijst(oud: list[Any], nieuw: list[Any]) -> None:
     einde = _einde(oud) if oud else None
     achteraan = False  # items added after the last one: the list's trailing lines move along
     # from the end, so the indexes of the steps still to do stay valid
-    for i1, i2, j1, j2, paren in reversed(uitlijning(oud, nieuw)):
+    for i1, i2, j1, j2, paren in reversed(alignment(oud, nieuw)):
         achteraan = achteraan or (i2 == len(oud) and j2 - j1 > i2 - i1)
         for k in range(paren):
             oud[i1 + k] = _pas_aan(oud[i1 + k], nieuw[j1 + k])
@@ -147,15 +147,15 @@ def _pas_aan(oud: Any, nieuw: Any) -> Any:
     return _in_stijl(oud, nieuw)  # in the style of the value it replaces
 
 
-def bewaar(tekst: str, nieuw: Any) -> str:
+def save(tekst: str, nieuw: Any) -> str:
     """The file's text with the form's data `nieuw` in it: unchanged text if nothing differs.
 
     A key the form leaves out is kept as it is in the file: the form may not show every key."""
-    data = lees(tekst)
+    data = load(tekst)
     if _gelijk(data, nieuw):
         return tekst
     _pas_aan(data, nieuw)
-    return schrijf(data)
+    return dump(data)
 
 
-__all__ = ["NAAM_VELDEN", "als_data", "bewaar", "formulier", "maak_id", "sleutel", "uitlijning"]
+__all__ = ["NAAM_VELDEN", "alignment", "as_data", "form_data", "item_key", "make_id", "save"]

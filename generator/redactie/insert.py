@@ -26,27 +26,27 @@ def verwijzingen(sources: dict[str, Source]) -> list[dict[str, str]]:
     """Each reference as {soort, naam, invoegen}: the group, what she reads, what is inserted."""
     uit: list[dict[str, str]] = []
 
-    def voeg_toe(soort: str, naam: str, id_: Any) -> None:
+    def insert_at(soort: str, naam: str, id_: Any) -> None:
         if naam and id_ not in (None, ""):
             uit.append({"soort": soort, "naam": naam, "invoegen": f"{{{soort}:{id_}}}"})
 
     for c in _lijst(sources.get("contacten"), "contacten"):
         naam = _tekst(c.get("naam"))
         if c.get("telefoon"):
-            voeg_toe("telefoon", f"{naam} ({_tekst(c['telefoon'])})", c.get("id"))
-        voeg_toe("contact", naam, c.get("id"))
+            insert_at("telefoon", f"{naam} ({_tekst(c['telefoon'])})", c.get("id"))
+        insert_at("contact", naam, c.get("id"))
     for r in _lijst(sources.get("rollen"), "rollen"):
-        voeg_toe("rol", _tekst(r.get("naam")), r.get("id"))
+        insert_at("rol", _tekst(r.get("naam")), r.get("id"))
         if r.get("invulling"):
-            voeg_toe("invulling", f"{_tekst(r.get('naam'))}: {_tekst(r['invulling'])}", r.get("id"))
+            insert_at("invulling", f"{_tekst(r.get('naam'))}: {_tekst(r['invulling'])}", r.get("id"))
     for t in _lijst(sources.get("termijnen"), "termijnen"):
-        voeg_toe("termijn", _tekst(t.get("tekst") or t.get("wanneer")), t.get("id"))
+        insert_at("termijn", _tekst(t.get("tekst") or t.get("wanneer")), t.get("id"))
     for s in _lijst(sources.get("stappen"), "stappen"):
-        voeg_toe("stap", f"Stap {s.get('nummer')}: {_tekst(s.get('kort') or s.get('titel'))}", s.get("nummer"))
+        insert_at("stap", f"Stap {s.get('nummer')}: {_tekst(s.get('kort') or s.get('titel'))}", s.get("nummer"))
     for n in range(1, 5):
         bijlage = sources.get(f"bijlage_{n}")
         titel = bijlage.data.get("titel") if bijlage is not None and isinstance(bijlage.data, dict) else None
-        voeg_toe("bijlage", f"Bijlage {n}: {_tekst(titel)}" if titel else f"Bijlage {n}", n)
+        insert_at("bijlage", f"Bijlage {n}: {_tekst(titel)}" if titel else f"Bijlage {n}", n)
     return uit
 
 

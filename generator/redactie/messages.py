@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import SourceError
-from generator.redactie.formulier import NAAM_VELDEN
+from generator.redactie.form import NAAM_VELDEN
 
 _BESTAND = re.compile(r"(?:protocol/)?(?:bijlagen/)?[\w-]+\.yaml\b")
 _REGEL = re.compile(r"\s*\(regel \d+\)")
@@ -37,16 +37,16 @@ class Woorden:
     velden: dict[str, str]
     namen: dict[str, str] = field(default_factory=dict)
 
-    def bestand(self, pad: str) -> str:
+    def file_label(self, pad: str) -> str:
         """A file by the form's label: `contacten.yaml` as well as `protocol/contacten.yaml`."""
         naam = pad.rsplit("/", 1)[-1]
         return next((label for p, label in self.bestanden.items() if p.rsplit("/", 1)[-1] == naam), "het bestand")
 
-    def veld(self, naam: str) -> str:
+    def field_label(self, naam: str) -> str:
         return self.velden.get(naam) or naam.replace("_", " ").capitalize()
 
 
-def namen(data: Any) -> dict[str, str]:
+def item_names(data: Any) -> dict[str, str]:
     """Every id in a file's tree with the name a reader knows it by (`veilig-thuis` → Veilig Thuis)."""
     uit: dict[str, str] = {}
     for item in _items(data):
@@ -84,19 +84,19 @@ def _kort(tekst: str, lengte: int = 60) -> str:
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
 
 
-def plek(data: Any, loc: tuple[str | int, ...], woorden: Woorden) -> str:
+def place(data: Any, loc: tuple[str | int, ...], woorden: Woorden) -> str:
     """Where a value stands, as the form shows it: "Veilig Thuis – Telefoon"; an item by its
     name, or by its list's label and number when it has none ("Slot 1 – Alinea")."""
     delen: list[str] = []
     node: Any = data
     for i, stap in enumerate(loc):
         if isinstance(stap, str):
-            label = woorden.veld(stap)
+            label = woorden.field_label(stap)
             if not (i + 1 < len(loc) and isinstance(loc[i + 1], int)):
                 delen.append(label)
         else:
             item = node[stap] if _bestaat(node, stap) else None
-            delen.append(_naam(item) or f"{woorden.veld(str(loc[i - 1])) if i else ''} {stap + 1}".strip())
+            delen.append(_naam(item) or f"{woorden.field_label(str(loc[i - 1])) if i else ''} {stap + 1}".strip())
         node = node[stap] if _bestaat(node, stap) else None
     return " – ".join(delen)
 
@@ -107,17 +107,17 @@ def _bestaat(node: Any, stap: str | int) -> bool:
     return isinstance(node, list) and isinstance(stap, int) and 0 <= stap < len(node)
 
 
-def tekst(bericht: str, woorden: Woorden, eigen: str = "") -> str:
+def message_text(bericht: str, woorden: Woorden, eigen: str = "") -> str:
     """The message itself in the form's words. `eigen`: her own text it is about, whose words
     are quoted as she typed them."""
     vervang: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         (_BEDOELT, lambda m: f"(bedoelt u ‘{woorden.namen.get(m[1], m[1])}’?)"),
         (_BEKEND, lambda m: ""),
-        (_VERPLICHT, lambda m: f"‘{woorden.veld(m[1])}’ moet ingevuld zijn; vul het in"),
+        (_VERPLICHT, lambda m: f"‘{woorden.field_label(m[1])}’ moet ingevuld zijn; vul het in"),
         (_VERWIJS, lambda m: "voeg het in met Invoegen"),
         (_SYNTAX_LIJST, lambda m: "; kies een verwijzing met Invoegen"),
         (_REGEL, lambda m: ""),
-        (_BESTAND, lambda m: f"‘{woorden.bestand(m[0])}’"),
+        (_BESTAND, lambda m: f"‘{woorden.file_label(m[0])}’"),
         (_ID_GEBRUIKT, lambda m: m[0] if m[1] in eigen else f"‘{woorden.namen.get(m[1], m[1])}’"),
     ]
     for patroon, door in vervang:
@@ -130,14 +130,16 @@ def tekst(bericht: str, woorden: Woorden, eigen: str = "") -> str:
     return bericht[:1].upper() + bericht[1:]
 
 
-def voor_haar(fout: SourceError, data: Any, woorden: Woorden, eigen: str = "") -> str:
+def for_her(fout: SourceError, data: Any, woorden: Woorden, eigen: str = "") -> str:
     """The whole line she reads: where, then what."""
-    waar = plek(data, fout.loc, woorden) if data is not None and fout.loc else ""
+    waar = place(data, fout.loc, woorden) if data is not None and fout.loc else ""
     buiten = fout.file not in ("", None) and data is None
     bestand = woorden.bestanden.get(fout.file, "") if buiten else ""
     kop = " – ".join(d for d in (bestand, waar) if d)
-    regel = f"{kop}: {tekst(fout.message, woorden, eigen)}" if kop else tekst(fout.message, woorden, eigen)
+    regel = (
+        f"{kop}: {message_text(fout.message, woorden, eigen)}" if kop else message_text(fout.message, woorden, eigen)
+    )
     return regel[:1].upper() + regel[1:]
 
 
-__all__ = ["Woorden", "namen", "plek", "tekst", "voor_haar"]
+__all__ = ["Woorden", "for_her", "item_names", "message_text", "place"]

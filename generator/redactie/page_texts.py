@@ -67,20 +67,20 @@ class _Tekst(HTMLParser):
 _GEWOON = {ord(a): b for a, b in {"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}.items()}
 
 
-def normaal(tekst: str) -> str:
+def normalise(tekst: str) -> str:
     """Compared as a reader sees it: one space between words, plain quotes, any case."""
     tekst = tekst.translate(_GEWOON)
     return " ".join(tekst.split()).casefold()
 
 
-def pagina(html: str) -> tuple[str, str]:
+def page_text(html: str) -> tuple[str, str]:
     """A built page's title and the text of its article (menus, header and footer left out)."""
     parser = _Tekst()
     parser.feed(html)
-    return " ".join(parser.titel.split()), normaal("".join(parser.delen))
+    return " ".join(parser.titel.split()), normalise("".join(parser.delen))
 
 
-def schrijf(site_dir: Path, urls: tuple[str, ...]) -> Path:
+def write(site_dir: Path, urls: tuple[str, ...]) -> Path:
     """The title and text of the pages at `urls` (those made from protocol/: a hand-written
     page that mentions a number does not change with it), for the editor."""
     paginas = []
@@ -88,7 +88,7 @@ def schrijf(site_dir: Path, urls: tuple[str, ...]) -> Path:
         path = site_dir / url / "index.html"
         if url.startswith(_OVERGESLAGEN) or not path.exists():
             continue
-        titel, tekst = pagina(path.read_text(encoding="utf-8"))
+        titel, tekst = page_text(path.read_text(encoding="utf-8"))
         if tekst:
             paginas.append({"url": url, "titel": titel or url, "tekst": tekst})
     out = site_dir / PAGINAS_JSON
@@ -97,20 +97,20 @@ def schrijf(site_dir: Path, urls: tuple[str, ...]) -> Path:
     return out
 
 
-def zoekwoorden(tekst: str) -> str | None:
+def search_words(tekst: str) -> str | None:
     """What to look up for a source text: its longest run without a reference or Markdown
     (the site shows `{telefoon:x}` as the number), its first words; None when too short."""
     delen = re.split(r"\x00|\]\([^)]*\)|[*_`\[\]{}]", REFERENCE.sub("\x00", tekst))
-    langste = normaal(max(delen, key=len, default=""))
+    langste = normalise(max(delen, key=len, default=""))
     return langste[:_ZOEK].rsplit(" ", 1)[0] if len(langste) > _ZOEK else (langste if len(langste) >= _MIN else None)
 
 
-def waar(paginas: list[dict[str, str]], tekst: str) -> list[dict[str, str]]:
+def where_shown(paginas: list[dict[str, str]], tekst: str) -> list[dict[str, str]]:
     """The pages that show `tekst` now (title and address), in site order."""
-    zoek = zoekwoorden(tekst)
+    zoek = search_words(tekst)
     if zoek is None:
         return []
     return [{"url": p["url"], "titel": p["titel"]} for p in paginas if zoek in p["tekst"]]
 
 
-__all__ = ["PAGINAS_JSON", "normaal", "pagina", "schrijf", "waar", "zoekwoorden"]
+__all__ = ["PAGINAS_JSON", "normalise", "page_text", "search_words", "where_shown", "write"]

@@ -1,5 +1,5 @@
 // The browser editor's entry module, bundled with the CMS by esbuild at build time
-// (generator/redactie/bundel.py) into assets/redactie/ of the site: nothing is loaded from
+// (generator/redactie/bundle.py) into assets/redactie/ of the site: nothing is loaded from
 // another origin. The configuration is written from the model next to the bundle
 // (config.json); the CMS starts only here, with that object (its own config.yml is not
 // fetched). The CMS does not start itself: it does so only for a classic script named
@@ -25,10 +25,10 @@ function startPython() {
   werker.onmessage = ({ data }) => bridge.receive(data);
 }
 
-/** One request to the Python side; rejects with its Dutch message. */
-async function python(verzoek) {
+/** One call of the Python side (check.py: load, save, check); rejects with its Dutch message. */
+async function python(method, ...args) {
   startPython();
-  return bridge.call("request", verzoek);
+  return bridge.call(method, ...args);
 }
 
 const [config, controle] = await Promise.all(
@@ -109,7 +109,7 @@ async function leesFormulier(tekst) {
   for (const pad of Object.keys(alsGebouwd)) {
     if ((await bouwtekst(pad)).trimEnd() === tekst.trimEnd()) return structuredClone(alsGebouwd[pad]);
   }
-  return (await python({ soort: "lees", tekst })).data;
+  return python("load", tekst);
 }
 
 CMS.registerCustomFormat(EIGEN.formaat, "yaml", {
@@ -120,7 +120,7 @@ CMS.registerCustomFormat(EIGEN.formaat, "yaml", {
     return { ...data, [EIGEN.bron]: tekst };
   },
   toFile: async (data) => {
-    const { tekst } = await python({ soort: "bewaar", tekst: huidig(data), data: zonderEigen(data) });
+    const tekst = await python("save", huidig(data), zonderEigen(data));
     ongezien.set(data[EIGEN.bron], tekst);
     return tekst;
   },
@@ -145,10 +145,10 @@ async function controleer(pad, data) {
     if (bestand !== pad) teksten[bestand] = await werktekst(bestand);
     if (logboek) gepubliceerd[bestand] = await bouwtekst(bestand);
   }
-  const verzoek = { soort: "controleer", pad, bron: huidig(data), data: zonderEigen(data) };
+  const verzoek = { pad, bron: huidig(data), data: zonderEigen(data) };
   const { bestanden, soorten, labels } = controle;
   const site = { bestanden, soorten, labels, ...(logboek ? { gepubliceerd } : {}) };
-  const { berichten } = await python({ ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() });
+  const berichten = await python("check", { ...verzoek, ...site, teksten, paginas: await paginasVanDeSite() });
   for (const b of berichten) if (b.soort === "programmafout") console.error(b.technisch);
   return berichten;
 }
@@ -242,7 +242,7 @@ const Controle = createClass({
 CMS.registerFieldType(EIGEN.veld, Controle);
 
 // An id is what references and anchors point at: an existing one is shown, not changed. A new
-// item (a contact, a rol, a termijn) gets one made from its name when it is saved (formulier.py,
+// item (a contact, a rol, a termijn) gets one made from its name when it is saved (form.py,
 // the same rule in the check); she chooses one herself only if she asks to. Whether it is unique
 // is the check's (the same rule as `meldcode check`).
 const Id = createClass({

@@ -1,6 +1,6 @@
 """Every word the editor's own parts show (the check's panel, the fields we add, the notes
-around the CMS), decided once here: `bundel.py` hands them to the page in controle.json,
-`controle.py` uses them in the browser's Python. Standard library only (it runs in Pyodide).
+around the CMS), decided once here: `bundle.py` hands them to the page in controle.json,
+`check.py` uses them in the browser's Python. Standard library only (it runs in Pyodide).
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Read a source file, change one value or add one list item, and write it back unchanged elsewhere.
 
-`lees` and `schrijf` round-trip every file in `protocol/` byte for byte: comments, quotes,
+`load` and `dump` round-trip every file in `protocol/` byte for byte: comments, quotes,
 folded (`>-`) text and flow mappings stay as they are. Plain text that the author wrapped over
 more lines (`rollen.yaml`'s taken) keeps its line breaks too: the loader records the lines as
 written (`DoorlopendeTekst`) and the dumper writes them back so.
 
-`wijzig` and `voeg_toe` keep the style of what they replace or join: folded text stays folded,
+`replace_at` and `insert_at` keep the style of what they replace or join: folded text stays folded,
 quoted stays quoted, plain stays plain unless YAML needs quotes. Text that would run past
 `BREEDTE` columns is wrapped there, as the files are written, never left as one long line.
 """
@@ -30,7 +30,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from generator.errors import BewerkFout
+from generator.errors import EditError
 
 BREEDTE = 88  # the files are wrapped at 88 columns
 Pad = tuple[str | int, ...]
@@ -141,19 +141,19 @@ def _yaml() -> YAML:
     return yaml
 
 
-def lees(tekst: str) -> Any:
+def load(tekst: str) -> Any:
     """The file's data with everything needed to write it back as it was."""
     try:
         return _yaml().load(tekst)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         waar = f"regel {mark.line + 1}: " if mark is not None else ""
-        raise BewerkFout("", f"{waar}dit is geen geldige YAML; controleer inspringing en leestekens") from exc
+        raise EditError("", f"{waar}dit is geen geldige YAML; controleer inspringing en leestekens") from exc
     except ValueError as exc:  # a date that does not exist (2026-02-31): the YAML reader refuses it
-        raise BewerkFout("", "een datum in dit bestand bestaat niet; schrijf datums als JJJJ-MM-DD") from exc
+        raise EditError("", "een datum in dit bestand bestaat niet; schrijf datums als JJJJ-MM-DD") from exc
 
 
-def schrijf(data: Any) -> str:
+def dump(data: Any) -> str:
     """The data as file text, in the layout it was read in."""
     uit = StringIO()
     _yaml().dump(data, uit)
@@ -173,15 +173,15 @@ def _stap(node: Any, stap: str | int, tot: Pad) -> Any:
         if isinstance(stap, str) and stap in node:
             return node[stap]
         wel = ", ".join(str(k) for k in node)
-        raise BewerkFout(_toon(tot), f"dit onderdeel bestaat niet in het bestand (hier staan: {wel})")
+        raise EditError(_toon(tot), f"dit onderdeel bestaat niet in het bestand (hier staan: {wel})")
     if isinstance(node, list):
         if isinstance(stap, int) and not isinstance(stap, bool) and 0 <= stap < len(node):
             return node[stap]
-        raise BewerkFout(
+        raise EditError(
             _toon(tot),
             f"dit onderdeel bestaat niet: de lijst telt {len(node)} onderdelen (nummer 0 tot en met {len(node) - 1})",
         )
-    raise BewerkFout(_toon(tot), "hier staat één waarde, geen lijst of onderdelen")
+    raise EditError(_toon(tot), "hier staat één waarde, geen lijst of onderdelen")
 
 
 def _volg(data: Any, pad: Pad) -> Any:
@@ -218,16 +218,16 @@ def _in_stijl(voorbeeld: Any, waarde: Any) -> Any:
     return DoorlopendeTekst(waarde)  # plain, wrapped when too long; quoted only if YAML needs it
 
 
-def wijzig(tekst: str, pad: Pad, waarde: Any) -> str:
+def replace_at(tekst: str, pad: Pad, waarde: Any) -> str:
     """The file's text with the value at `pad` set to `waarde`, everything else byte for byte
     the same. `pad` holds keys and list indexes (from 0): `("rollen", 1, "invulling")`."""
     if not pad:
-        raise BewerkFout("", "geen onderdeel gekozen om te wijzigen")
-    data = lees(tekst)
+        raise EditError("", "geen onderdeel gekozen om te wijzigen")
+    data = load(tekst)
     ouder = _volg(data, pad[:-1])
     oud = _stap(ouder, pad[-1], pad)
     ouder[pad[-1]] = _in_stijl(oud, waarde)
-    return schrijf(data)
+    return dump(data)
 
 
 def _einde(node: Any) -> tuple[Any, Any]:
@@ -262,16 +262,16 @@ def _verhuis_staart(van: tuple[Any, Any], naar: tuple[Any, Any]) -> None:
     doel.ca.items.setdefault(doelsleutel, [None, None, None, None])[doelslot] = nieuw
 
 
-def voeg_toe(tekst: str, pad: Pad, item: Any, plaats: int | None = None) -> str:
+def insert_at(tekst: str, pad: Pad, item: Any, plaats: int | None = None) -> str:
     """The file's text with `item` added to the list at `pad`: at the end, or at index `plaats`
     (0 for the top, as in `wijzigingen.yaml`: newest first). Written in the style of the item
     it joins; nothing else changes."""
-    data = lees(tekst)
+    data = load(tekst)
     lijst = _volg(data, pad)
     if not isinstance(lijst, list):
-        raise BewerkFout(_toon(pad), "hier staat geen lijst; een onderdeel toevoegen kan alleen aan een lijst")
+        raise EditError(_toon(pad), "hier staat geen lijst; een onderdeel toevoegen kan alleen aan een lijst")
     if plaats is not None and not 0 <= plaats <= len(lijst):
-        raise BewerkFout(_toon(pad), f"plaats {plaats} bestaat niet: de lijst telt {len(lijst)} onderdelen")
+        raise EditError(_toon(pad), f"plaats {plaats} bestaat niet: de lijst telt {len(lijst)} onderdelen")
     buur = (lijst[min(plaats, len(lijst) - 1)] if plaats is not None else lijst[-1]) if lijst else None
     nieuw = _in_stijl(buur, item)
     if plaats is None or plaats == len(lijst):
@@ -281,4 +281,4 @@ def voeg_toe(tekst: str, pad: Pad, item: Any, plaats: int | None = None) -> str:
             _verhuis_staart(oud_einde, _einde(lijst))
     else:
         lijst.insert(plaats, nieuw)
-    return schrijf(data)
+    return dump(data)

@@ -17,7 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from generator.errors import ProtocolError, SourceError
-from generator.source.geladen import Loaded
+from generator.source.loaded import Loaded
 from generator.source.model import BRONNEN, Protocol
 from generator.source.positions import Source
 from generator.source.validate import validate_part

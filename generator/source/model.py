@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from generator.source.syntaxis import stap_id
-from generator.source.waarden import check_email, check_id, check_tekst, check_telefoon, check_url
+from generator.source.values import check_email, check_id, check_tekst, check_telefoon, check_url
 
 # --- text and value checks -------------------------------------------------
 
@@ -543,7 +543,7 @@ class FormVraag(Strict):
     regels: int = Field(4, ge=1, le=12, description="Schrijfregels op papier.")
 
 
-class Veld(Strict):
+class Invulveld(Strict):
     """Een invulveld op het overlegformulier."""
 
     label: Tekst = Field(description="Naam van het veld, bijvoorbeeld Naam kind.")
@@ -559,7 +559,7 @@ class Onderdeel(Strict):
     toelichting: Tekst | None = Field(None, description="Uitleg onder de kop.")
     vragen: list[FormVraag] = Field(default_factory=list, description="De vragen van dit onderdeel.")
     schrijfruimte: int | None = Field(None, ge=1, le=12, description="Schrijfregels zonder eigen vraag, onder de kop.")
-    velden: list[Veld] = Field(default_factory=list, description="Invulvelden van dit onderdeel.")
+    velden: list[Invulveld] = Field(default_factory=list, description="Invulvelden van dit onderdeel.")
 
 
 class Bijlage3(Strict):
@@ -568,7 +568,7 @@ class Bijlage3(Strict):
     titel: Tekst = Field(description="Kop van de bijlage.")
     bron: Tekst | None = Field(None, description="Waar het formulier vandaan komt.")
     inleiding: list[Blok] = Field(default_factory=list, description="Tekst boven het formulier.")
-    kopvelden: list[Veld] = Field(description="De velden bovenaan het formulier.")
+    kopvelden: list[Invulveld] = Field(description="De velden bovenaan het formulier.")
     onderdelen: list[Onderdeel] = Field(description="De onderdelen A tot en met F.")
     slot: list[Blok] = Field(default_factory=list, description="Tekst onder het formulier.")
 

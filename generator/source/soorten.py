@@ -24,7 +24,7 @@ AFGELEID: dict[str, dict[str, Callable[[Item], Any]]] = {"Stap": {"id": lambda s
 
 
 @dataclass(frozen=True)
-class Veld:
+class Field:
     """One field of a model class: its name, the class it holds (if any), and what it is
     when the file leaves it out."""
 
@@ -83,7 +83,7 @@ def _json(value: Any) -> Any:
 class Soorten:
     """Per model class its fields in order; `bestanden` is which file holds which part."""
 
-    velden: dict[str, tuple[Veld, ...]]
+    velden: dict[str, tuple[Field, ...]]
     bestanden: dict[str, str]
 
     def als_json(self) -> dict[str, Any]:
@@ -110,7 +110,7 @@ class Soorten:
     def van_json(cls, data: dict[str, Any]) -> Soorten:
         velden = {
             soort: tuple(
-                Veld(
+                Field(
                     v["naam"],
                     v["soort"],
                     v["lijst"],
@@ -133,14 +133,14 @@ class Soorten:
             {v.naam: self._waarde(gegeven[v.naam], v) if v.naam in gegeven else v.leeg() for v in self.velden[soort]},
         )
 
-    def _waarde(self, raw: Any, veld: Veld) -> Any:
+    def _waarde(self, raw: Any, veld: Field) -> Any:
         if raw is None:
             return None
         if veld.lijst and isinstance(raw, list):
             return [self._een(x, veld) for x in raw]
         return self._een(raw, veld)
 
-    def _een(self, raw: Any, veld: Veld) -> Any:
+    def _een(self, raw: Any, veld: Field) -> Any:
         if veld.soort is not None and isinstance(raw, dict):
             return self.item(raw, veld.soort)
         if isinstance(raw, str):
@@ -161,4 +161,4 @@ class Soorten:
         return self.item(trees, "Protocol")
 
 
-__all__ = ["Item", "Soorten", "Veld"]
+__all__ = ["Field", "Item", "Soorten"]

@@ -10,8 +10,8 @@ from typing import Any, get_args
 from pydantic import AfterValidator, BaseModel
 
 from generator.source.model import BRONNEN, Protocol
-from generator.source.soorten import Soorten, Veld
-from generator.source.waarden import CONTROLES
+from generator.source.soorten import Field, Soorten
+from generator.source.values import CONTROLES
 
 _NAAM = {functie: naam for naam, functie in CONTROLES.items()}
 
@@ -63,10 +63,10 @@ def _klassen() -> dict[str, type[BaseModel]]:
     return found
 
 
-def _velden(model: dict[str, Any], klasse: type[BaseModel]) -> tuple[Veld, ...]:
+def _velden(model: dict[str, Any], klasse: type[BaseModel]) -> tuple[Field, ...]:
     verplicht = set(model.get("required", []))
     return tuple(
-        Veld(
+        Field(
             naam,
             schema_ref(prop),
             lijst=_heeft(prop, "type", "array"),

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import SourceError
 from generator.source.positions import Loc, key_path, locate
-from generator.source.waarden import LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
+from generator.source.values import LEEG, ongeldige_datum, ontbreekt, voorbeeld_id
 
 
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -3,35 +3,35 @@ import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import {
-  BestandFout,
+  FileError,
   FORMAAT,
   MAX_TEKENS,
   NAMEN,
   SOORT,
   bestandsnaam,
-  lees,
-  maak,
-} from "../../site_overrides/assets/javascripts/werkblad-bestand.js";
+  read,
+  make,
+} from "../../site_overrides/assets/javascripts/werkblad-file.js";
 
 const PROTOCOL = { titel: "Meldcode", school: "KMS", versie: "2.1" };
 const BAD = new URL("../werkblad_bestanden/", import.meta.url);
 
 function fout(tekst, werkblad = "overlegformulier") {
   try {
-    lees(tekst, werkblad);
+    read(tekst, werkblad);
   } catch (e) {
-    assert.ok(e instanceof BestandFout, `a BestandFout, not ${e}`);
+    assert.ok(e instanceof FileError, `a FileError, not ${e}`);
     return e;
   }
-  assert.fail("lees() accepted the file");
+  assert.fail("read() accepted the file");
 }
 
-test("maak makes a file that lees reads back", () => {
+test("make makes a file that read reads back", () => {
   const velden = [
     { id: "A-1", tekst: "Wat zag u?", waarde: "Een blauwe plek" },
     { id: "B-2", tekst: "Ouders gesproken", waarde: true },
   ];
-  const data = maak("overlegformulier", { ...PROTOCOL, extra: "niet mee" }, velden, new Date("2026-12-03T10:00:00Z"));
+  const data = make("overlegformulier", { ...PROTOCOL, extra: "niet mee" }, velden, new Date("2026-12-03T10:00:00Z"));
   assert.deepEqual(data, {
     soort: SOORT,
     formaat: FORMAAT,
@@ -40,7 +40,7 @@ test("maak makes a file that lees reads back", () => {
     opgeslagen: "2026-12-03T10:00:00.000Z",
     velden,
   });
-  const terug = lees(JSON.stringify(data, null, 2), "overlegformulier");
+  const terug = read(JSON.stringify(data, null, 2), "overlegformulier");
   assert.deepEqual(terug, {
     formaat: FORMAAT,
     werkblad: "overlegformulier",
@@ -70,7 +70,7 @@ test("every bad file in tests/werkblad_bestanden/ gets its message", () => {
 });
 
 test("a file of another werkblad names it, so the page can link to it", () => {
-  const data = maak("gesprek-met-ouders", PROTOCOL, []);
+  const data = make("gesprek-met-ouders", PROTOCOL, []);
   const e = fout(JSON.stringify(data));
   assert.equal(e.werkblad, "gesprek-met-ouders");
   assert.ok(e.message.includes(NAMEN["gesprek-met-ouders"]));
@@ -78,26 +78,26 @@ test("a file of another werkblad names it, so the page can link to it", () => {
   assert.equal(onbekend.werkblad, null);
 });
 
-test("lees checks each field: a name, a text or a tick, not too long", () => {
-  const met = (velden) => JSON.stringify(maak("overlegformulier", PROTOCOL, velden));
+test("read checks each field: a name, a text or a tick, not too long", () => {
+  const met = (velden) => JSON.stringify(make("overlegformulier", PROTOCOL, velden));
   assert.match(fout(met([{ tekst: "x", waarde: "y" }])).message, /veld 1: het veld heeft geen naam/);
   assert.match(fout(met([{ id: "a", waarde: "y" }, { id: "b", waarde: 3 }])).message, /veld 2: de ingevulde waarde is geen tekst/);
   assert.match(fout(met([{ id: "a", tekst: 5, waarde: "y" }])).message, /de vraag is geen tekst/);
   const lang = fout(met([{ id: "a", tekst: "Wat zag u?", waarde: "x".repeat(MAX_TEKENS + 1) }]));
   assert.match(lang.message, /^Het veld "Wat zag u\?" bevat 20\.001 tekens/);
-  assert.deepEqual(lees(met([{ id: "a", waarde: "x".repeat(MAX_TEKENS) }]), "overlegformulier").velden[0].tekst, null);
+  assert.deepEqual(read(met([{ id: "a", waarde: "x".repeat(MAX_TEKENS) }]), "overlegformulier").velden[0].tekst, null);
 });
 
-test("lees names the line of a JSON error", () => {
+test("read names the line of a JSON error", () => {
   const e = fout('{\n  "soort": "meldcode-werkblad",\n  "formaat": 1,,\n}');
   assert.match(e.message, /de fout zit in regel 3/);
 });
 
-test("lees refuses what is not a werkblad file", () => {
+test("read refuses what is not a werkblad file", () => {
   assert.match(fout("   ").message, /Het bestand is leeg/);
   assert.match(fout("[1, 2]").message, /geen werkbladbestand/);
   assert.match(fout('{"soort": "iets"}').message, /geen werkbladbestand/);
-  assert.match(fout(JSON.stringify({ ...maak("overlegformulier", PROTOCOL, []), formaat: 0 })).message, /formaatnummer/);
-  assert.match(fout(JSON.stringify({ ...maak("overlegformulier", PROTOCOL, []), formaat: 2 })).message, /formaat 2; deze pagina leest formaat 1/);
-  assert.match(fout(JSON.stringify({ ...maak("overlegformulier", PROTOCOL, []), protocol: {} })).message, /de versie van het protocol ontbreekt/);
+  assert.match(fout(JSON.stringify({ ...make("overlegformulier", PROTOCOL, []), formaat: 0 })).message, /formaatnummer/);
+  assert.match(fout(JSON.stringify({ ...make("overlegformulier", PROTOCOL, []), formaat: 2 })).message, /formaat 2; deze pagina leest formaat 1/);
+  assert.match(fout(JSON.stringify({ ...make("overlegformulier", PROTOCOL, []), protocol: {} })).message, /de versie van het protocol ontbreekt/);
 });

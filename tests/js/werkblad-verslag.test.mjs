@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { FORMAAT, lees } from "../../site_overrides/assets/javascripts/werkblad-bestand.js";
-import { OverlegFout, VELD, overlegUitVerslag, voegRouteToe } from "../../site_overrides/assets/javascripts/werkblad-verslag.js";
+import { FORMAAT, read } from "../../site_overrides/assets/javascripts/werkblad-file.js";
+import { OverlegError, FIELD, overlegUitVerslag, addRoute } from "../../site_overrides/assets/javascripts/werkblad-verslag.js";
 
 // the engine words onderdeel F (meldcode_engine.weergave.overleg_tekst); the file only carries it
 const VERSLAG = {
@@ -12,10 +12,10 @@ const VERSLAG = {
 
 test("overlegUitVerslag makes an overlegformulier file with the route in onderdeel F", () => {
   const data = overlegUitVerslag(VERSLAG, new Date("2026-12-03T12:00:00Z"));
-  const terug = lees(JSON.stringify(data), "overlegformulier");
-  assert.deepEqual(terug.velden, [{ id: VELD, tekst: null, waarde: VERSLAG.overleg }]);
+  const terug = read(JSON.stringify(data), "overlegformulier");
+  assert.deepEqual(terug.velden, [{ id: FIELD, tekst: null, waarde: VERSLAG.overleg }]);
   assert.equal(terug.protocol.versie, "2.1");
-  assert.equal(VELD, "F-ruimte");
+  assert.equal(FIELD, "F-ruimte");
 });
 
 // a filled-in Overlegformulier as the werkblad page saves it: every field must come back as it was
@@ -34,39 +34,39 @@ const GEVULD = {
 };
 const NU = new Date("2026-12-03T12:00:00Z");
 
-test("voegRouteToe puts the route in onderdeel F and keeps every other field exactly", () => {
+test("addRoute puts the route in onderdeel F and keeps every other field exactly", () => {
   const tekst = JSON.stringify(GEVULD, null, 2);
-  const { data, vervangen } = voegRouteToe(tekst, VERSLAG, NU);
+  const { data, vervangen } = addRoute(tekst, VERSLAG, NU);
   assert.equal(vervangen, false);
   assert.deepEqual(data.velden.slice(0, -1), GEVULD.velden);
-  assert.deepEqual(data.velden.at(-1), { id: VELD, tekst: null, waarde: VERSLAG.overleg });
+  assert.deepEqual(data.velden.at(-1), { id: FIELD, tekst: null, waarde: VERSLAG.overleg });
   assert.deepEqual(data.protocol, GEVULD.protocol); // the file's own version, not the site's
   assert.equal(data.opgeslagen, NU.toISOString());
   assert.deepEqual(JSON.parse(tekst), GEVULD, "the input is not changed");
   // the werkblad page opens the result
-  assert.equal(lees(JSON.stringify(data), "overlegformulier").velden.length, GEVULD.velden.length + 1);
+  assert.equal(read(JSON.stringify(data), "overlegformulier").velden.length, GEVULD.velden.length + 1);
 });
 
-test("voegRouteToe replaces what onderdeel F held, in its place, and says so", () => {
-  const met = { ...GEVULD, velden: [GEVULD.velden[0], { id: VELD, tekst: "F. Verdere beschrijving", waarde: "oude route" }, GEVULD.velden[1]] };
-  const { data, vervangen } = voegRouteToe(JSON.stringify(met), VERSLAG, NU);
+test("addRoute replaces what onderdeel F held, in its place, and says so", () => {
+  const met = { ...GEVULD, velden: [GEVULD.velden[0], { id: FIELD, tekst: "F. Verdere beschrijving", waarde: "oude route" }, GEVULD.velden[1]] };
+  const { data, vervangen } = addRoute(JSON.stringify(met), VERSLAG, NU);
   assert.equal(vervangen, true);
-  assert.deepEqual(data.velden, [GEVULD.velden[0], { id: VELD, tekst: "F. Verdere beschrijving", waarde: VERSLAG.overleg }, GEVULD.velden[1]]);
+  assert.deepEqual(data.velden, [GEVULD.velden[0], { id: FIELD, tekst: "F. Verdere beschrijving", waarde: VERSLAG.overleg }, GEVULD.velden[1]]);
   // the same route again: nothing was replaced
-  assert.equal(voegRouteToe(JSON.stringify(data), VERSLAG, NU).vervangen, false);
+  assert.equal(addRoute(JSON.stringify(data), VERSLAG, NU).vervangen, false);
 });
 
 function soort(tekst) {
   try {
-    voegRouteToe(tekst, VERSLAG, NU);
+    addRoute(tekst, VERSLAG, NU);
   } catch (e) {
-    assert.ok(e instanceof OverlegFout);
+    assert.ok(e instanceof OverlegError);
     return e.soort;
   }
   assert.fail("no error");
 }
 
-test("voegRouteToe refuses what is not an Overlegformulier file, or a damaged one", () => {
+test("addRoute refuses what is not an Overlegformulier file, or a damaged one", () => {
   assert.equal(soort(""), "geen");
   assert.equal(soort("%PDF-1.7 …"), "geen");
   assert.equal(soort(JSON.stringify({ ...GEVULD, werkblad: "signalen-vastleggen" })), "geen");

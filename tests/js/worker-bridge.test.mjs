@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answerCalls, caller } from "../../site_overrides/assets/javascripts/worker-bridge.js";
+import { answerCalls, answerFromPython, caller, fromPython } from "../../site_overrides/assets/javascripts/worker-bridge.js";
 
 /* A page and a worker joined by a MessageChannel, as a Worker and its page are. */
 function pair(handlers) {
@@ -42,4 +42,48 @@ test("messages without an id are the page's to handle, not answers", async () =>
   assert.equal(await bridge.call("state"), 1);
   assert.deepEqual(reports, []);
   close();
+});
+
+/* What meldcode_engine/worker.py `expose` makes, in JavaScript: the same JSON in and out. */
+function expose(methods) {
+  return (method, args) => {
+    if (!Object.hasOwn(methods, method)) return JSON.stringify({ fout: `onbekende vraag '${method}'` });
+    try {
+      return JSON.stringify({ ok: methods[method](...JSON.parse(args)) });
+    } catch (error) {
+      return JSON.stringify({ fout: error.message });
+    }
+  };
+}
+
+test("a worker whose Python answers: arguments as JSON in, its result or its Dutch message out", async () => {
+  const { port1: page, port2: worker } = new MessageChannel();
+  let python;
+  const seen = [];
+  answerFromPython(worker, () => {
+    if (!python) throw new Error("De hulp is nog niet klaar.");
+    return python;
+  });
+  worker.start();
+  const bridge = caller((message) => page.postMessage(message));
+  page.onmessage = ({ data }) => bridge.receive(data);
+  await assert.rejects(bridge.call("answer", "vraag-1", "ja"), { message: "De hulp is nog niet klaar." });
+  python = expose({
+    answer: (knoop, antwoord) => (seen.push([knoop, antwoord]), { knoop, antwoord }),
+    refuse: () => {
+      throw new Error("Kies eerst een antwoord.");
+    },
+  });
+  assert.deepEqual(await bridge.call("answer", "vraag-1", "ja"), { knoop: "vraag-1", antwoord: "ja" });
+  assert.deepEqual(seen, [["vraag-1", "ja"]]); // the call before it was ready never reached Python
+  await assert.rejects(bridge.call("refuse"), { message: "Kies eerst een antwoord." });
+  await assert.rejects(bridge.call("toString"), { message: "onbekende vraag 'toString'" });
+  page.close();
+  worker.close();
+});
+
+test("fromPython gives the result, or throws the message", () => {
+  assert.deepEqual(fromPython('{"ok": [1, 2]}'), [1, 2]);
+  assert.equal(fromPython('{"ok": null}'), null);
+  assert.throws(() => fromPython('{"fout": "onbekende vraag \'x\'"}'), { message: "onbekende vraag 'x'" });
 });

@@ -15,7 +15,8 @@ from typing import Any
 
 from .termijnen import datum_data, wanneer
 from .verslag import tekst
-from .weergave import VRAAG, VRAAG_SCHERM, blokken, overleg_tekst
+from .weergave import blokken, overleg_tekst
+from .woorden import VRAAG, VRAAG_SCHERM
 
 # The export shape this engine reads; generator/afwegingskader/export.py writes the same number.
 FORMAAT = 2

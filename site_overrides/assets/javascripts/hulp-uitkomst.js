@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 import { blokken } from "./weergave.js";
 import { opslaanVoorOverleg } from "./werkblad-verslag.js";
 
-export function datumVeld(veld, onChange) {
+export function dateField(veld, onChange) {
   const invoer = el("input", { type: "date", id: veld.id, value: veld.iso || "", autocomplete: "off" });
   invoer.addEventListener("change", () => onChange(invoer.value));
   return el("p", { class: "doorlopen-datum" }, el("label", { for: veld.id, text: veld.label }), invoer);
@@ -20,7 +20,7 @@ function datums(b, { opStartdatum, opMoment }) {
     { class: "doorlopen-datums weergave-meer" },
     el("summary", {}, el("h3", { text: b.kop })),
     el("p", { text: b.uitleg }),
-    b.velden.map((v) => datumVeld(v, v.moment ? (waarde) => opMoment(v.moment, waarde) : opStartdatum)),
+    b.velden.map((v) => dateField(v, v.moment ? (waarde) => opMoment(v.moment, waarde) : opStartdatum)),
   );
 }
 

@@ -7,7 +7,7 @@
 // nginx) knows no .mjs and browsers refuse a module sent as application/octet-stream.
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { startRuntime } from "./compressed-fetch.js";
-import { answerCalls } from "./worker-bridge.js";
+import { answerFromPython, fromPython } from "./worker-bridge.js";
 
 // the runtime and the standard library compressed on the wire on any host; what it fetched
 // goes with "klaar" to the page, which asks the service worker to keep exactly that
@@ -58,8 +58,8 @@ async function start(assets) {
   report("stap", { stap: "afwegingskader" });
   // the engine's own bridge (meldcode_engine/worker.py): JSON text in, JSON text out
   const bridge = pyodide.pyimport("meldcode_engine.worker").bridge(await kader);
-  call = (method, args) => JSON.parse(bridge(method, JSON.stringify(args)));
-  report("klaar", { state: call("start", []).ok, bestanden: [...compressed.used] });
+  report("klaar", { state: fromPython(bridge("start", "[]")), bestanden: [...compressed.used] });
+  call = bridge;
 }
 
 // A failed download inside Pyodide (e.g. a blocked .wasm file) surfaces as an unhandled
@@ -81,11 +81,7 @@ self.addEventListener("message", ({ data }) => {
 });
 
 // every call of the page goes to the engine's bridge, which knows its methods (worker.py)
-answerCalls(self, {
-  engine(method, ...args) {
-    if (!call) throw new Error("De hulp is nog niet klaar.");
-    const result = call(method, args);
-    if ("fout" in result) throw new Error(result.fout);
-    return result.ok;
-  },
+answerFromPython(self, () => {
+  if (!call) throw new Error("De hulp is nog niet klaar.");
+  return call;
 });

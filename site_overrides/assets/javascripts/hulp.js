@@ -52,7 +52,7 @@ import { caller } from "./worker-bridge.js";
   // --- the engine in the worker --------------------------------------------------------
   const bridge = caller((bericht) => worker.postMessage(bericht));
   function engine(method, ...args) {
-    return bridge.call("engine", method, ...args);
+    return bridge.call(method, ...args);
   }
 
   // One step of the walk: the engine's once it is ready, the table's before. Either gives a

@@ -8,7 +8,7 @@ function eerste(event) {
   if (!kies) return;
   lijst.removeEventListener("click", eerste);
   import("./oefencasussen.js").then(
-    (casussen) => casussen.kies(kies.dataset.casus),
+    (casussen) => casussen.choose(kies.dataset.casus),
     () => {
       lijst.addEventListener("click", eerste);
       lijst.querySelector(".casus-score").textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";

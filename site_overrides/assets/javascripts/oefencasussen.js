@@ -2,7 +2,7 @@
  * answers, reasons, uitkomst and actions come from assets/oefencasussen.json, made at build
  * time from protocol/oefencasussen.yaml by the same engine the helper uses; this file only
  * compares the trainee's answers with it. The score lives in memory and is gone on reload.
- * Loaded by oefencasussen-laden.js on the first choice, which calls kies(); the page is
+ * Loaded by oefencasussen-laden.js on the first choice, which calls choose(); the page is
  * wired then, not at import. */
 import { el } from "./dom.js";
 import { aantalGoed, gedaanTekst, kop as kopVan, oordeel, scoreTekst } from "./oefenen-tekst.js";
@@ -274,7 +274,7 @@ function opzetten() {
   score = lijst.querySelector(".casus-score");
   lijst.addEventListener("click", (event) => {
     const keuze = event.target.closest("[data-casus]");
-    if (keuze) kies(keuze.dataset.casus);
+    if (keuze) choose(keuze.dataset.casus);
   });
 
   paneel.addEventListener("click", (event) => {
@@ -304,7 +304,7 @@ function opzetten() {
 }
 
 /* Start the case with this id (loading the cases first); wires the page on the first call. */
-export function kies(id) {
+export function choose(id) {
   if (!opzetten()) return;
   haal().then(
     (d) => {

@@ -1,11 +1,11 @@
 /* The editor's Python (/redactie/ only): Pyodide from the site's own origin runs
- * generator/redactie/controle.py, the same code `meldcode check` uses for these rules, with
+ * generator/redactie/check.py, the same code `meldcode check` uses for these rules, with
  * ruamel.yaml. It reads a file into form data, writes the form back into the file changing
  * only what changed, and checks the result. Nothing leaves this worker but its answers. */
 // Pyodide's ES modules under .js names (see hulp-worker.js)
 import { loadPyodide } from "../hulp/pyodide/pyodide.js";
 import { startRuntime } from "./compressed-fetch.js";
-import { answerCalls } from "./worker-bridge.js";
+import { answerFromPython } from "./worker-bridge.js";
 
 const BASIS = new URL("../", import.meta.url); // the site's assets/
 const REDACTIE = new URL("redactie/", BASIS);
@@ -33,19 +33,12 @@ async function start() {
   // need not parse them, which took most of a second here
   pyodide.runPython(`import sys
 sys.path.insert(0, "/home/pyodide/redactie")
-from generator.redactie.controle import lees_vooraf, verwerk
-lees_vooraf("/home/pyodide/redactie/gelezen.pickle")`);
-  return pyodide.globals.get("verwerk");
+from generator.redactie.check import handle, preload_trees
+preload_trees("/home/pyodide/redactie/gelezen.pickle")`);
+  return pyodide.globals.get("handle");
 }
 
 const klaar = start();
 
-// one call: a request to the Python side (JSON in, JSON out); its Dutch message on failure
-answerCalls(self, {
-  async request(verzoek) {
-    const verwerk = await klaar;
-    const antwoord = JSON.parse(verwerk(JSON.stringify(verzoek)));
-    if (antwoord.fout) throw new Error(antwoord.fout);
-    return antwoord;
-  },
-});
+// every call of the page (load, save, check) goes to the Python side's bridge (check.py)
+answerFromPython(self, () => klaar);

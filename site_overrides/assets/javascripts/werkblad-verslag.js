@@ -4,25 +4,25 @@
  * it to the Overlegformulier file she already has (every other field kept as it is), or
  * saves a new file. The file is read in the page and downloaded; nothing is stored or
  * sent. Every word comes from the engine (meldcode_engine.weergave.OVERLEG, carried by the
- * verslag's knoppen block). overlegUitVerslag and voegRouteToe are pure; opslaanVoorOverleg
+ * verslag's knoppen block). overlegUitVerslag and addRoute are pure; opslaanVoorOverleg
  * is the button's action (hulp-uitkomst.js). */
 import { el } from "./dom.js";
-import { BestandFout, FORMAAT, MAX_BYTES, SOORT, download, lees, maak } from "./werkblad-bestand.js";
+import { FileError, FORMAAT, MAX_BYTES, SOORT, download, make, read } from "./werkblad-file.js";
 
 // the overlegformulier page, from this module's own place (assets/javascripts/)
 const PAGINA = new URL("../../werkbladen/overlegformulier/", import.meta.url).href;
 export const WERKBLAD = "overlegformulier";
-export const VELD = "F-ruimte";
+export const FIELD = "F-ruimte";
 
 /* The werkblad file for the overlegformulier, made from a verslag. */
 export function overlegUitVerslag(verslag, opgeslagen = new Date()) {
   const m = verslag.metadata;
-  return maak(WERKBLAD, { titel: m.titel, school: m.school, versie: m.versie }, [{ id: VELD, tekst: null, waarde: verslag.overleg }], opgeslagen);
+  return make(WERKBLAD, { titel: m.titel, school: m.school, versie: m.versie }, [{ id: FIELD, tekst: null, waarde: verslag.overleg }], opgeslagen);
 }
 
 /* Why a chosen file cannot take the route: `soort` names the engine's words for it
  * ("geen", "beschadigd", "nieuwer"). */
-export class OverlegFout extends Error {
+export class OverlegError extends Error {
   constructor(soort) {
     super(soort);
     this.soort = soort;
@@ -31,34 +31,34 @@ export class OverlegFout extends Error {
 
 /* The text of the user's Overlegformulier file with the route put into onderdeel F: every
  * other field, and everything else the file holds, exactly as it was. Returns the new
- * file's data and whether onderdeel F held other text before; throws an OverlegFout. */
-export function voegRouteToe(tekst, verslag, opgeslagen = new Date()) {
-  if (tekst.trimStart()[0] !== "{") throw new OverlegFout("geen");
+ * file's data and whether onderdeel F held other text before; throws an OverlegError. */
+export function addRoute(tekst, verslag, opgeslagen = new Date()) {
+  if (tekst.trimStart()[0] !== "{") throw new OverlegError("geen");
   let ruw;
   try {
     ruw = JSON.parse(tekst);
   } catch {
-    throw new OverlegFout("beschadigd");
+    throw new OverlegError("beschadigd");
   }
   if (!ruw || typeof ruw !== "object" || Array.isArray(ruw) || ruw.soort !== SOORT || ruw.werkblad !== WERKBLAD) {
-    throw new OverlegFout("geen");
+    throw new OverlegError("geen");
   }
-  if (Number.isInteger(ruw.formaat) && ruw.formaat > FORMAAT) throw new OverlegFout("nieuwer");
+  if (Number.isInteger(ruw.formaat) && ruw.formaat > FORMAAT) throw new OverlegError("nieuwer");
   try {
-    lees(tekst, WERKBLAD); // every check the werkblad page makes before it opens a file
+    read(tekst, WERKBLAD); // every check the werkblad page makes before it opens a file
   } catch (e) {
-    if (e instanceof BestandFout) throw new OverlegFout("beschadigd");
+    if (e instanceof FileError) throw new OverlegError("beschadigd");
     throw e;
   }
   let vervangen = false;
   let gevonden = false;
   const velden = ruw.velden.map((v) => {
-    if (v.id !== VELD) return v;
+    if (v.id !== FIELD) return v;
     gevonden = true;
     vervangen = vervangen || (v.waarde !== "" && v.waarde !== verslag.overleg);
     return { ...v, waarde: verslag.overleg };
   });
-  if (!gevonden) velden.push({ id: VELD, tekst: null, waarde: verslag.overleg });
+  if (!gevonden) velden.push({ id: FIELD, tekst: null, waarde: verslag.overleg });
   return { data: { ...ruw, opgeslagen: opgeslagen.toISOString(), velden }, vervangen };
 }
 
@@ -105,13 +105,13 @@ function paneelVoor(verslag, woorden, rij) {
     if (!file) return;
     const naam = JSON.stringify(file.name);
     try {
-      if (file.size > MAX_BYTES) throw new OverlegFout("geen");
-      const { data, vervangen } = voegRouteToe(await file.text(), verslag);
+      if (file.size > MAX_BYTES) throw new OverlegError("geen");
+      const { data, vervangen } = addRoute(await file.text(), verslag);
       download(data);
       melding(vervangen ? `${woorden.toegevoegd} ${woorden.vervangen}` : woorden.toegevoegd, naam);
       opgeslagen(paneel);
     } catch (e) {
-      if (!(e instanceof OverlegFout)) throw e;
+      if (!(e instanceof OverlegError)) throw e;
       melding(woorden[e.soort], naam, true);
     }
   });

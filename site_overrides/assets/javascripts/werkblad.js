@@ -5,7 +5,7 @@
  * module. */
 import { datumTekst, isoAlsTekst } from "./datum.js";
 import { el } from "./dom.js";
-import * as bestand from "./werkblad-bestand.js";
+import * as bestand from "./werkblad-file.js";
 
 (() => {
   const form = document.getElementById("werkblad");
@@ -185,9 +185,9 @@ import * as bestand from "./werkblad-bestand.js";
     }
     let data;
     try {
-      data = bestand.lees(await file.text(), werkblad);
+      data = bestand.read(await file.text(), werkblad);
     } catch (e) {
-      if (!(e instanceof bestand.BestandFout)) throw e;
+      if (!(e instanceof bestand.FileError)) throw e;
       const link = e.werkblad ? { href: new URL(`../${e.werkblad}/`, location.href).pathname, naam: bestand.NAMEN[e.werkblad] } : null;
       toonFout(naam, e.message, link);
       return;
@@ -202,7 +202,7 @@ import * as bestand from "./werkblad-bestand.js";
   }
 
   function opslaan() {
-    bestand.download(bestand.maak(werkblad, protocol, verzamel()));
+    bestand.download(bestand.make(werkblad, protocol, verzamel()));
     gewijzigd = false;
     melding("Het bestand is opgeslagen in uw map voor downloads. Bewaar het zoals de school dat voorschrijft.");
   }

@@ -29,18 +29,37 @@ export function caller(post) {
   };
 }
 
-/* The worker's side: each call runs `handlers[method](...args)` (which may be async) and is
- * answered; a handler that throws answers with its message. Messages without an id are left
- * to the worker's own listeners. */
+/* The worker's side: each call runs `handlers[method](...args)` (which may be async), or
+ * `handlers(method, args)` when it is one function, and is answered; a handler that throws
+ * answers with its message. Messages without an id are left to the worker's own listeners. */
 export function answerCalls(scope, handlers) {
   scope.addEventListener("message", async ({ data }) => {
     if (!data || data.id === undefined) return;
     const { id, method, args = [] } = data;
     try {
+      if (typeof handlers === "function") {
+        scope.postMessage({ id, result: await handlers(method, args) });
+        return;
+      }
       if (!Object.hasOwn(handlers, method)) throw new Error(`onbekende vraag '${method}'`);
       scope.postMessage({ id, result: await handlers[method](...args) });
     } catch (error) {
       scope.postMessage({ id, error: String((error && error.message) || error) });
     }
   });
+}
+
+/* The worker's side when Python answers: every call goes to the function that
+ * meldcode_engine/worker.py `expose` made (method and arguments as JSON text in, `{ok}` or
+ * `{fout}` as JSON text out), which knows its methods. `python()` gives that function, or a
+ * promise of it, or throws while there is none. */
+export function answerFromPython(scope, python) {
+  answerCalls(scope, async (method, args) => fromPython((await python())(method, JSON.stringify(args))));
+}
+
+/* One answer of `expose`: its result, or an Error with its Dutch message. */
+export function fromPython(text) {
+  const answer = JSON.parse(text);
+  if ("fout" in answer) throw new Error(answer.fout);
+  return answer.ok;
 }
