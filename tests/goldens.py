@@ -3,7 +3,7 @@
 Each is written by the engine's plain-text presenter (`meldcode_engine.verslag`), and the
 browser tests compare what the pages show with the same files, so a wording change shows
 up here once, for every place that shows it. Update after an intended change with
-`MELDCODE_GOLDEN=update .venv/bin/pytest tests/test_engine.py tests/test_oefencasussen.py`,
+`MELDCODE_GOLDEN=update .venv/bin/pytest tests/unit/test_engine.py tests/browser/test_oefencasussen.py`,
 then read the diff.
 """
 

@@ -64,7 +64,7 @@ HEAVY_PAGES = {
 STORING_PAGES = {"redactie/"}
 # The CMS bundle names the services it can work with (Git hosts, image libraries, its own
 # documentation); the editor's CSP allows no request to any of them, and the browser test
-# (tests/test_redactie_browser.py) records that none is made.
+# (tests/browser/test_redactie_browser.py) records that none is made.
 DORMANT_SCRIPT_DIRS = ("assets/redactie/",)
 
 # Nu checker warnings we accept, each with the reason (shown in the report as well).
@@ -73,7 +73,7 @@ ACCEPTED_WARNINGS = {
     DATA_BLOCK: (
         'alleen voor het gegevensblok van het thema (<script type="application/json">): de browser voert '
         "het niet uit, dus de CSP geldt er niet voor; elk uitgevoerd inline script heeft zijn hash en "
-        "tests/test_csp.py ziet in de browser geen enkele overtreding"
+        "tests/browser/test_csp.py ziet in de browser geen enkele overtreding"
     ),
     "Resource violates Content Security Policy (meta tag)": (
         "vnu leest de bestanden van schijf, zonder herkomst; daar past 'self' op niets. In de browser "
@@ -294,8 +294,8 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
     """One page on a cold cache: requests, bytes, storage, console, axe in light and dark."""
     report = PageReport(url)
     # axe is injected as an inline script, which each page's strict CSP (rightly) refuses, so
-    # CSP is bypassed here and tested on its own (tests/test_csp.py); the service worker would
-    # add its precache to the page's bytes and is tested on its own too (tests/test_offline.py)
+    # CSP is bypassed here and tested on its own (tests/browser/test_csp.py); the service worker would
+    # add its precache to the page's bytes and is tested on its own too (tests/browser/test_offline.py)
     context = browser.new_context(
         color_scheme="light", viewport=VIEWPORTS["1280 px"], bypass_csp=True, service_workers="block"
     )

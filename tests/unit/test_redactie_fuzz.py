@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from generator.redactie.cms import cms_config, form_words
 from generator.redactie.form import form_data
 from generator.source.tabel import soorten_van_model
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BESTANDEN = {part: f"protocol/{b}" for part, b in soorten_van_model().bestanden.items()}
 PADEN = sorted(BESTANDEN.values())
 
@@ -127,7 +128,13 @@ def form_states(draw: st.DrawFn) -> tuple[str, Any]:
     return pad, data
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# 500 form states in `make test`; `make test-snel` asks fewer (MELDCODE_FUZZ), to stay quick
+EXAMPLES = int(os.environ.get("MELDCODE_FUZZ", "500"))
+
+
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(form_states())
 def test_no_form_state_crashes_the_check(staat: tuple[str, Any]) -> None:
     pad, data = staat

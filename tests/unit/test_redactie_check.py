@@ -25,7 +25,7 @@ from generator.redactie.cms import cms_config, form_words
 from generator.redactie.form import form_data, save
 from generator.source.tabel import soorten_van_model
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(p for p in PROTOCOL.rglob("*.yaml"))
 
 

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 
 pytestmark = pytest.mark.browser
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).resolve().parents[1]
 BAD = TESTS / "werkblad_bestanden"
 GOOD = TESTS / "werkblad_goed"
 WERKBLADEN = ["signalen-vastleggen", "overlegformulier", "gesprek-met-ouders"]

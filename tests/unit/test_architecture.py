@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
 # Lowest first: the flow source → checks → pages, charts and helper → build → post-build,
 # with what they share (errors, links, the afwegingskader) below them, and the CLI on top.

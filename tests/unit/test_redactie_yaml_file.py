@@ -18,7 +18,7 @@ from generator.errors import EditError
 from generator.redactie.yaml_file import BREEDTE, dump, insert_at, load, replace_at
 from generator.source.model import BRONNEN
 
-PROTOCOL = Path(__file__).resolve().parent.parent / "protocol"
+PROTOCOL = Path(__file__).resolve().parents[2] / "protocol"
 FILES = sorted(PROTOCOL.glob("*.yaml")) + sorted(PROTOCOL.glob("bijlagen/*.yaml"))
 LANG = (
     "Draagt zorg voor de periodieke evaluatie van het protocol op schoolniveau en stelt zonodig "

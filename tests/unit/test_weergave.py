@@ -3,7 +3,7 @@ disclosures, no letter codes, a missing termijn said once, the protocol's except
 the gesprek with the ouders right after the sentence it belongs to.
 
 Every route is walked; the rules hold for each, so a new uitkomst in protocol/ is held to
-them too. What the page does with the blocks is tests/test_uitkomst_browser.py.
+them too. What the page does with the blocks is tests/browser/test_uitkomst_browser.py.
 """
 
 from __future__ import annotations
@@ -167,3 +167,13 @@ def test_the_melding_page_shows_the_exception_right_after_its_section() -> None:
     before_next_heading = after.split("\n## ", 1)[0]
     assert f"**{uitzondering.titel}**" in before_next_heading
     assert uitzondering.inhoud[0].lijst[0].split()[0] in before_next_heading
+
+
+def test_counts_read_as_the_protocol_writes_them() -> None:
+    """The pages say how many afwegingsvragen there are from the model, in words."""
+    from meldcode_engine.woorden import aantal
+
+    assert aantal(5, "afwegingsvraag", "afwegingsvragen") == "vijf afwegingsvragen"
+    assert aantal(2, "beslissing", "beslissingen") == "twee beslissingen"
+    assert aantal(1, "beslissing", "beslissingen") == "één beslissing"
+    assert aantal(14, "vraag", "vragen") == "14 vragen"

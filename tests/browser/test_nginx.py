@@ -204,7 +204,7 @@ def test_a_werkblad_behind_the_strict_header_saves_and_opens(browser: Browser, n
 
 
 def test_the_readme_shows_exactly_the_header_tested_here() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f'add_header Content-Security-Policy "{HEADER}" always;' in readme
 
 

@@ -5,7 +5,7 @@ uitkomst the page draws (every block the engine decided, the disclosures' conten
 date fields and buttons apart) must read exactly as tests/golden/routes/<route>.txt, and
 the file the "Opslaan voor het overlegformulier" button writes must hold
 tests/golden/overleg/<route>.txt as onderdeel F. The goldens are written by the engine's
-plain-text presenter (tests/test_engine.py), so the text, the page and the werkblad cannot
+plain-text presenter (tests/unit/test_engine.py), so the text, the page and the werkblad cannot
 drift apart.
 """
 

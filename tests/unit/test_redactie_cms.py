@@ -14,7 +14,7 @@ import pytest
 
 from generator.redactie.cms import ID_VELD, TEKST_VELD, cms_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CMS_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 CONFIG = cms_config({"name": "github", "repo": "school/meldcode", "branch": "main"})
 

@@ -12,7 +12,7 @@ from generator import cli
 from generator.errors import MeldcodeError, ProtocolError, SourceError, ToolError
 from generator.postbuild import pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BRON_KOP = "De bron in protocol/ bevat"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.kaarten.routekaart import ADVIES_CONTACT, ADVIES_SECTIE
 from generator.source.required import CONTACTEN, INLEIDING_SECTIES
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "pages" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "generator" / "pages" / "templates"
 LITERAL_CONTACT = re.compile(r"""contact\[\s*["']([^"']+)["']\s*\]""")
 
 

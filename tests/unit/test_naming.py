@@ -17,7 +17,7 @@ import ast
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ("generator", "tests")
 SCRIPTS = ("generator", "site_overrides/assets/javascripts", "tests")
 SKIP = {"node_modules", "__pycache__", ".hypothesis", "fixtures", "golden", "bad_input"}

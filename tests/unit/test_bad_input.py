@@ -18,7 +18,7 @@ from generator.checks.run import load_and_check
 from generator.cli import main
 from generator.errors import ProtocolError, SourceError
 
-CORPUS = Path(__file__).parent / "bad_input"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_input"
 KEYS = {"bestand", "zoek", "tot", "vervang", "verwacht", "regel", "fouten"}
 
 # what leaks through when a message is not translated (pydantic, the YAML parser, Python)
@@ -189,7 +189,7 @@ def test_build_leaves_previous_site_untouched(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`meldcode build` as the editor runs it, in this process (the command itself, in its own
-    process and with a whole build after it, is tests/test_build.py's)."""
+    process and with a whole build after it, is tests/build/test_build.py's)."""
     site, before = previous_site
     case.apply(protocol_copy)
     shutil.copy2(ROOT / "mkdocs.yml", protocol_copy.parent / "mkdocs.yml")

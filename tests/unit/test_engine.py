@@ -5,7 +5,7 @@ every route from the start to an uitkomst with a golden verslag in
 tests/golden/routes/<route>.txt (startdatum vrijdag 4 december 2026), so any change
 in wording or dates shows in review. After an intended change, regenerate them with
 
-    MELDCODE_GOLDEN=update .venv/bin/pytest tests/test_engine.py
+    MELDCODE_GOLDEN=update .venv/bin/pytest tests/unit/test_engine.py
 
 and read the diff before committing. Also: answers are checked, back() keeps later
 answers, restart() forgets them, every result is plain JSON, the engine imports only
