@@ -7,6 +7,27 @@ export default [
   { ignores: ["node_modules/", ".venv/", ".bouw/", "site/", "site-*/", "screenshots/"] },
   js.configs.recommended,
   {
+    // beyond the recommended set: rules that catch real slips (a name hiding another, a value
+    // never used, == where === was meant, a callback that forgets to return)
+    rules: {
+      "no-shadow": ["error", { builtinGlobals: false, hoist: "functions" }],
+      "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
+      eqeqeq: ["error", "always"],
+      "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
+      "no-var": "error",
+      "array-callback-return": "error",
+      "no-self-compare": "error",
+      "no-template-curly-in-string": "error",
+      "no-unmodified-loop-condition": "error",
+      "no-unreachable-loop": "error",
+      "no-promise-executor-return": "error",
+      "no-unused-private-class-members": "error",
+      "no-implicit-coercion": ["error", { allow: ["!!"] }],
+      "no-useless-return": "error",
+      "no-param-reassign": "error",
+    },
+  },
+  {
     files: ["site_overrides/assets/javascripts/**/*.{js,mjs}"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser } },
   },

@@ -2,7 +2,7 @@
 // downloads nothing: every page, three helper routes to their uitkomst, home and /zorgen/ at
 // 390 px, the search, a werkblad saved and opened again, and the helper offline from what the
 // service worker kept, with every page error and CSP violation collected. Run by
-// tests/test_firefox.py against a served site; what runs in the page (the probe, the download
+// tests/browser/test_firefox.py against a served site; what runs in the page (the probe, the download
 // catcher) comes from there as text: it is the page's code, not this script's.
 // Usage: node tests/firefox.mjs <base URL> <settings as JSON: {pages, routes, probe, capture, offline, folder}>
 //   prints {"stappen": {...}, "fouten": [...]} as JSON; each error names the page it came from

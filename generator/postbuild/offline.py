@@ -21,7 +21,7 @@ from generator.postbuild.precompress import is_copy
 
 SCRIPT = Path(__file__).with_name("offline.mjs")
 EXTRA = Path(__file__).with_name("sw-extra.js")
-EXTRA_CONFIG = "const CONFIG = {}; // filled in by the build"
+EXTRA_CONFIG = "const CONFIG = /** @type {Config} */ ({}); // filled in by the build"
 
 
 def _runtime_files(site_dir: Path) -> list[Path]:

@@ -1,9 +1,10 @@
 /* Loaded by sw.js beside Workbox's own code: removes the caches of earlier versions of this
  * site when this version activates, and keeps the helper's runtime when the helper page asks.
  * `meldcode build` fills in CONFIG (generator/postbuild/offline.py). */
-const CONFIG = {}; // filled in by the build
+/** @typedef {{current: string, runtimeCache: string, runtime: string[], decoder: string[]}} Config */
+const CONFIG = /** @type {Config} */ ({}); // filled in by the build
 
-self.addEventListener("activate", (event) => {
+self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     caches.keys().then((names) =>
       Promise.all(
@@ -25,9 +26,10 @@ function toKeep(config, scope, used) {
   return [...runtime, ...decoder];
 }
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   if (!event.data || event.data.type !== "HULP_BEWAREN") return;
-  const urls = toKeep(CONFIG, self.registration.scope, new Set(event.data.bestanden || []));
+  const { scope } = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self)).registration;
+  const urls = toKeep(CONFIG, scope, new Set(event.data.bestanden || []));
   event.waitUntil(
     caches.open(CONFIG.runtimeCache).then(async (cache) => {
       const present = await Promise.all(urls.map((url) => cache.match(url)));

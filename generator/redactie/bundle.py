@@ -53,7 +53,7 @@ BOMEN = "gelezen.pickle"  # in the zip, beside the generator/ folder
 STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 CONTROLE_JSON = f"{BUNDLE}/controle.json"
 GELEZEN_JSON = f"{BUNDLE}/gelezen.json"
-# the modules `generator.redactie.check` imports (tests/test_redactie_check.py traces them)
+# the modules `generator.redactie.check` imports (tests/unit/test_redactie_check.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
     "generator/afwegingskader/__init__.py",

@@ -48,7 +48,9 @@ async function bouwtekst(pad) {
 const { default: CMS } = await cmsGeladen;
 // the module is loaded async from the page's head: the page itself may still be parsing
 if (document.readyState === "loading") {
-  await new Promise((klaar) => document.addEventListener("DOMContentLoaded", klaar, { once: true }));
+  await new Promise((klaar) => {
+    document.addEventListener("DOMContentLoaded", klaar, { once: true });
+  });
 }
 
 // The test repository keeps its files in this browser's private file store; it starts with
@@ -154,7 +156,7 @@ async function controleer(pad, data) {
 }
 
 // The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
-const { createClass, h } = window;
+const { createClass, h } = /** @type {any} */ (window);
 
 // The latest check's messages, for each text field to show those about its own text; the
 // proposal for a new line in the version history (from that file's own check: what changed
@@ -359,12 +361,12 @@ CMS.registerEventListener({
 CMS.registerEventListener({
   name: "postSave",
   handler: ({ entry }) => {
-    const gelezen = entry.get("data").get(EIGEN.bron);
-    if (ongezien.has(gelezen)) {
-      opgeslagen.set(gelezen, ongezien.get(gelezen));
-      werkkopie.set(entry.get("path"), ongezien.get(gelezen)); // the next check reads what she saved
+    const bron = entry.get("data").get(EIGEN.bron);
+    if (ongezien.has(bron)) {
+      opgeslagen.set(bron, ongezien.get(bron));
+      werkkopie.set(entry.get("path"), ongezien.get(bron)); // the next check reads what she saved
     }
-    ongezien.delete(gelezen);
+    ongezien.delete(bron);
     onopgeslagen = false;
     zeg(OEFENEN ? controle.woorden.opgeslagen_oefenen : controle.woorden.opgeslagen);
   },
@@ -373,7 +375,7 @@ CMS.registerEventListener({
 // Terug and × (the CMS's own buttons, by their labels in its Dutch words) ask first when
 // something would be lost: an item removed, or changes not yet saved.
 document.addEventListener("click", (e) => {
-  const knop = e.target.closest?.("button, [role=button]");
+  const knop = e.target instanceof Element ? e.target.closest("button, [role=button]") : null;
   if (!knop) return;
   const naam = knop.getAttribute("aria-label") ?? knop.textContent.trim();
   const vraag = controle.cms_knoppen.weg.includes(naam) ? controle.woorden.weg_vragen

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { brotliTransform, compressed, isGzip, loadBrotli } from "../../site_overrides/assets/javascripts/compressed-fetch.js";
+import { brotliTransform, compressed, isGzip, loadBrotli, startRuntime } from "../../site_overrides/assets/javascripts/compressed-fetch.js";
 
 const BASE = "https://school.example/meldcode/assets/hulp/";
 const WASM = new Uint8Array(200_000).map((_, i) => (i * i) % 251); // compressible, as the runtime is
@@ -229,4 +229,22 @@ test("loadBrotli: the decoder's module and its .wasm as .gz, noted for the servi
   assert.deepEqual([...used], [folder + "brotli-dec.wasm.gz"]);
   const out = new Response(new Blob([BR]).stream().pipeThrough(transform()));
   assert.deepEqual(new Uint8Array(await out.arrayBuffer()), WASM);
+});
+
+test("startRuntime: what both workers take from it, and the large files begun at once", async () => {
+  const asked = [];
+  const scope = {
+    location: { href: "https://school.example/assets/javascripts/hulp-worker.js" },
+    fetch: async (url) => {
+      asked.push(String(url));
+      return new Response("x", { headers: { "Content-Encoding": "br" } });
+    },
+  };
+  const { compressed: fetching, large, module } = startRuntime(null, scope);
+  module.catch(() => {}); // there is no runtime module here to import
+  assert.equal(scope.fetch, fetching.fetch, "the worker's fetch goes through it");
+  assert.ok(fetching.used instanceof Set);
+  assert.deepEqual(large.map(([name]) => name), ["pyodide.asm.wasm", "python_stdlib.zip"]);
+  await Promise.all(large.map(([, response]) => response));
+  assert.ok(asked.some((url) => url.endsWith("/hulp/pyodide/pyodide.asm.wasm")), asked.join(" "));
 });

@@ -16,7 +16,10 @@ function pair(handlers) {
 test("a call is answered with its result, in the order the worker finishes", async () => {
   const { bridge, close } = pair({
     answer: (knoop, antwoord) => ({ knoop, antwoord }),
-    slow: () => new Promise((resolve) => setTimeout(() => resolve("laat"), 20)),
+    slow: () =>
+      new Promise((resolve) => {
+        setTimeout(() => resolve("laat"), 20);
+      }),
   });
   const slow = bridge.call("slow");
   assert.deepEqual(await bridge.call("answer", "vraag-1", "ja"), { knoop: "vraag-1", antwoord: "ja" });

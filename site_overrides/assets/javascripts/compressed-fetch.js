@@ -96,10 +96,12 @@ export async function loadBrotli(fetchFile, folder, { used = new Set(), load = (
   return brotliTransform(glue);
 }
 
-/* fetch for the large files by the rules above, and `importModule` for the runtime's module;
+/** fetch for the large files by the rules above, and `importModule` for the runtime's module;
  * every other request goes to `original` as it was. `cached(url)` looks in the site's offline
  * cache (the service worker's), if any. `used` collects the addresses fetched, for the service
- * worker to keep. `brotli()` loads the decoder (see loadBrotli); without it, .gz copies. */
+ * worker to keep. `brotli()` loads the decoder (see loadBrotli); without it, .gz copies.
+ * @param {(input: string, init?: RequestInit) => Promise<Response>} original
+ * @param {{base: string | URL, cached?: (href: string) => Promise<Response | undefined>, used?: Set<string>, brotli?: (() => Promise<any>) | null}} options */
 export function compressed(original, { base, cached = async () => undefined, used = new Set(), brotli = null }) {
   let decoder = null; // one decoder per worker, loaded the first time a .br copy is wanted
   const getDecoder = () => (decoder ??= brotli ? brotli().catch(() => null) : Promise.resolve(null));
@@ -222,14 +224,14 @@ export function compressed(original, { base, cached = async () => undefined, use
  * [[name, response promise]], module } (module: a promise, its failure left to loadPyodide). */
 export function startRuntime(stdlib = null, scope = self) {
   const folder = new URL("../hulp/pyodide/", import.meta.url);
-  const compressed = installCompressedFetch(scope);
+  const fetching = installCompressedFetch(scope);
   const large = [new URL("pyodide.asm.wasm", folder), stdlib || new URL("python_stdlib.zip", folder)].map((url) => [
     url.pathname.split("/").pop(),
-    compressed.prefetch(url),
+    fetching.prefetch(url),
   ]);
-  const module = compressed.importModule(new URL("pyodide.asm.js", folder).href);
+  const module = fetching.importModule(new URL("pyodide.asm.js", folder).href);
   module.catch(() => {}); // reported by loadPyodide, in its turn
-  return { compressed, large, module };
+  return { compressed: fetching, large, module };
 }
 
 /* Make `scope.fetch` the compressed fetch, with the brotli decoder from assets/hulp/brotli/;

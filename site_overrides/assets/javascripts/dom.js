@@ -16,3 +16,10 @@ export function el(tag, attrs = {}, ...children) {
   }
   return node;
 }
+
+/** The element matching `selector` that an event happened in (its target or an ancestor), or
+ * null; also null when the target is no element (a text node, the window).
+ * @param {Event} event @param {string} selector @returns {HTMLElement | null} */
+export function closestTo(event, selector) {
+  return event.target instanceof Element ? /** @type {HTMLElement | null} */ (event.target.closest(selector)) : null;
+}

@@ -75,7 +75,8 @@ self.addEventListener("unhandledrejection", (event) => {
 self.addEventListener("error", (event) => onverwacht(String(event.message || "fout")));
 
 // the page starts the worker with {method: "init", assets} (hulp-start.js), no answer wanted
-self.addEventListener("message", ({ data }) => {
+self.addEventListener("message", (event) => {
+  const { data } = /** @type {MessageEvent} */ (event);
   if (!data || data.method !== "init" || data.id !== undefined) return;
   start(data.assets).catch((error) => report("mislukt", { reden: String((error && error.message) || error) }));
 });

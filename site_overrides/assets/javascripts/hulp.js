@@ -7,6 +7,7 @@
  * in memory and are gone with the tab. */
 import "./kaart.js";
 import { isoDatum as vandaag } from "./datum.js";
+import { closestTo } from "./dom.js";
 import { neemOver } from "./hulp-start.js";
 import { plaats, tabelSessie, zelfdeRoute } from "./hulp-tabel.js";
 import { tekenUitkomst } from "./hulp-uitkomst.js";
@@ -17,12 +18,12 @@ import { caller } from "./worker-bridge.js";
   const root = document.getElementById("doorlopen-hulp");
   if (!root) return;
 
-  const form = root.querySelector(".doorlopen-formulier");
+  const form = /** @type {HTMLFormElement} */ (root.querySelector(".doorlopen-formulier"));
   const status = root.querySelector(".doorlopen-status");
-  const fout = root.querySelector(".doorlopen-fout");
-  const uitkomstPaneel = root.querySelector(".doorlopen-uitkomst");
-  const terugval = root.querySelector(".doorlopen-terugval");
-  const knopTerug = form.querySelector("[data-actie=terug]");
+  const fout = /** @type {HTMLElement} */ (root.querySelector(".doorlopen-fout"));
+  const uitkomstPaneel = /** @type {HTMLElement} */ (root.querySelector(".doorlopen-uitkomst"));
+  const terugval = /** @type {HTMLElement} */ (root.querySelector(".doorlopen-terugval"));
+  const knopTerug = /** @type {HTMLButtonElement} */ (form.querySelector("[data-actie=terug]"));
   const START_TIMEOUT_MS = 60000; // a slow phone may need a while; after this we stop waiting
   // a tap this soon after a new question is the second of a double tap on Volgende, not a choice
   const DUBBELTIK_MS = 600;
@@ -38,7 +39,7 @@ import { caller } from "./worker-bridge.js";
   let laatste = null; // the engine state on the screen: where the walk is, for Back and leaving
   let bewaard = null; // the state whose verslag the user saved in a file: leaving it loses nothing
   let getoondOp = -Infinity; // when the question on the screen was drawn (performance.now())
-  const wacht = form.querySelector(".doorlopen-wacht");
+  const wacht = /** @type {HTMLElement} */ (form.querySelector(".doorlopen-wacht"));
 
   function meld(tekst) {
     status.textContent = tekst;
@@ -291,19 +292,19 @@ import { caller } from "./worker-bridge.js";
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const veld = form.querySelector("fieldset");
-    const gekozen = form.querySelector("input[name=antwoord]:checked");
+    const gekozen = /** @type {HTMLInputElement | null} */ (form.querySelector("input[name=antwoord]:checked"));
     if (!gekozen) {
       // the second tap of a quick double tap lands on the next question: not an empty answer
       if (performance.now() - getoondOp < DUBBELTIK_MS) return;
       toonFout(form.dataset.kies);
-      const eerste = form.querySelector("input[name=antwoord]");
+      const eerste = /** @type {HTMLInputElement} */ (form.querySelector("input[name=antwoord]"));
       if (eerste) eerste.focus();
       return;
     }
     toonFout("");
     const knoop = veld.dataset.knoop;
     const antwoord = gekozen.value;
-    const onderbouwing = form.querySelector("textarea").value;
+    const onderbouwing = /** @type {HTMLTextAreaElement} */ (form.querySelector("textarea")).value;
     if (mislukt) return;
     if (form.getAttribute("aria-busy") === "true") return; // the previous answer is still on its way
     form.setAttribute("aria-busy", "true");
@@ -313,7 +314,7 @@ import { caller } from "./worker-bridge.js";
   });
 
   root.addEventListener("click", (event) => {
-    const knop = event.target.closest("button[data-actie]");
+    const knop = closestTo(event, "button[data-actie]");
     if (!knop) return;
     const actie = knop.dataset.actie;
     if (actie === "afdrukken") {
@@ -347,7 +348,7 @@ import { caller } from "./worker-bridge.js";
   form.dataset.overgenomen = "ja";
   if (form.dataset.vroeg) {
     wacht.textContent = "";
-    const vroeg = form.querySelector(`input[name=antwoord][value="${form.dataset.vroeg}"]`);
+    const vroeg = /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name=antwoord][value="${form.dataset.vroeg}"]`));
     if (vroeg) vroeg.checked = true;
     delete form.dataset.vroeg;
     form.requestSubmit();

@@ -4,7 +4,7 @@
  * offline use (offline.js). */
 import { startOffline } from "./offline.js";
 
-document.querySelectorAll(".evaluatie-melding[data-volgende]").forEach((melding) => {
+document.querySelectorAll(".evaluatie-melding[data-volgende]").forEach((/** @type {HTMLElement} */ melding) => {
   const volgende = new Date(`${melding.dataset.volgende}T23:59:59`);
   if (!Number.isNaN(volgende.getTime()) && Date.now() > volgende.getTime()) melding.hidden = false;
 });

@@ -213,9 +213,9 @@ function inBeeld(doel) {
   doel.focus({ preventScroll: true });
   const blok = doel.closest(".casus-feedback") || doel;
   const vak = blok.getBoundingClientRect();
-  const kop = document.querySelector(".md-header");
+  const header = document.querySelector(".md-header");
   const balk = document.querySelector(".md-banner");
-  const boven = kop ? kop.getBoundingClientRect().bottom : 0;
+  const boven = header ? header.getBoundingClientRect().bottom : 0;
   const onder = balk ? balk.getBoundingClientRect().top : window.innerHeight;
   if (vak.top < boven || vak.bottom > onder) blok.scrollIntoView({ block: vak.height <= onder - boven ? "nearest" : "start" });
 }

@@ -4,7 +4,7 @@
  * entry module: it also loads the oefencasussen when a trainee picks one. */
 import "./oefencasussen-laden.js";
 import { kaartKnoop } from "./kaart.js";
-import { el } from "./dom.js";
+import { closestTo, el } from "./dom.js";
 import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
 
 (() => {
@@ -13,7 +13,7 @@ import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
   const paneel = root.querySelector(".oefenen-knoop");
   const status = root.querySelector(".oefenen-status");
   const routeLijst = root.querySelector(".oefenen-route");
-  const knopTerug = root.querySelector("[data-actie=terug]");
+  const knopTerug = /** @type {HTMLButtonElement} */ (root.querySelector("[data-actie=terug]"));
 
   let kader = null;
   let knopen = new Map();
@@ -104,15 +104,15 @@ import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
     knopTerug.disabled = route.length === 0;
     markeer(id);
     if (focus) {
-      paneel.querySelector("#oefenen-vraag").focus({ preventScroll: true });
+      /** @type {HTMLElement} */ (paneel.querySelector("#oefenen-vraag")).focus({ preventScroll: true });
       inBeeld(id);
     }
   }
 
   root.addEventListener("click", (event) => {
     if (!kader) return;
-    const antwoord = event.target.closest("[data-antwoord]");
-    const knop = event.target.closest("[data-actie]");
+    const antwoord = closestTo(event, "[data-antwoord]");
+    const knop = closestTo(event, "[data-actie]");
     if (antwoord) {
       route.push({ knoop: huidige(), antwoord: antwoord.dataset.antwoord });
       teken(true);

@@ -11,7 +11,7 @@ export function startOffline() {
   // the editor's page (/redactie/) is not for offline use: it registers no worker
   if (document.getElementById("nc-root")) return;
   const root = ROOT;
-  const aan = document.querySelector('meta[name="meldcode-offline"]');
+  const aan = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="meldcode-offline"]'));
 
   if (!aan || aan.content !== "aan") {
     navigator.serviceWorker.getRegistrations().then((lijst) => lijst.forEach((r) => r.unregister()));

@@ -16,7 +16,10 @@ export const NAMEN = {
   "gesprek-met-ouders": "Gesprek met ouders",
 };
 
-export class FileError extends Error {}
+export class FileError extends Error {
+  /** @type {string | null} the werkblad the file belongs to, when it is another one of this site's */
+  werkblad = null;
+}
 
 export function make(werkblad, protocol, velden, opgeslagen = new Date()) {
   return {

@@ -96,7 +96,7 @@ function paneelVoor(verslag, woorden, rij) {
     if (actie === "nieuw") {
       download(overlegUitVerslag(verslag));
       melding(woorden.opgeslagen, "");
-      opgeslagen(paneel);
+      announceSaved(paneel);
     }
   });
   kiezer.addEventListener("change", async () => {
@@ -109,7 +109,7 @@ function paneelVoor(verslag, woorden, rij) {
       const { data, vervangen } = addRoute(await file.text(), verslag);
       download(data);
       melding(vervangen ? `${woorden.toegevoegd} ${woorden.vervangen}` : woorden.toegevoegd, naam);
-      opgeslagen(paneel);
+      announceSaved(paneel);
     } catch (e) {
       if (!(e instanceof OverlegError)) throw e;
       melding(woorden[e.soort], naam, true);
@@ -120,7 +120,7 @@ function paneelVoor(verslag, woorden, rij) {
 }
 
 /* Tells the page the verslag is in a file of the user's: leaving loses nothing now. */
-function opgeslagen(paneel) {
+function announceSaved(paneel) {
   paneel.dispatchEvent(new CustomEvent("verslag-opgeslagen", { bubbles: true }));
 }
 

@@ -4,7 +4,7 @@
  * generated from protocol/; this module knows no protocol text. The werkblad pages' entry
  * module. */
 import { datumTekst, isoAlsTekst } from "./datum.js";
-import { el } from "./dom.js";
+import { closestTo, el } from "./dom.js";
 import * as bestand from "./werkblad-file.js";
 
 (() => {
@@ -12,21 +12,22 @@ import * as bestand from "./werkblad-file.js";
   if (!form) return;
   const werkblad = form.dataset.werkblad;
   const protocol = { titel: form.dataset.protocol, school: form.dataset.school, versie: form.dataset.versie };
-  const kiezer = document.querySelector(".werkblad-bestand");
+  const kiezer = /** @type {HTMLInputElement} */ (document.querySelector(".werkblad-bestand"));
   const status = document.querySelector(".werkblad-status");
-  const fout = document.querySelector(".werkblad-fout");
-  const wijzigingen = document.querySelector(".werkblad-wijzigingen");
-  const velden = () => Array.from(form.querySelectorAll("input[name], textarea[name]"));
+  const fout = /** @type {HTMLElement} */ (document.querySelector(".werkblad-fout"));
+  const wijzigingen = /** @type {HTMLElement} */ (document.querySelector(".werkblad-wijzigingen"));
+  // inputs and textareas; what is read of them (name, type, value, checked) both have or is false
+  const velden = () => /** @type {HTMLInputElement[]} */ (Array.from(form.querySelectorAll("input[name], textarea[name]")));
 
   // each ticked signal gets a date and an observation: cloned from the page's template
-  const sjabloon = form.querySelector("template.werkblad-details-sjabloon");
+  const sjabloon = /** @type {HTMLTemplateElement | null} */ (form.querySelector("template.werkblad-details-sjabloon"));
   if (sjabloon) {
     form.querySelectorAll("[data-details] .werkblad-items > li").forEach((item) => {
-      const box = item.querySelector("input[type=checkbox]");
-      const details = sjabloon.content.firstElementChild.cloneNode(true);
+      const box = /** @type {HTMLInputElement} */ (item.querySelector("input[type=checkbox]"));
+      const details = /** @type {HTMLElement} */ (sjabloon.content.firstElementChild.cloneNode(true));
       details.dataset.bij = box.name;
       details.hidden = true;
-      details.querySelectorAll("[data-veld]").forEach((n) => {
+      details.querySelectorAll("[data-veld]").forEach((/** @type {HTMLLabelElement} */ n) => {
         const id = `wb-${box.name}-${n.dataset.veld}`;
         if (n.tagName === "LABEL") n.htmlFor = id;
         else Object.assign(n, { id, name: `${box.name}-${n.dataset.veld}` });
@@ -63,7 +64,7 @@ import * as bestand from "./werkblad-file.js";
     let vinkjes = 0;
     for (const veld of velden()) {
       if (veld.type === "checkbox") {
-        const details = form.querySelector(`[data-bij="${CSS.escape(veld.name)}"]`);
+        const details = /** @type {HTMLElement | null} */ (form.querySelector(`[data-bij="${CSS.escape(veld.name)}"]`));
         if (details) details.hidden = !veld.checked;
         veld.closest("li").classList.toggle("is-aangevinkt", veld.checked);
         if (veld.checked) vinkjes += 1;
@@ -76,7 +77,7 @@ import * as bestand from "./werkblad-file.js";
     form.querySelectorAll("details.werkblad-categorie").forEach((categorie) => {
       const aantal = categorie.querySelectorAll("input[type=checkbox]:checked").length;
       categorie.querySelector(".werkblad-aantal").textContent = String(aantal);
-      categorie.querySelector(".werkblad-telling").hidden = aantal === 0;
+      /** @type {HTMLElement} */ (categorie.querySelector(".werkblad-telling")).hidden = aantal === 0;
     });
     document.querySelectorAll(".werkblad-afgedrukt").forEach((n) => {
       n.textContent = datumTekst();
@@ -216,7 +217,8 @@ import * as bestand from "./werkblad-file.js";
   // --- events ------------------------------------------------------------------------------
   form.addEventListener("input", (event) => {
     gewijzigd = true;
-    if (event.target.type !== "checkbox") spiegel(event.target);
+    const veld = /** @type {HTMLInputElement} */ (event.target);
+    if (veld.type !== "checkbox") spiegel(veld);
   });
   form.addEventListener("change", () => {
     gewijzigd = true;
@@ -229,7 +231,7 @@ import * as bestand from "./werkblad-file.js";
     if (file) open(file);
   });
   document.addEventListener("click", (event) => {
-    const knop = event.target.closest(".werkblad-knoppen button[data-actie]");
+    const knop = closestTo(event, ".werkblad-knoppen button[data-actie]");
     if (!knop) return;
     // what the page says after an action stands under the buttons she tapped, not a screen away
     const rij = knop.closest(".werkblad-knoppen");
@@ -251,7 +253,7 @@ import * as bestand from "./werkblad-file.js";
   let gevouwen = [];
   window.addEventListener("beforeprint", () => {
     bijwerken();
-    gevouwen = Array.from(form.querySelectorAll("details.werkblad-categorie:not([open])"));
+    gevouwen = /** @type {HTMLDetailsElement[]} */ (Array.from(form.querySelectorAll("details.werkblad-categorie:not([open])")));
     gevouwen.forEach((d) => {
       d.open = true;
     });
@@ -270,7 +272,7 @@ import * as bestand from "./werkblad-file.js";
   });
 
   fout.tabIndex = -1;
-  document.querySelectorAll(".werkblad-knoppen").forEach((k) => {
+  document.querySelectorAll(".werkblad-knoppen").forEach((/** @type {HTMLElement} */ k) => {
     k.hidden = false;
   });
   leeg(); // a browser may restore fields on reload; the page starts empty, the user's file holds the work
