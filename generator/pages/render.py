@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from meldcode_engine import Sessie
 from meldcode_engine.weergave import rol_regels, taak_item
-from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM
+from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM, aantal
 
 from generator.afwegingskader.export import afwegingskader_data, contact_data, rol_data
 from generator.afwegingskader.graph import Graph
@@ -187,6 +187,10 @@ class Renderer:
             # the words around the helper's first question, as the engine has them
             "vraag_woorden": VRAAG | VRAAG_SCHERM,
             "vragen_tabel": self.vragen_tabel,
+            # counts from the model, in words: aantal(n, "afwegingsvraag", "afwegingsvragen")
+            "aantal": aantal,
+            "vragen": aantal(len(self.protocol.afwegingskader.vragen), "afwegingsvraag", "afwegingsvragen"),
+            "beslissingen": aantal(len(self.protocol.afwegingskader.beslissingen), "beslissing", "beslissingen"),
             # front matter: the page's entry module, and all it imports for the head to preload
             "script": lambda entry: f"script: {entry}\nmodules: {json.dumps(module_graph(entry))}",
             "contact_regels": contact_regels,

@@ -3,7 +3,7 @@
 The checks make sure each exists (`generator.checks.required`), so that renaming one in
 the source gives a Dutch message with file and line instead of a traceback while the
 pages are made. A template that names another id literally must add it here;
-tests/test_required.py reads the templates for `contact["…"]`.
+tests/unit/test_required.py reads the templates for `contact["…"]`.
 """
 
 from __future__ import annotations

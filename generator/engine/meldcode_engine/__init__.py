@@ -14,7 +14,7 @@ from __future__ import annotations
 from .sessie import FORMAAT, GeenUitkomst, OngeldigAntwoord, Sessie
 from .termijnen import datum_tekst, feestdagen, is_werkdag, pasen, termijn_datum
 
-# One version for the site and its engine wheel; tests/test_engine.py holds them together.
+# One version for the site and its engine wheel; tests/unit/test_engine.py holds them together.
 __version__ = "2026.1"
 
 __all__ = [

@@ -95,6 +95,16 @@ OVERLEG = {
 }
 
 
+# Counts in words, as the protocol writes them ("vijf afwegingsvragen"); above twaalf, digits.
+TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'vijf afwegingsvragen', 'één beslissing': a count from the model, in words."""
+    woord = TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else str(n)
+    return f"{woord} {enkelvoud if n == 1 else meervoud}"
+
+
 __all__ = [
     "AFGELEID",
     "DATUMS",
@@ -106,8 +116,10 @@ __all__ = [
     "SOORT",
     "SOORT_KORT",
     "STARTDATUM",
+    "TELWOORDEN",
     "VERWACHTEN",
     "VRAAG",
     "VRAAG_SCHERM",
     "WAT_NU",
+    "aantal",
 ]
