@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hulp_pagina import READY, loop_route
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
@@ -18,7 +19,7 @@ from generator.postbuild.offline import write_service_worker, write_service_work
 
 pytestmark = pytest.mark.browser
 
-READY = 60_000
+
 TYPED = "Geheim-7Q: wat de leerkracht zag"
 ROUTE = [("vraag-1", "ja"), ("vraag-2", "nee"), ("vraag-3", "nee")]
 PAGES = ["", "meldcode/stap-1/", "contacten/", "afwegingskader-doorlopen/"]
@@ -82,15 +83,7 @@ def wait_for_helper_cache(page: Page) -> None:
 
 def walk(page: Page, onderbouwing: str = "") -> None:
     page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=READY)
-    for knoop, antwoord in ROUTE:
-        page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
-        page.check(f"#antwoord-{antwoord}")
-        if onderbouwing:
-            if page.locator("#onderbouwing").is_hidden():  # folded behind its label
-                page.click("#onderbouwing-kop")
-            page.fill("#onderbouwing", onderbouwing)
-        page.click("button[data-actie=volgende]")
-    page.locator("#uitkomst-kop").wait_for(timeout=READY)
+    loop_route(page, [(knoop, antwoord, onderbouwing) for knoop, antwoord in ROUTE])
 
 
 def test_works_offline_after_one_visit_and_caches_nothing_typed(
