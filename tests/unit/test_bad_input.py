@@ -189,7 +189,7 @@ def test_build_leaves_previous_site_untouched(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`meldcode build` as the editor runs it, in this process (the command itself, in its own
-    process and with a whole build after it, is tests/build/test_build.py's)."""
+    process and with a whole build after it, is tests/builds/test_build.py's)."""
     site, before = previous_site
     case.apply(protocol_copy)
     shutil.copy2(ROOT / "mkdocs.yml", protocol_copy.parent / "mkdocs.yml")
