@@ -113,9 +113,12 @@ test-snel: venv npm lint test-js
 
 # Every page of the built site through axe-core, the Nu Html Checker, the link check,
 # the privacy audit and the page-weight count; report in site-report/.
-check-site: site gate
+# the gate after the build, also under make -j (as prerequisites they could run side by side)
+check-site: site
+	$(MAKE) --no-print-directory gate
 
-check-site-zensical: site-zensical gate-zensical
+check-site-zensical: site-zensical
+	$(MAKE) --no-print-directory gate-zensical
 
 # the gates alone, on the site as it was built last
 gate:
