@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from meldcode_engine.weergave import besluit, knoop_naam, meldnorm_regel
+from meldcode_engine.woorden import kop
 
 from generator.links.adressen import stap_secties
 from generator.links.verwijzingen import References
@@ -148,8 +149,8 @@ class _Exporter:
             "nummer": knoop.nummer,
             "titel": self.text(knoop.titel),
             # headings as the helper and Oefenen show them, by the engine's one rule
-            "kop": f"{knoop_naam(soort, knoop.nummer)}: {self.text(knoop.titel)}",
-            "kop_kort": f"{knoop_naam(soort, knoop.nummer, kort=True)}: {self.text(knoop.titel)}",
+            "kop": kop(knoop_naam(soort, knoop.nummer), self.text(knoop.titel)),
+            "kop_kort": kop(knoop_naam(soort, knoop.nummer, kort=True), self.text(knoop.titel)),
             "vraag": self.text(knoop.vraag),
             "toelichting": self.paragraphs(knoop.toelichting),
             "criteria": [self.text(c) for c in knoop.criteria],

@@ -30,6 +30,7 @@ from generator.pages import csp
 from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
+from generator.pages.woorden import site_woorden
 from generator.redactie.backend import backend
 from generator.redactie.bundle import ENTRY_FILE as REDACTIE_JS
 from generator.redactie.bundle import write_bundle, write_python
@@ -114,6 +115,7 @@ def builder_config(
     extra["meldcode"] = site_data(protocol)
     extra["offline"] = offline
     extra["csp"] = csp.policies(git_hosts)
+    extra["woorden"] = site_woorden(protocol)  # a page without a script of its own (main.html)
     config["extra"] = extra
     extra_css = list(config.get("extra_css") or [])
     # the charts' style sheet only on pages with a chart (front matter `kaart`: main.html)

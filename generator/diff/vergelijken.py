@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from meldcode_engine.woorden import kop
+
 from generator.afwegingskader.graph import Graph
 from generator.source.soorten import Item, Soorten
 
@@ -106,7 +108,7 @@ def compare(old: Item, new: Item, soorten: Soorten) -> list[Hoofdstuk]:
 
 def _titel(part: str, protocol: Item) -> str:
     if part.startswith("bijlage_"):
-        return f"Bijlage {part.removeprefix('bijlage_')}: {getattr(protocol, part).titel}"
+        return kop(f"Bijlage {part.removeprefix('bijlage_')}", getattr(protocol, part).titel)
     return TITELS.get(part, part.replace("_", " ").capitalize())
 
 
@@ -342,9 +344,9 @@ def _samenvatting(item: Item) -> str:
             return f"{item.label} → {item.volgende}"
         case "Uitkomst":
             melden = f"melden, meldnorm {item.meldnorm}" if item.melden else "niet melden"
-            return f"{item.id}: {item.titel} ({melden})"
+            return f"{kop(item.id, item.titel)} ({melden})"
         case "Stap":
-            return f"stap {item.nummer}: {item.titel}"
+            return kop(f"stap {item.nummer}", item.titel)
         case "Link":
             return f"{item.tekst} ({item.url})" if item.url else item.tekst
         case "SpoedContact":

@@ -77,6 +77,6 @@ json.dumps(sorted(files))
   writeFileSync(uit, pyodide.FS.readFile("/tmp/uit.zip"));
   process.stdout.write(JSON.stringify({ voor, na }));
 } else {
-  console.error("gebruik: runtime.mjs modules <runtime> | kort <in.zip> <uit.zip> [mappen als JSON]");
+  console.error("usage: runtime.mjs modules <runtime> | kort <in.zip> <uit.zip> [folders as JSON]");
   process.exit(2);
 }

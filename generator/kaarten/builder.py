@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import graphviz
+from meldcode_engine.woorden import kop
 
 from generator.afwegingskader.graph import Graph
 from generator.kaarten.stijl import stijl
@@ -165,4 +166,4 @@ def knoop_kop(b: Builder, k: Knoop) -> str:
     would only repeat the question."""
     woord = b.kader.naam(k.id, kort=True)
     titel = b.text(k.titel)
-    return woord if titel == b.text(k.vraag) else f"{woord}: {titel}"
+    return kop(woord, None if titel == b.text(k.vraag) else titel)

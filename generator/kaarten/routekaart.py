@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 
 import graphviz
+from meldcode_engine import woorden
 
 from generator.errors import ProtocolError, SourceError
 from generator.kaarten.builder import PAGE, Builder, Kaart, knoop_kop
@@ -74,10 +75,10 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     titel = s.woord("routekaart", titel=protocol.metadata.titel)
     delen = [
         f"{b.text(structuur.kolommen[1])}: "
-        + "; ".join(f"{s.woord('stap', nummer=st.nummer)}: {b.text(st.kort)}" for st in stappen),
+        + "; ".join(woorden.kop(s.woord("stap", nummer=st.nummer), b.text(st.kort)) for st in stappen),
         f"{b.text(structuur.kolommen[0])}: "
         + "; ".join(
-            f"{s.woord('stap', nummer=r.stap)}: {b.text(r.ondersteuningsstructuur.titel).rstrip(':.')}"
+            woorden.kop(s.woord("stap", nummer=r.stap), b.text(r.ondersteuningsstructuur.titel).rstrip(":."))
             for r in rijen
             if r.ondersteuningsstructuur
         ),
@@ -99,7 +100,7 @@ def _stap_column(b: Builder, stappen: list[Stap]) -> tuple[graphviz.Digraph, dic
             stap.id,
             ("stap",),
             s.label(("nummer", woord), ("kop", b.text(stap.kort))),
-            f"{woord}: {b.text(stap.titel)}",
+            woorden.kop(woord, b.text(stap.titel)),
             b.link(stap.id),
             group="meldcode",
         )
@@ -140,7 +141,7 @@ def _advies_column(b: Builder, protocol: Protocol, contact: Contact, sectie: Sec
         contact.id,
         ("advies",),
         s.label(("kop", b.text(contact.naam)), ("nummer", contact.telefoon), ("gewoon", b.text(spoed))),
-        f"{b.text(contact.naam)}, {contact.telefoon}: {b.blokken(sectie.inhoud[:1]) or b.text(sectie.titel)}",
+        _advies_tooltip(b, contact, sectie),
         b.link(sectie.id),
     )
     return advies, vt
@@ -213,14 +214,14 @@ def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
         s.label(
             ("kenmerk", b.text(sectie.titel)), ("kop", b.text(contact.naam)), ("nummer", contact.telefoon), smal=True
         ),
-        f"{b.text(contact.naam)}, {contact.telefoon}: {b.blokken(sectie.inhoud[:1]) or b.text(sectie.titel)}",
+        _advies_tooltip(b, contact, sectie),
         b.link(sectie.id),
     )
     namen: list[str] = [vt]
     for stap in stappen:
         woord = s.woord("stap", nummer=stap.nummer)
         cel = rijen.get(stap.nummer)
-        structuur_regel = f"{b.text(structuur.kolommen[0])}: {b.text(cel.titel).rstrip(':.')}" if cel else None
+        structuur_regel = woorden.kop(b.text(structuur.kolommen[0]), b.text(cel.titel).rstrip(":.")) if cel else None
         ingang = f"{s.woord('ingang')} → {knoop_kop(b, start)}" if stap.nummer == AFWEGINGSKADER_STAP else None
         namen.append(
             b.node(
@@ -234,7 +235,7 @@ def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
                     ("kenmerk", ingang),
                     smal=True,
                 ),
-                f"{woord}: {b.text(stap.titel)}",
+                woorden.kop(woord, b.text(stap.titel)),
                 b.link(stap.id),
             )
         )
@@ -243,6 +244,12 @@ def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
         b.edge(b.prefix + a.id, b.prefix + z.id, f"{a.id}-{z.id}", ("route",))
     kaart = routekaart(protocol, page)
     return b.finish("routekaart", kaart.titel, kaart.beschrijving)
+
+
+def _advies_tooltip(b: Builder, contact: Contact, sectie: Sectie) -> str:
+    """'Veilig Thuis, 0800-2000: …': who gives advice, and the first words of its section."""
+    wie = f"{b.text(contact.naam)}, {contact.telefoon}"
+    return woorden.kop(wie, b.blokken(sectie.inhoud[:1]) or b.text(sectie.titel))
 
 
 def routekaart_dot(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False) -> str:

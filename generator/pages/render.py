@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from meldcode_engine import Sessie
 from meldcode_engine.weergave import rol_regels, taak_item
-from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM, aantal
+from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM, aantal, kop
 
 from generator.afwegingskader.export import afwegingskader_data, contact_data, rol_data
 from generator.afwegingskader.graph import Graph
@@ -24,6 +24,7 @@ from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
 from generator.pages.modules import module_graph
 from generator.pages.oefencasussen import antwoordsleutel
+from generator.pages.woorden import SITE_MODULE, loaded_modules, page_woorden
 from generator.source.model import Contact, EersteActie, Protocol, Sectie
 from generator.source.required import ROLLEN
 from generator.source.telefoon import is_dutch_number, tel_href
@@ -117,6 +118,13 @@ class Renderer:
             self._charts[page, naam] = inline_chart_pair(self.protocol, naam, page)
         return self._charts[page, naam]
 
+    def script_front_matter(self, entry: str) -> str:
+        """Front matter of a page with its own entry module: the module, what it imports (for
+        the head to preload) and the words of every module it loads and of the site-wide one
+        (main.html puts them in the page as JSON, for woorden.js)."""
+        words = page_woorden(self.protocol, [*loaded_modules(entry), *loaded_modules(SITE_MODULE)])
+        return f"script: {entry}\nmodules: {json.dumps(module_graph(entry))}\nwoorden: {json.dumps(words)}"
+
     # --- afwegingskader helpers ---------------------------------------------------
     def vragen_tabel(self) -> str:
         """The engine's table of every knoop and where each answer leads (Sessie.tabel), as
@@ -130,7 +138,7 @@ class Renderer:
         if node_id in self.uitkomsten:
             u = self.uitkomsten[node_id]
             return f"{u.titel} (meldnorm {u.meldnorm})" if u.meldnorm else u.titel
-        return f"{self.graph.naam(node_id, kort=True)}: {self.knopen[node_id].titel}"
+        return kop(self.graph.naam(node_id, kort=True), self.knopen[node_id].titel)
 
     def herkomst(self, uitkomst_id: str) -> list[tuple[str, str]]:
         """Which answers lead to this uitkomst: [(label, knoop id), ...]."""
@@ -189,10 +197,12 @@ class Renderer:
             "vragen_tabel": self.vragen_tabel,
             # counts from the model, in words: aantal(n, "afwegingsvraag", "afwegingsvragen")
             "aantal": aantal,
+            # 'Stap 3: In gesprek met de ouders': a name with its title, the one rule
+            "kop": kop,
             "vragen": aantal(len(self.protocol.afwegingskader.vragen), "afwegingsvraag", "afwegingsvragen"),
             "beslissingen": aantal(len(self.protocol.afwegingskader.beslissingen), "beslissing", "beslissingen"),
             # front matter: the page's entry module, and all it imports for the head to preload
-            "script": lambda entry: f"script: {entry}\nmodules: {json.dumps(module_graph(entry))}",
+            "script": self.script_front_matter,
             "contact_regels": contact_regels,
             "begrip_naam": lambda bid: self.begrippen[bid].naam,
             "meldnorm_tekst": lambda nid: self.meldnormen[nid].tekst,
@@ -208,6 +218,7 @@ class Renderer:
         }
         if src in werkbladen.WERKBLADEN:
             context["werkblad"] = werkbladen.WERKBLADEN[src][0]
+            context["werkblad_naam"] = werkbladen.WERKBLAD_NAMEN[context["werkblad"]]
             context["wb"] = werkbladen
             context["plain"] = self.references.plain
             context["stappen"] = {s.nummer: s for s in self.protocol.stappen.stappen}

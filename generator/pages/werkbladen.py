@@ -21,6 +21,12 @@ _TEMPLATES = {
     "overlegformulier": "werkblad-overleg.md.j2",
     "gesprek-met-ouders": "werkblad-gesprek.md.j2",
 }
+# Each werkblad's name: the page's title, and how a file from another werkblad is named.
+WERKBLAD_NAMEN = {
+    "signalen-vastleggen": "Signalen vastleggen",
+    "overlegformulier": "Overlegformulier",
+    "gesprek-met-ouders": "Gesprek met ouders",
+}
 # Werkblad pages: src path → (werkblad id, template). The id is also the file's `werkblad`.
 WERKBLADEN: dict[str, tuple[str, str]] = {src: (w, _TEMPLATES[w]) for w, src in WERKBLAD_PAGINAS.items()}
 

@@ -98,7 +98,7 @@ test("a server that compresses nothing: the file stopped, its .br copy unpacked 
 });
 
 test("without a brotli decoder: the .gz copy, unpacked by the browser's own DecompressionStream", async () => {
-  for (const noDecoder of [null, async () => Promise.reject(new Error("geen WebAssembly"))]) {
+  for (const noDecoder of [null, async () => Promise.reject(new Error("no WebAssembly"))]) {
     const { fetch, log } = server();
     const { fetch: get, used } = compressed(fetch, { base: BASE, brotli: noDecoder });
     assert.deepEqual(await bytes(await get("pyodide.asm.wasm")), WASM);

@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 
+import "./woorden-site.mjs";
+
 import {
   FileError,
   FORMAAT,
   MAX_TEKENS,
-  NAMEN,
+  namen,
   SOORT,
   bestandsnaam,
   read,
@@ -73,7 +75,7 @@ test("a file of another werkblad names it, so the page can link to it", () => {
   const data = make("gesprek-met-ouders", PROTOCOL, []);
   const e = fout(JSON.stringify(data));
   assert.equal(e.werkblad, "gesprek-met-ouders");
-  assert.ok(e.message.includes(NAMEN["gesprek-met-ouders"]));
+  assert.ok(e.message.includes(namen()["gesprek-met-ouders"]));
   const onbekend = fout(JSON.stringify({ ...data, werkblad: "iets-anders" }));
   assert.equal(onbekend.werkblad, null);
 });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import "./woorden-site.mjs";
+
 import { FORMAAT, read } from "../../site_overrides/assets/javascripts/werkblad-file.js";
 import { OverlegError, FIELD, overlegUitVerslag, addRoute } from "../../site_overrides/assets/javascripts/werkblad-verslag.js";
 

@@ -64,13 +64,13 @@ test("a worker whose Python answers: arguments as JSON in, its result or its Dut
   let python;
   const seen = [];
   answerFromPython(worker, () => {
-    if (!python) throw new Error("De hulp is nog niet klaar.");
+    if (!python) throw new Error("the helper is not ready yet");
     return python;
   });
   worker.start();
   const bridge = caller((message) => page.postMessage(message));
   page.onmessage = ({ data }) => bridge.receive(data);
-  await assert.rejects(bridge.call("answer", "vraag-1", "ja"), { message: "De hulp is nog niet klaar." });
+  await assert.rejects(bridge.call("answer", "vraag-1", "ja"), { message: "the helper is not ready yet" });
   python = expose({
     answer: (knoop, antwoord) => (seen.push([knoop, antwoord]), { knoop, antwoord }),
     refuse: () => {

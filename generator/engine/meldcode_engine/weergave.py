@@ -52,6 +52,7 @@ from .woorden import (
     STARTDATUM,
     VERWACHTEN,
     WAT_NU,
+    kop,
 )
 
 Data = dict[str, Any]
@@ -65,7 +66,7 @@ def knoop_naam(soort: str, nummer: int, kort: bool = False) -> str:
 
 def knoop_kop(knoop: Data, kort: bool = False) -> str:
     """'Afwegingsvraag 2: Veiligheid': the name of a knoop with its title."""
-    return f"{knoop_naam(knoop['soort'], knoop['nummer'], kort)}: {knoop['titel']}"
+    return kop(knoop_naam(knoop["soort"], knoop["nummer"], kort), knoop["titel"])
 
 
 def besluit(melden: bool) -> str:
@@ -283,9 +284,9 @@ def blokken(verslag: Data) -> list[Data]:
     meta = verslag["metadata"]
     uitkomst = verslag["uitkomst"]
     out = [
-        _alinea(f"{KOP}: {meta['titel']}, {meta['school']}, versie {meta['versie']}", rol="bron"),
+        _alinea(kop(KOP, f"{meta['titel']}, {meta['school']}, versie {meta['versie']}"), rol="bron"),
         _alinea(f"{STARTDATUM}: {verslag['startdatum']['tekst']}", rol="startdatum"),
-        _kop(f"Uitkomst: {uitkomst['titel']}", 1),
+        _kop(kop("Uitkomst", uitkomst["titel"]), 1),
         _alinea(besluit(uitkomst["melden"]), rol="besluit"),
         *_wat_nu(verslag, datum=True),
         # the page's buttons, once, right after what to do; on paper there are none
@@ -315,7 +316,7 @@ def overleg_tekst(verslag: Data) -> str:
         regels.append(f"Onderbouwing: {entry['onderbouwing'] or NIET_INGEVULD}")
         regels.append("")
     uitkomst = verslag["uitkomst"]
-    regels += [f"Uitkomst: {uitkomst['titel']}", besluit(uitkomst["melden"])]
+    regels += [kop("Uitkomst", uitkomst["titel"]), besluit(uitkomst["melden"])]
     if uitkomst["meldnorm"]:
         regels.append(meldnorm_regel(uitkomst["meldnorm"]))
     return "\n".join(regels)

@@ -19,6 +19,14 @@ DATUMS = "Data van de termijnen"
 STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the termijnen count from
 ONBEKEND = "vraag op school wie dit is"  # a rol with fixed people, none named yet in rollen.yaml
 
+
+def kop(naam: str, titel: str | None = None) -> str:
+    """'Afwegingsvraag 2: Veiligheid', 'Stap 3: In gesprek met de ouders': a name with its title,
+    the one way the site composes such a heading (tests/unit/test_woorden.py holds every other
+    place to it); the name alone when there is no title to add."""
+    return f"{naam}: {titel}" if titel else naam
+
+
 # The words around a question, the same for the first one (the page's HTML) and the next
 # ones (drawn by the page script from the engine's state).
 VRAAG = {
@@ -38,6 +46,8 @@ VRAAG_SCHERM = {
     # Volgende before the helper runs: the answer is kept, and the page says so at once
     "ontvangen": "Uw antwoord is ontvangen. De hulp wordt nog geladen; daarna gaat het vanzelf verder.",
     "kies": "Kies een antwoord om verder te gaan.",
+    # said (aria-live) once the helper has taken over from the page's table
+    "gestart": "De hulp is klaar. Alles gebeurt op dit apparaat.",
     # the last answer, given before the helper could make the uitkomst (only it can: dates)
     "uitkomst_volgt": "Uw antwoorden zijn ontvangen. De hulp wordt nog geladen; daarna ziet u meteen de uitkomst.",
     # the questions came from the page's table while the helper loaded; the helper, walking
@@ -122,4 +132,5 @@ __all__ = [
     "VRAAG_SCHERM",
     "WAT_NU",
     "aantal",
+    "kop",
 ]

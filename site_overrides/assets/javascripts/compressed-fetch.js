@@ -78,7 +78,7 @@ export function brotliTransform({ DecompressStream, BrotliStreamResultCode: Code
       },
       flush() {
         stream.free();
-        if (code !== Code.ResultSuccess) throw new Error("brotli: het bestand is onvolledig");
+        if (code !== Code.ResultSuccess) throw new Error("brotli: the file is incomplete");
       },
     });
   };

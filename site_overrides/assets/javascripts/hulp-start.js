@@ -8,7 +8,7 @@
 const ASSETS = new URL("../hulp/", import.meta.url).href;
 
 function maak() {
-  if (typeof Worker !== "function" || typeof WebAssembly !== "object") return { fout: "geen WebAssembly of Web Worker" };
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object") return { fout: "no WebAssembly or Web Worker" };
   try {
     // a module worker from the site's own origin: the only kind Pyodide 314 supports
     const worker = new Worker(new URL("hulp-worker.js", import.meta.url), { type: "module" });

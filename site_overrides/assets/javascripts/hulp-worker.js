@@ -83,6 +83,6 @@ self.addEventListener("message", (event) => {
 
 // every call of the page goes to the engine's bridge, which knows its methods (worker.py)
 answerFromPython(self, () => {
-  if (!call) throw new Error("De hulp is nog niet klaar.");
+  if (!call) throw new Error("the helper is not ready yet");
   return call;
 });

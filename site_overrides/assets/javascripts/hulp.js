@@ -93,7 +93,7 @@ import { caller } from "./worker-bridge.js";
     form.hidden = true;
     terugval.hidden = false;
     meld("");
-    if (reden && window.console) console.warn("Hulp niet gestart:", reden);
+    if (reden && window.console) console.warn("helper not started:", reden);
   }
 
   // The engine is ready: it walks the answers given from the table again (until the table
@@ -121,7 +121,7 @@ import { caller } from "./worker-bridge.js";
     root.dataset.klaar = "ja"; // for offline.js: the runtime is in the browser's cache now
     root.dataset.bestanden = JSON.stringify(bestanden || []); // and which copies (compressed-fetch.js)
     root.dispatchEvent(new Event("hulp-klaar"));
-    meld("De hulp is klaar. Alles gebeurt op dit apparaat.");
+    meld(form.dataset.gestart);
     if (gelijk && !uitkomstVolgt) {
       laatste = state; // the question on the screen stays as it is, with what is typed in it
       return;
@@ -146,15 +146,15 @@ import { caller } from "./worker-bridge.js";
     }
   }
 
-  const onFout = (event) => faal(event.message || "fout in de worker");
+  const onFout = (event) => faal(event.message || "error in the worker");
   let timer = null;
 
   function start() {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      faal("geen WebAssembly of Web Worker");
+      faal("no WebAssembly or Web Worker");
       return;
     }
-    timer = setTimeout(() => klaar || faal("te traag"), START_TIMEOUT_MS);
+    timer = setTimeout(() => klaar || faal("too slow"), START_TIMEOUT_MS);
     let eerder;
     try {
       // the worker hulp-start.js made (from the head, or on this module's import)

@@ -1,5 +1,9 @@
 /* The case module (oefencasussen.js) and its data load only when a trainee picks a case,
  * so the page stays light for everyone who only walks the chart. Imported by oefenen.js. */
+import { woorden } from "./woorden.js";
+
+// also oefencasussen.js's, when its cases cannot load
+export const notLoadedText = () => woorden("oefencasussen-laden.js")("niet_geladen");
 
 const lijst = document.getElementById("oefencasus");
 
@@ -11,7 +15,7 @@ function eerste(event) {
     (casussen) => casussen.choose(kies.dataset.casus),
     () => {
       lijst.addEventListener("click", eerste);
-      lijst.querySelector(".casus-score").textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";
+      lijst.querySelector(".casus-score").textContent = notLoadedText();
     },
   );
 }

@@ -6,7 +6,11 @@
  * wired then, not at import. */
 import { el } from "./dom.js";
 import { aantalGoed, gedaanTekst, kop as kopVan, oordeel, scoreTekst } from "./oefenen-tekst.js";
+import { notLoadedText } from "./oefencasussen-laden.js";
 import { blokken as weergave } from "./weergave.js";
+import { woorden } from "./woorden.js";
+
+const w = woorden("oefencasussen.js");
 
 let lijst, grid, paneel, vrij, houder, score;
 const STATEN = ["is-actief", "is-bezocht", "is-gekozen", "is-verwacht"];
@@ -89,14 +93,14 @@ function terugblik() {
   if (!klaar) return null;
   return el(
     "ol",
-    { class: "casus-terugblik", "aria-label": "Eerdere vragen" },
+    { class: "casus-terugblik", "aria-label": w("eerdere_vragen") },
     casus.route.slice(0, klaar).map((stap, i) =>
       el(
         "li",
         {},
-        `${kop(stap.knoop)}: u koos `,
+        w("u_koos", { knoop: kop(stap.knoop) }),
         el("strong", { text: label(stap.knoop, gegeven[i]) }),
-        gegeven[i] === stap.antwoord ? " (goed)" : `; het protocol verwacht ${label(stap.knoop, stap.antwoord)}`,
+        gegeven[i] === stap.antwoord ? w("goed_kort") : w("verwacht", { verwacht: label(stap.knoop, stap.antwoord) }),
       ),
     ),
   );
@@ -139,11 +143,11 @@ function vraagBlok() {
         "div",
         { class: `casus-feedback ${goed ? "is-goed" : "is-fout"}` },
         el("p", { class: "casus-oordeel", id: "casus-oordeel", tabindex: "-1" }, el("strong", { text: uitslag.kop }), uitslag.tekst),
-        el("p", { class: "casus-reden" }, el("strong", { text: "Waarom: " }), delen(stap.reden)),
-        stap.lkc.map((a) => el("p", { class: "casus-lkc" }, el("a", { href: a.href, text: "LKC-advies" }), `: “${a.tekst}”`)),
-        goed || laatste ? null : el("p", { text: "De casus gaat verder met het antwoord dat het protocol verwacht." }),
+        el("p", { class: "casus-reden" }, el("strong", { text: w("waarom") }), delen(stap.reden)),
+        stap.lkc.map((a) => el("p", { class: "casus-lkc" }, el("a", { href: a.href, text: w("lkc") }), `: “${a.tekst}”`)),
+        goed || laatste ? null : el("p", { text: w("gaat_verder") }),
         // sticky at the foot of the feedback: in view above the spoedbalk while the reason is read
-        el("div", { class: "oefenen-knoppen casus-verder" }, knop("verder", laatste ? "Naar de uitkomst" : "Volgende vraag")),
+        el("div", { class: "oefenen-knoppen casus-verder" }, knop("verder", w(laatste ? "naar_uitkomst" : "volgende_vraag"))),
       ),
     );
   }
@@ -156,11 +160,11 @@ function samenvatting() {
   const index = data.casussen.indexOf(casus);
   const volgende = data.casussen[index + 1];
   return [
-    el("h3", { id: "casus-samenvatting", tabindex: "-1", text: `Samenvatting: ${goed} van ${casus.route.length} antwoorden goed` }),
+    el("h3", { id: "casus-samenvatting", tabindex: "-1", text: w("samenvatting", { goed, aantal: casus.route.length }) }),
     el(
       "table",
       { class: "casus-tabel" },
-      el("thead", {}, el("tr", {}, ["Vraag", "Uw antwoord", "Het protocol", "Oordeel"].map((t) => el("th", { scope: "col", text: t })))),
+      el("thead", {}, el("tr", {}, ["kolom_vraag", "kolom_antwoord", "kolom_protocol", "kolom_oordeel"].map((t) => el("th", { scope: "col", text: w(t) })))),
       el(
         "tbody",
         {},
@@ -171,14 +175,14 @@ function samenvatting() {
             el("td", { text: kop(stap.knoop) }),
             el("td", { text: label(stap.knoop, gegeven[i]) }),
             el("td", { text: label(stap.knoop, stap.antwoord) }),
-            el("td", { text: gegeven[i] === stap.antwoord ? "goed" : "niet goed" }),
+            el("td", { text: w(gegeven[i] === stap.antwoord ? "goed" : "niet_goed") }),
           ),
         ),
       ),
     ),
     // the uitkomst in the helper's words (meldcode_engine.weergave.samenvatting)
     el("div", { class: u.melden ? "casus-uitkomst casus-uitkomst--melden" : "casus-uitkomst" }, weergave(casus.samenvatting, { kop: 3 })),
-    knoppen(volgende ? knop("volgende-casus", "Volgende casus", { "data-casus": volgende.id }) : null, knop("stop", "Terug naar de lijst")),
+    knoppen(volgende ? knop("volgende-casus", w("volgende_casus"), { "data-casus": volgende.id }) : null, knop("stop", w("terug"))),
   ];
 }
 
@@ -187,14 +191,22 @@ function teken(focus) {
   const klaar = gegeven.length === casus.route.length && !beantwoord;
   paneel.replaceChildren(
     ...[
-      el("p", { class: "casus-label", text: `Oefencasus ${index + 1} van ${data.casussen.length} · oefenmateriaal, verzonnen situatie` }),
+      el("p", { class: "casus-label", text: w("label", { nummer: index + 1, aantal: data.casussen.length }) }),
       el("h2", { id: "casus-titel", tabindex: "-1", text: casus.titel }),
-      el("h3", { class: "casus-tussenkop", text: "Wat de leerkracht zag en hoorde" }),
+      el("h3", { class: "casus-tussenkop", text: w("situatie") }),
       blokken(casus.situatie),
-      casus.gesprek_ouders.length ? [el("h3", { class: "casus-tussenkop", text: "Uit het gesprek met de ouders (stap 3)" }), blokken(casus.gesprek_ouders)] : null,
+      casus.gesprek_ouders.length ? [el("h3", { class: "casus-tussenkop", text: w("gesprek") }), blokken(casus.gesprek_ouders)] : null,
       klaar ? samenvatting() : [terugblik(), vraagBlok()],
-      el("p", { class: "casus-legenda" }, "Op de kaart: ", el("span", { class: "legenda-gekozen", text: "oranje" }), " is uw antwoord, ", el("span", { class: "legenda-verwacht", text: "groen gestreept" }), " de route van het protocol."),
-      klaar ? null : knoppen(knop("stop", "Terug naar de lijst")),
+      el(
+        "p",
+        { class: "casus-legenda" },
+        w("legenda"),
+        el("span", { class: "legenda-gekozen", text: w("legenda_gekozen") }),
+        w("legenda_gekozen_tekst"),
+        el("span", { class: "legenda-verwacht", text: w("legenda_verwacht") }),
+        w("legenda_verwacht_tekst"),
+      ),
+      klaar ? null : knoppen(knop("stop", w("terug"))),
     ]
       .flat(Infinity)
       .filter(Boolean),
@@ -312,7 +324,7 @@ export function choose(id) {
       start(id);
     },
     () => {
-      score.textContent = "De casussen kunnen nu niet laden. Ze staan ook op de pagina Oefencasussen voor de trainer.";
+      score.textContent = notLoadedText();
     },
   );
 }

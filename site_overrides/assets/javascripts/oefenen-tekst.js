@@ -1,7 +1,10 @@
 /* Oefenen and the oefencasussen: the route on the exported afwegingskader, the score, and the
  * short texts around them. Pure functions, no DOM: the questions, answers and where they lead
  * come from the data (protocol/), their headings and the besluit from the engine; only the
- * wording of the exercise itself is here. */
+ * wording of the exercise itself is placed here (its words: generator/pages/woorden.py). */
+import { woorden } from "./woorden.js";
+
+const w = woorden("oefenen-tekst.js");
 
 /* "Vraag 2: …" or "Beslissing 1: …": the heading the engine gave the node (kop_kort). */
 export function kop(knoop) {
@@ -28,18 +31,18 @@ export function aantalGoed(gegeven, route) {
 /* The running score over the cases done in this page view: gedaan is case id → [goed, totaal]. */
 export function scoreTekst(gedaan, aantalCasussen) {
   const [goed, totaal] = [...gedaan.values()].reduce(([g, t], [a, b]) => [g + a, t + b], [0, 0]);
-  return `Gedaan: ${gedaan.size} van ${aantalCasussen} casussen, ${goed} van ${totaal} antwoorden goed.`;
+  return w("score", { casussen: gedaan.size, aantal: aantalCasussen, goed, totaal });
 }
 
 /* The mark beside a case in the list, once it is done. */
 export function gedaanTekst([goed, totaal]) {
-  return `(gedaan: ${goed} van ${totaal} goed)`;
+  return w("gedaan", { goed, totaal });
 }
 
 /* The feedback on one answer: whether it is the expected one, with the labels of the chosen
  * and the expected answer; the verdict (in bold on the page) and the sentence after it. */
 export function oordeel(goed, gekozen, verwacht) {
   return goed
-    ? { kop: "Goed.", tekst: ` U koos ${gekozen}, zoals het protocol verwacht.` }
-    : { kop: "Niet wat het protocol verwacht.", tekst: ` U koos ${gekozen}; het protocol verwacht ${verwacht}.` };
+    ? { kop: w("goed"), tekst: w("goed_tekst", { gekozen }) }
+    : { kop: w("fout"), tekst: w("fout_tekst", { gekozen, verwacht }) };
 }

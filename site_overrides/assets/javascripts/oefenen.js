@@ -6,6 +6,9 @@ import "./oefencasussen-laden.js";
 import { kaartKnoop } from "./kaart.js";
 import { closestTo, el } from "./dom.js";
 import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
+import { woorden } from "./woorden.js";
+
+const w = woorden("oefenen.js");
 
 (() => {
   const root = document.getElementById("oefenen-kaart");
@@ -81,17 +84,17 @@ import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
           ),
         ),
       ];
-      status.textContent = `U bent bij ${kop(knoop).toLowerCase()}.`;
+      status.textContent = w("bij", { knoop: kop(knoop).toLowerCase() });
     } else {
       const u = kader.uitkomsten.find((x) => x.id === id);
       inhoud = [
-        el("p", { class: "oefenen-soort", text: "Uitkomst" }),
+        el("p", { class: "oefenen-soort", text: w("uitkomst") }),
         el("h2", { class: "oefenen-vraag", id: "oefenen-vraag", tabindex: "-1", text: u.titel }),
         el("p", { class: u.melden ? "oefenen-melden" : "oefenen-niet-melden", text: u.besluit }),
         u.meldnorm ? el("p", { text: u.meldnorm.regel }) : null,
-        el("p", { text: "Kies Terug om een ander antwoord te proberen, of Opnieuw om bij vraag 1 te beginnen." }),
+        el("p", { text: w("einde_uitleg") }),
       ];
-      status.textContent = `Einde van de route: ${u.titel}.`;
+      status.textContent = w("einde", { titel: u.titel });
     }
     paneel.replaceChildren(...inhoud.flat(Infinity).filter(Boolean));
     routeLijst.replaceChildren(
@@ -136,6 +139,6 @@ import { huidige as volgendeKnoop, knopenVan, kop } from "./oefenen-tekst.js";
       teken(false);
     })
     .catch(() => {
-      status.textContent = "Oefenen kan nu niet starten. U kunt de kaart wel bekijken en op elk onderdeel klikken voor de uitleg.";
+      status.textContent = w("niet_gestart");
     });
 })();

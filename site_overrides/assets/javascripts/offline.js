@@ -2,6 +2,9 @@
  * so when a new version is waiting. The worker caches only the site's own files; nothing a
  * user types or answers is ever in it. With offline switched off (mkdocs.yml), any worker
  * left from before is removed, with its caches. Started by meldcode.js. */
+import { woorden } from "./woorden.js";
+
+const w = woorden("offline.js");
 
 // the site's root, from this module's own place (assets/javascripts/)
 const ROOT = new URL("../../", import.meta.url);
@@ -25,11 +28,11 @@ export function startOffline() {
     balk.className = "nieuwe-versie";
     balk.setAttribute("role", "status");
     const tekst = document.createElement("span");
-    tekst.textContent = "Er is een nieuwe versie; vernieuw de pagina.";
+    tekst.textContent = w("nieuwe_versie");
     const knop = document.createElement("button");
     knop.type = "button";
     knop.className = "md-button md-button--primary";
-    knop.textContent = "Vernieuwen";
+    knop.textContent = w("vernieuwen");
     knop.addEventListener("click", () => {
       knop.disabled = true;
       vernieuwen = true;

@@ -4,17 +4,19 @@
  * here before any form is touched.
  * The format is documented on the page "Het werkbladbestand" (docs/over/werkbladbestand.md). */
 import { isoDatum } from "./datum.js";
+import { woorden } from "./woorden.js";
+
+const w = woorden("werkblad-file.js");
 
 export const SOORT = "meldcode-werkblad";
 export const FORMAAT = 1;
 export const MAX_BYTES = 2 * 1024 * 1024; // a full form is a few dozen kB; anything this big is not one
 export const MAX_TEKENS = 20000; // per field: about ten typed pages
 export const MAX_FIELDS = 2000;
-export const NAMEN = {
-  "signalen-vastleggen": "Signalen vastleggen",
-  overlegformulier: "Overlegformulier",
-  "gesprek-met-ouders": "Gesprek met ouders",
-};
+/* Each werkblad's name by id (generator/pages/werkbladen.py, through the page's words). */
+export function namen() {
+  return w("namen");
+}
 
 export class FileError extends Error {
   /** @type {string | null} the werkblad the file belongs to, when it is another one of this site's */
@@ -61,64 +63,55 @@ const isTekst = (v, max) => typeof v === "string" && v.length <= max;
 /* Text of a file → a checked werkblad object, or a FileError with a Dutch message that
  * says what is wrong and what to do. `verwacht` is the werkblad this page shows. */
 export function read(tekst, verwacht) {
-  if (!tekst.trim()) throw new FileError("Het bestand is leeg. Kies het bestand dat u met Opslaan als bestand hebt gemaakt.");
+  if (!tekst.trim()) throw new FileError(w("leeg"));
   const begin = tekst.trimStart()[0];
   if (begin !== "{") {
-    throw new FileError("Dit is geen werkbladbestand van deze site. Kies een bestand dat u hier met Opslaan als bestand hebt gemaakt (het eindigt op .json).");
+    throw new FileError(w("geen_json"));
   }
   let data;
   try {
     data = JSON.parse(tekst);
   } catch (e) {
     const regel = regelVan(tekst, e);
-    throw new FileError(
-      `Het bestand is beschadigd of niet volledig${regel ? ` (de fout zit in regel ${regel})` : ""}. Open een andere kopie, of vul het formulier opnieuw in.`,
-    );
+    throw new FileError(regel ? w("onleesbaar_regel", { regel }) : w("onleesbaar"));
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || data.soort !== SOORT) {
-    throw new FileError("Dit is geen werkbladbestand van deze site. Kies een bestand dat u hier met Opslaan als bestand hebt gemaakt.");
+    throw new FileError(w("geen_werkblad"));
   }
   if (!Number.isInteger(data.formaat) || data.formaat < 1) {
-    throw new FileError("Het bestand is beschadigd: het formaatnummer ontbreekt of klopt niet. Open een andere kopie.");
+    throw new FileError(w("formaat"));
   }
   if (data.formaat > FORMAAT) {
-    throw new FileError(
-      `Dit bestand is gemaakt met een nieuwere versie van de site (formaat ${data.formaat}; deze pagina leest formaat ${FORMAAT}). Open het op de nieuwste versie van de site; vernieuw de pagina als u die net hebt.`,
-    );
+    throw new FileError(w("nieuwer", { formaat: data.formaat, leest: FORMAAT }));
   }
   if (data.werkblad !== verwacht) {
-    const naam = NAMEN[data.werkblad];
-    const fout = new FileError(
-      naam
-        ? `Dit bestand hoort bij het werkblad ${naam}, niet bij dit werkblad. Open het op de pagina ${naam}.`
-        : "Dit bestand hoort bij geen van de werkbladen van deze site.",
-    );
+    const naam = namen()[data.werkblad];
+    const fout = new FileError(naam ? w("ander_werkblad", { naam }) : w("onbekend_werkblad"));
     fout.werkblad = naam ? data.werkblad : null;
     throw fout;
   }
   const p = data.protocol;
   if (!p || typeof p !== "object" || !isTekst(p.versie, 100)) {
-    throw new FileError("Het bestand is beschadigd: de versie van het protocol ontbreekt. Open een andere kopie.");
+    throw new FileError(w("geen_versie"));
   }
   if (!Array.isArray(data.velden) || data.velden.length > MAX_FIELDS) {
-    throw new FileError("Het bestand is beschadigd: de ingevulde velden ontbreken. Open een andere kopie.");
+    throw new FileError(w("geen_velden"));
   }
   const velden = data.velden.map((v, i) => {
-    const waar = `veld ${i + 1}`;
+    const nummer = i + 1;
     if (!v || typeof v !== "object" || !isTekst(v.id, 200)) {
-      throw new FileError(`Het bestand is beschadigd bij ${waar}: het veld heeft geen naam. Open een andere kopie.`);
+      throw new FileError(w("veld_naam", { nummer }));
     }
     if (v.tekst !== undefined && v.tekst !== null && !isTekst(v.tekst, 5000)) {
-      throw new FileError(`Het bestand is beschadigd bij ${waar}: de vraag is geen tekst of veel te lang. Open een andere kopie.`);
+      throw new FileError(w("veld_vraag", { nummer }));
     }
     if (typeof v.waarde === "string") {
       if (v.waarde.length > MAX_TEKENS) {
-        throw new FileError(
-          `Het veld ${JSON.stringify((v.tekst || v.id).slice(0, 80))} bevat ${v.waarde.length.toLocaleString("nl-NL")} tekens; een werkblad bevat ten hoogste ${MAX_TEKENS.toLocaleString("nl-NL")} tekens per veld. Dit bestand is niet geopend.`,
-        );
+        const veld = JSON.stringify((v.tekst || v.id).slice(0, 80));
+        throw new FileError(w("veld_lang", { veld, tekens: v.waarde.length.toLocaleString("nl-NL"), max: MAX_TEKENS.toLocaleString("nl-NL") }));
       }
     } else if (typeof v.waarde !== "boolean") {
-      throw new FileError(`Het bestand is beschadigd bij ${waar}: de ingevulde waarde is geen tekst. Open een andere kopie.`);
+      throw new FileError(w("veld_waarde", { nummer }));
     }
     return { id: v.id, tekst: typeof v.tekst === "string" ? v.tekst : null, waarde: v.waarde };
   });

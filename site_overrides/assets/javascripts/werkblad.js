@@ -6,6 +6,9 @@
 import { datumTekst, isoAlsTekst } from "./datum.js";
 import { closestTo, el } from "./dom.js";
 import * as bestand from "./werkblad-file.js";
+import { woorden } from "./woorden.js";
+
+const w = woorden("werkblad.js");
 
 (() => {
   const form = document.getElementById("werkblad");
@@ -95,9 +98,9 @@ import * as bestand from "./werkblad-file.js";
       return;
     }
     const delen = [
-      el("p", {}, el("strong", { text: `${naam} is niet geopend. ` }), tekst),
-      link ? el("p", {}, el("a", { href: link.href, text: `Naar het werkblad ${link.naam}` })) : null,
-      el("p", { text: "Het formulier is niet veranderd." }),
+      el("p", {}, el("strong", { text: w("niet_geopend", { bestand: naam }) }), tekst),
+      link ? el("p", {}, el("a", { href: link.href, text: w("naar_werkblad", { naam: link.naam }) })) : null,
+      el("p", { text: w("niet_veranderd") }),
     ];
     fout.replaceChildren(...delen.filter(Boolean));
     fout.hidden = false;
@@ -151,25 +154,25 @@ import * as bestand from "./werkblad-file.js";
     const andereVersie = data.protocol.versie !== protocol.versie;
     if (!andereVersie && !anders.length && !verweesd.length) return;
     const inhoud = [
-      el("p", {}, el("strong", { text: andereVersie ? `Dit bestand is gemaakt met versie ${data.protocol.versie} van het protocol; deze site heeft versie ${protocol.versie}.` : "Het formulier is veranderd sinds u dit bestand opsloeg." })),
+      el("p", {}, el("strong", { text: andereVersie ? w("andere_versie", { was: data.protocol.versie, nu: protocol.versie }) : w("formulier_veranderd") })),
     ];
     if (anders.length) {
       inhoud.push(
-        el("p", { text: "Deze vragen of signalen zijn anders geformuleerd; uw antwoord staat er nog bij:" }),
-        el("ul", {}, anders.map((a) => el("li", {}, "Nu: ", el("q", { text: a.nu }), ". In uw bestand: ", el("q", { text: a.was }), "."))),
+        el("p", { text: w("anders") }),
+        el("ul", {}, anders.map((a) => el("li", {}, w("nu"), el("q", { text: a.nu }), w("in_bestand"), el("q", { text: a.was }), "."))),
       );
     }
     if (verweesd.length) {
       inhoud.push(
-        el("p", { text: "Deze vragen of signalen staan niet meer in het formulier. Uw invoer staat hieronder en blijft in het bestand als u opnieuw opslaat; neem over wat nog nodig is:" }),
+        el("p", { text: w("verweesd") }),
         el(
           "ul",
           { class: "werkblad-verweesd" },
-          verweesd.map((v) => el("li", {}, el("strong", { text: v.tekst || v.id }), el("span", { class: "werkblad-verweesd-waarde", text: typeof v.waarde === "boolean" ? (v.waarde ? "aangevinkt" : "niet aangevinkt") : v.waarde }))),
+          verweesd.map((v) => el("li", {}, el("strong", { text: v.tekst || v.id }), el("span", { class: "werkblad-verweesd-waarde", text: typeof v.waarde === "boolean" ? w(v.waarde ? "aangevinkt" : "niet_aangevinkt") : v.waarde }))),
         ),
       );
     } else if (andereVersie && !anders.length) {
-      inhoud.push(el("p", { text: "De vragen en signalen van dit werkblad zijn niet veranderd." }));
+      inhoud.push(el("p", { text: w("zelfde_vragen") }));
     }
     wijzigingen.replaceChildren(...inhoud);
     wijzigingen.hidden = false;
@@ -178,10 +181,10 @@ import * as bestand from "./werkblad-file.js";
   async function open(file) {
     toonFout("", "");
     melding("");
-    const naam = `Het bestand ${JSON.stringify(file.name)}`;
+    const naam = w("bestand", { naam: JSON.stringify(file.name) });
     if (file.size > bestand.MAX_BYTES) {
       const mb = (file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 });
-      toonFout(naam, `Het is ${mb} MB groot; een werkbladbestand is veel kleiner (hoogstens 2 MB). Kies het bestand dat u met Opslaan als bestand hebt gemaakt.`);
+      toonFout(naam, w("te_groot", { mb, max: bestand.MAX_BYTES / 1024 / 1024 }));
       return;
     }
     let data;
@@ -189,23 +192,23 @@ import * as bestand from "./werkblad-file.js";
       data = bestand.read(await file.text(), werkblad);
     } catch (e) {
       if (!(e instanceof bestand.FileError)) throw e;
-      const link = e.werkblad ? { href: new URL(`../${e.werkblad}/`, location.href).pathname, naam: bestand.NAMEN[e.werkblad] } : null;
+      const link = e.werkblad ? { href: new URL(`../${e.werkblad}/`, location.href).pathname, naam: bestand.namen()[e.werkblad] } : null;
       toonFout(naam, e.message, link);
       return;
     }
-    if (gewijzigd && !window.confirm("Het formulier bevat invoer die nog niet is opgeslagen. Wilt u die vervangen door de inhoud van het bestand?")) {
-      melding("Het bestand is niet geopend; uw invoer is gebleven.");
+    if (gewijzigd && !window.confirm(w("vervangen"))) {
+      melding(w("niet_vervangen"));
       return;
     }
     vulIn(data);
     gewijzigd = false;
-    melding(`${naam} is geopend.`);
+    melding(w("geopend", { bestand: naam }));
   }
 
   function opslaan() {
     bestand.download(bestand.make(werkblad, protocol, verzamel()));
     gewijzigd = false;
-    melding("Het bestand is opgeslagen in uw map voor downloads. Bewaar het zoals de school dat voorschrijft.");
+    melding(w("opgeslagen"));
   }
 
   function afdrukken(zonderInvoer) {
@@ -241,12 +244,12 @@ import * as bestand from "./werkblad-file.js";
     else if (actie === "openen") kiezer.click();
     else if (actie === "afdrukken") afdrukken(false);
     else if (actie === "leeg-afdrukken") afdrukken(true);
-    else if (actie === "wissen" && window.confirm("Alles wissen wat op dit werkblad is ingevuld? Wat u niet als bestand hebt opgeslagen, is dan weg.")) {
+    else if (actie === "wissen" && window.confirm(w("wissen"))) {
       leeg();
       toonFout("", "");
       bijwerken();
       gewijzigd = false;
-      melding("Het werkblad is gewist.");
+      melding(w("gewist"));
     }
   });
   // print shows every category's signals (a folded one prints nothing); afterwards as it was
