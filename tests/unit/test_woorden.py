@@ -194,6 +194,6 @@ def test_the_heading_check_can_fail() -> None:
         "el('li', {}, `${kop(k)}: ${k.titel}`)\n"
         'b = f"{knoop_kop(b, k)}: {b.text(k.vraag)}"\n'  # a heading and its question: no title
         "{{ kop('Stap %d' % n, t(stap.kort)) }}\n"
-        '_kop(f"Uitkomst: {uitkomst[\'titel\']}", 1)\n'
+        "_kop(f\"Uitkomst: {uitkomst['titel']}\", 1)\n"
     )
     assert hand_made_headings(planted) == [1, 2, 3, 6]
