@@ -31,6 +31,7 @@ from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
 from generator.pages.woorden import site_woorden
+from generator.paths import ENGINE
 from generator.redactie.backend import backend
 from generator.redactie.bundle import ENTRY_FILE as REDACTIE_JS
 from generator.redactie.bundle import write_bundle, write_python
@@ -144,7 +145,7 @@ def _sync_tree(source: Path, target: Path, builder: str) -> set[Path]:
 
 def _write_assets(protocol: Protocol, docs: Path) -> None:
     """The helper's runtime, made again only when what it is made from has changed."""
-    engine = Path(__file__).resolve().parents[1] / "engine"
+    engine = ENGINE
     digest = hashlib.sha256(json.dumps(afwegingskader_data(protocol), sort_keys=True, ensure_ascii=False).encode())
     digest.update((PYODIDE / "package.json").read_bytes())
     digest.update((BROTLI.parent / "package.json").read_bytes())

@@ -19,10 +19,10 @@ from generator.afwegingskader.export import write_json
 from generator.afwegingskader.graph import Graph
 from generator.errors import ToolError
 from generator.hulp.precompile import bytecode_zip, run_runtime
+from generator.paths import ENGINE, PROJECT
 from generator.source.model import Protocol
 
-ROOT = Path(__file__).resolve().parents[2]
-ENGINE = Path(__file__).resolve().parents[1] / "engine"
+ROOT = PROJECT
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core files Pyodide needs to start, by their name in the npm package and in the site;
 # nothing else of the package is served. Its two ES modules are served under .js names: a

@@ -17,8 +17,9 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import ToolError
+from generator.paths import PROJECT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT
 RUNTIME_SCRIPT = Path(__file__).with_name("runtime.mjs")
 PYODIDE = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".bouw" / "pyc"

@@ -8,12 +8,14 @@
 //     version that will run it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 
 const [opdracht, runtime, uit, volledig = "[]"] = process.argv.slice(2);
 const dir = path.resolve(runtime) + path.sep;
 // kort runs on the npm package's Pyodide: what it compiles may be a trimmed standard library
-const npm = fileURLToPath(new URL("../../node_modules/pyodide/", import.meta.url));
+// the project's node_modules/ (precompile.py runs this in the project), also when the generator
+// itself is installed elsewhere (generator/paths.py)
+const npm = path.join(process.cwd(), "node_modules", "pyodide") + path.sep;
 const python = opdracht === "kort" ? npm : dir;
 // the loader and runtime modules from the npm package (the site serves the same bytes under .js
 // names, which Node would not take as modules), handed over as the browser's workers do

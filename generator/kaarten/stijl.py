@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FLOWCHARTS = Path(__file__).resolve().parents[2] / "flowcharts"
+from generator.paths import PROJECT
+
+FLOWCHARTS = PROJECT / "flowcharts"
 STIJL = FLOWCHARTS / "stijl.toml"
 CSS = FLOWCHARTS / "routekaart.css"
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-JAVASCRIPTS = Path(__file__).resolve().parents[2] / "site_overrides" / "assets" / "javascripts"
+from generator.paths import PROJECT
+
+JAVASCRIPTS = PROJECT / "site_overrides" / "assets" / "javascripts"
 # `import … from "./x.js"` and `import "./x.js"`: the static imports of our own modules
 _IMPORT = re.compile(r'^\s*import\s+(?:[^;"\']*?\s+from\s+)?["\']\./([\w.-]+\.m?js)["\']', re.M)
 

@@ -21,6 +21,7 @@ from typing import Any
 from generator.links.verwijzingen import References
 from generator.pages.modules import JAVASCRIPTS, module_graph
 from generator.pages.werkbladen import WERKBLAD_NAMEN
+from generator.paths import PROJECT
 from generator.source.model import Protocol
 
 WOORDEN: dict[str, dict[str, str]] = {
@@ -212,5 +213,5 @@ if __name__ == "__main__":  # `python -m generator.pages.woorden [protocol/]`: e
 
     from generator.source.load import load
 
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "protocol")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else PROJECT / "protocol"
     print(json.dumps(all_woorden(load(folder).protocol), ensure_ascii=False))

@@ -2,7 +2,12 @@
 // module stays its own file, imports and exports as they were). Run by finish.py.
 // Usage: node generator/postbuild/minify.mjs <file>…   prints the bytes before and after.
 import { readFileSync, writeFileSync } from "node:fs";
-import { transformSync } from "esbuild";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+// esbuild from the project's node_modules/ (finish.py runs this in the project), also when the
+// generator itself is installed elsewhere (generator/paths.py)
+const { transformSync } = createRequire(pathToFileURL(`${process.cwd()}/`))("esbuild");
 
 let voor = 0;
 let na = 0;

@@ -8,8 +8,13 @@
 // Of the search's language files only the Dutch ones are precached (the site is Dutch).
 // The editor (/redactie/ and the CMS bundle) is never cached: not precached, no rule, so a
 // request for it goes to the network as if there were no worker.
+import { createRequire } from "node:module";
 import path from "node:path";
-import { generateSW } from "workbox-build";
+import { pathToFileURL } from "node:url";
+
+// workbox-build from the project's node_modules/ (offline.py runs this in the project), also
+// when the generator itself is installed elsewhere (generator/paths.py)
+const { generateSW } = createRequire(pathToFileURL(`${process.cwd()}/`))("workbox-build");
 
 const [site, key] = process.argv.slice(2);
 const { count, size, warnings } = await generateSW({

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import brotli
 
+from generator.paths import PROJECT
+
 # .zip: the helper's standard library is a stored (uncompressed) archive, left for the host to compress
 SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".zip", ".txt", ".xml", ".webmanifest"}
 MIN_BYTES = 1024  # smaller files fit in a packet or two either way
@@ -25,7 +27,7 @@ MIN_SAVING = 0.1  # a copy must be at least 10 % smaller than the file to be wor
 # after build, so each is compressed once and kept by its content in CACHE.
 BROTLI_BEST_UP_TO = 1_000_000
 BROTLI_LARGE = 10
-CACHE = Path(__file__).resolve().parents[2] / ".bouw" / "brotli"
+CACHE = PROJECT / ".bouw" / "brotli"
 COPY_SUFFIXES = (".gz", ".br")
 
 

@@ -26,6 +26,7 @@ import ruamel.yaml
 
 from generator.errors import ToolError
 from generator.hulp.precompile import bytecode_zip
+from generator.paths import ENGINE, PACKAGE, PROJECT
 from generator.redactie.cms import CONTROLE_WOORDEN, INVOEGEN_GROEPEN, NAMEN, cms_config, form_words
 from generator.redactie.form import as_data
 from generator.redactie.woorden import CMS_WOORDEN
@@ -34,8 +35,11 @@ from generator.source.model import BRONNEN
 from generator.source.tabel import soorten_van_model
 from generator.writing import write_if_changed
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT
 ENTRY = Path(__file__).with_name("start.js")
+# where esbuild reads the entry: two levels inside the project, so its import of the page
+# scripts (../../site_overrides/…) finds the project's, also for an installed generator
+ENTRY_IN_PROJECT = ROOT / ".bouw" / "redactie" / "start.js"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 CMS_PACKAGE = ROOT / "node_modules" / "@sveltia" / "cms"
 # the CMS as bundled: a copy of its npm build with its Dutch words completed (woorden.CMS_WOORDEN);
@@ -56,6 +60,7 @@ GELEZEN_JSON = f"{BUNDLE}/gelezen.json"
 # the modules `generator.redactie.check` imports (tests/unit/test_redactie_check.py traces them)
 BROWSER_MODULES = (
     "generator/__init__.py",
+    "generator/paths.py",
     "generator/afwegingskader/__init__.py",
     "generator/afwegingskader/graph.py",
     "generator/checks/__init__.py",
@@ -133,7 +138,7 @@ def _esbuild(out: Path) -> None:
         raise ToolError("@sveltia/cms ontbreekt in node_modules: voer 'make setup' uit (npm ci)", _ONDERDEEL)
     command = [
         str(ESBUILD),
-        str(ENTRY),
+        str(_entry_in_project()),
         f"--alias:@sveltia/cms=./{_cms_in_het_nederlands().relative_to(ROOT).as_posix()}",
         "--bundle",
         "--format=esm",
@@ -154,6 +159,12 @@ def _esbuild(out: Path) -> None:
         for path in (CMS_PACKAGE / "npm" / "assets").glob(pattern):
             (out / "assets").mkdir(exist_ok=True)
             shutil.copy2(path, out / "assets" / path.name)
+
+
+def _entry_in_project() -> Path:
+    ENTRY_IN_PROJECT.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(ENTRY_IN_PROJECT, ENTRY.read_bytes())
+    return ENTRY_IN_PROJECT
 
 
 def _cms_in_het_nederlands() -> Path:
@@ -194,7 +205,13 @@ def _python_zip(bomen: bytes) -> bytes:
     and the published files' trees, pickled (check.preload_trees)."""
     package = Path(ruamel.yaml.__file__).parent
     files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
-    files |= {name.removeprefix(ENGINE_DIR): ROOT / name for name in BROWSER_MODULES}
+    # the generator's modules as installed, the engine's from its source (generator/paths.py)
+    files |= {
+        name.removeprefix(ENGINE_DIR): ENGINE / name.removeprefix(ENGINE_DIR)
+        if name.startswith(ENGINE_DIR)
+        else PACKAGE.parent / name
+        for name in BROWSER_MODULES
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:  # the host compresses
         for name, path in files.items():

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +20,8 @@ from generator.pages.render import PAGES
 
 pytestmark = pytest.mark.build
 
-PROJECT_FILES = ["mkdocs.yml", "docs", "site_overrides", "protocol", "CHANGELOG.md"]
+# the school's repository: everything the build reads that is not the generator's Python
+PROJECT_FILES = ["mkdocs.yml", "docs", "site_overrides", "protocol", "CHANGELOG.md", "flowcharts", "generator/engine"]
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -28,7 +31,7 @@ def project_copy(tmp_path: Path) -> Path:
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, project / name)
+            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
         else:
             shutil.copy2(src, project / name)
     # the generated projects of the real build, if any: their helper runtime is reused when
@@ -127,10 +130,34 @@ INJECTED = "*Littekens* [x](javascript:alert(1)) & _b_ # c"
 
 
 @pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator installed as a school would, not editable: `pip install` of the project
+    (pyproject.toml with what it finds) into a folder of its own, where `meldcode` runs from."""
+    folder = tmp_path_factory.mktemp("installed")
+    source = folder / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "generator", source / "generator", ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*pip, "--target", str(folder / "lib"), str(source)], check=True, capture_output=True, text=True)
+    return folder / "lib"
+
+
+def installed_env(lib: Path) -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(lib)}
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory, installed: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """One scratch build for the tests below that need a changed source (a build takes a
-    minute): another phone number, markup typed into a signal, offline use off, no PDF."""
+    minute): another phone number, markup typed into a signal, offline use off, no PDF. Built
+    by the installed generator (`installed`), run in the school's repository as a school
+    would: the project copy, with the npm packages of this checkout."""
     project = project_copy(tmp_path_factory.mktemp("scratch"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
     contacten = project / "protocol" / "contacten.yaml"
     contacten.write_text(contacten.read_text(encoding="utf-8").replace("0800-2000", "0800-2099"), "utf-8")
     signalen = project / "protocol" / "bijlagen" / "bijlage-1-signalen.yaml"
@@ -138,7 +165,42 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.
     signalen.write_text(text.replace("      - Littekens", f"      - '{INJECTED}'"), "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  offline: true", "  offline: false"), "utf-8")
-    return project, build_site(project, project / "site", "--zonder-pdf")
+    command = [str(installed / "bin" / "meldcode"), "build", "--site-dir", str(project / "site"), "--zonder-pdf"]
+    result = subprocess.run(
+        command, cwd=project, env=installed_env(installed), capture_output=True, text=True, check=False
+    )
+    return project, result
+
+
+WHERE = (
+    "import generator, meldcode_engine, generator.paths as p;"
+    " print(generator.__file__, meldcode_engine.__file__, p.PROJECT)"
+)
+
+
+def test_the_scratch_build_ran_the_installed_generator(
+    installed: Path, scratch: tuple[Path, subprocess.CompletedProcess[str]]
+) -> None:
+    """Not the checkout's code: the generator from the installed copy, its templates and build
+    scripts beside it, the engine and everything else from the project it ran in."""
+    project, result = scratch
+    assert result.returncode == 0, result.stderr
+    where = subprocess.run(
+        [sys.executable, "-c", WHERE],
+        cwd=project,
+        env=installed_env(installed),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert where == [
+        str(installed / "generator" / "__init__.py"),
+        str(project.resolve() / "generator" / "engine" / "meldcode_engine" / "__init__.py"),
+        str(project.resolve()),
+    ]
+    assert (installed / "generator" / "pages" / "templates" / "home.md.j2").is_file()
+    assert (installed / "generator" / "hulp" / "runtime.mjs").is_file()
+    assert (project / "site" / "afwegingskader-doorlopen" / "index.html").is_file()
 
 
 def test_changing_a_phone_number_changes_every_page(scratch: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

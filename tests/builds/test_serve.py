@@ -45,7 +45,7 @@ def test_serve_rebuilds_on_protocol_change(tmp_path: Path, builder: str) -> None
     project = project_copy(tmp_path)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--bouwer", builder, "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-P", "-m", "generator.cli", "serve", "--bouwer", builder, "-a", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

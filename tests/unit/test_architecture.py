@@ -19,6 +19,7 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 # Lowest first: the flow source → checks → pages, charts and helper → build → post-build,
 # with what they share (errors, links, the afwegingskader) below them, and the CLI on top.
 LAYERS = (
+    "paths",  # where the project's files are (the checkout, or the school's repository)
     "errors",
     "writing",
     "source",
