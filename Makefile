@@ -19,7 +19,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site site-zensical serve redactie check check-site check-site-zensical gate gate-zensical test test-snel test-js lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical sites serve redactie check check-site check-site-zensical gate gate-zensical test test-snel test-js lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
@@ -127,15 +127,19 @@ gate:
 gate-zensical:
 	$(BIN)/python tests/sitecheck.py site-zensical --report site-report/zensical
 
-# Both builders' outputs through the whole gate, then every test (the browser tests of the
-# helper run on both outputs as well). Side by side where one mostly waits: lint beside the
-# first build, its gate (a browser waiting on pages) beside the second build. pytest in two
-# processes: four were a minute faster once, but then tests that tap at a given moment failed.
+# Both builders' sites, then every test: the quality gate over every page of each site is a
+# test among the others (tests/browser/test_gate.py), so it runs while other tests wait on
+# their browsers. The builds one after the other (they share .bouw/), beside lint.
 test: setup
-	$(MAKE) --no-print-directory -j2 -O lint test-js site BUILDER=mkdocs
-	$(MAKE) --no-print-directory -j2 -O gate site-zensical
-	$(MAKE) --no-print-directory gate-zensical
-	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n 2 --dist loadfile --durations=12
+	$(MAKE) --no-print-directory -j2 -O lint test-js sites
+	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n $(WORKERS) --dist loadfile --durations=12
+
+# pytest's processes in make test: the browser tests mostly wait, so three keep two cores busy
+WORKERS ?= 3
+
+sites: setup
+	$(BIN)/meldcode build --bouwer mkdocs
+	$(BIN)/meldcode build --bouwer zensical --site-dir site-zensical
 
 bench: site $(LIGHTHOUSE)
 	$(BIN)/python tests/bench_build.py --runs 3

@@ -7,7 +7,16 @@ Each gate is a real, independent tool run over every HTML page the build made:
 - links: every internal link and anchor resolves; external links are listed, not fetched;
 - privacy: no request off the origin, no cookie, no storage; no external host in the files
   except plain <a href> links to sites the protocol names;
+- the Content-Security-Policy: no violation while a page loads and runs, at both widths, in
+  light and dark (axe is handed to the page by the browser's debugging protocol, which the
+  policy does not govern, so the page runs under its own policy unchanged);
+- a phone: at 390 px nothing wider than the screen, every table readable without sideways
+  scrolling and labelled for its stacked layout, the emergency number in reach with a target
+  large enough to tap;
 - page weight: bytes per page on a cold cache, uncompressed and gzipped.
+
+One walk over every page does all of the browser's part; pytest runs it for each builder's site
+(tests/browser/test_gate.py), `make check-site` from the command line.
 
 Writes a readable report to site-report/ and prints a table. Exit 1 when a gate fails.
 """
@@ -33,6 +42,7 @@ from sitetext import html_pages, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE.read_text(encoding="utf-8") if AXE.exists() else ""
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # wcag22aa adds target-size (2.5.8): the spoedbalk's buttons and every other target
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -125,6 +135,8 @@ class PageReport:
     links: list[str] = field(default_factory=list)
     privacy: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+    phone: list[str] = field(default_factory=list)
     requests: int = 0
     bytes: int = 0
     theme: int = 0  # of which the theme's own script and style sheets
@@ -140,6 +152,8 @@ class PageReport:
             ("link", self.links),
             ("privacy", self.privacy),
             ("console", self.console),
+            ("csp", self.csp),
+            ("telefoon", self.phone),
         )
         return [(kind, item) for kind, items in kinds for item in items]
 
@@ -166,7 +180,7 @@ class PageReport:
     @property
     def problems(self) -> int:
         weight = self.weight_findings()
-        return len(self.axe) + len(self.html) + len(self.links) + len(self.privacy) + len(self.console) + len(weight)
+        return len(self.findings()) + len(weight)
 
 
 def page_url(site: Path, path: Path) -> str:
@@ -275,7 +289,7 @@ def check_html(site: Path, pages: list[Path]) -> tuple[dict[str, list[str]], dic
     return problems, accepted
 
 
-# --- browser: axe, privacy, weight --------------------------------------------------------
+# --- browser: axe, CSP, phone fit, privacy, weight ----------------------------------------
 
 # the WCAG rules, and a dialog's name (a best practice, which Lighthouse reports too)
 AXE_RUN = """async (tags) => {
@@ -288,17 +302,64 @@ STORAGE = """async () => {
   return {localStorage: localStorage.length, sessionStorage: sessionStorage.length,
           indexedDB: dbs.length, cookie: document.cookie.length};
 }"""
+# every violation of the page's policy, from before its first script
+CSP_LISTEN = """window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+PHONE = VIEWPORTS["390 px"]
+MIN_TARGET = 44  # CSS px, WCAG 2.5.5
+MIN_TABLE_TEXT = 16  # CSS px
+LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = (el) => Math.round(el.getBoundingClientRect().right) > width || el.scrollWidth > el.clientWidth + 1;
+  const tables = [...document.querySelectorAll('.md-content table')].filter((t) => t.getBoundingClientRect().width);
+  const fonts = tables.flatMap((t) => [...t.querySelectorAll('td')])
+    .map((td) => parseFloat(getComputedStyle(td).fontSize));
+  return {
+    overflow: document.documentElement.scrollWidth - width,
+    wideTables: tables.filter((t) => wide(t) || wide(t.parentElement)).map((t) => t.outerHTML.slice(0, 80)),
+    // a cell whose column has a header must carry it, to be shown beside it when stacked
+    unlabelled: tables.filter((t) => !t.classList.length).flatMap((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.children]
+        .filter((td, i) => heads[i] && td.textContent.trim() && td.dataset.label !== heads[i]));
+    }).length,
+    smallestTableText: fonts.length ? Math.min(...fonts) : null,
+  };
+}"""
+# the emergency number's links in view at the foot of the screen, as [width, height]
+SPOED_IN_VIEW = """(href) => {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  return [...document.querySelectorAll(`a[href="${href}"]`)].map((a) => a.getBoundingClientRect())
+    .filter((r) => r.width && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth)
+    .map((r) => [r.width, r.height]);
+}"""
 
 
-def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
-    """One page on a cold cache: requests, bytes, storage, console, axe in light and dark."""
+def phone_findings(layout: dict, targets: list[list[float]], spoed: str) -> list[str]:
+    """What a 390-px screen shows wrong: LAYOUT's and SPOED_IN_VIEW's results in words."""
+    found = []
+    if layout["overflow"] > 0:
+        found.append(f"{layout['overflow']} px breder dan het scherm")
+    found += [f"tabel breder dan het scherm: {t}" for t in layout["wideTables"]]
+    if layout["unlabelled"]:
+        found.append(f"{layout['unlabelled']} tabelcellen zonder kolomnaam (data-label) voor het smalle scherm")
+    if layout["smallestTableText"] is not None and layout["smallestTableText"] < MIN_TABLE_TEXT:
+        found.append(f"tabeltekst {layout['smallestTableText']} px, kleiner dan {MIN_TABLE_TEXT} px")
+    if not any(w >= MIN_TARGET and h >= MIN_TARGET for w, h in targets):
+        found.append(f"geen {spoed}-knop van {MIN_TARGET} px in beeld onderaan: {targets}")
+    return found
+
+
+def check_in_browser(browser: Browser, base: str, url: str, spoed: str) -> PageReport:
+    """One page on a cold cache: requests, bytes, storage, console; then at 1280 and 390 px, in
+    light and dark: axe and the page's own CSP; at 390 px the phone layout and the emergency
+    number (`spoed`, the tel: link of Veilig Thuis)."""
     report = PageReport(url)
-    # axe is injected as an inline script, which each page's strict CSP (rightly) refuses, so
-    # CSP is bypassed here and tested on its own (tests/browser/test_csp.py); the service worker would
-    # add its precache to the page's bytes and is tested on its own too (tests/browser/test_offline.py)
-    context = browser.new_context(
-        color_scheme="light", viewport=VIEWPORTS["1280 px"], bypass_csp=True, service_workers="block"
-    )
+    # the service worker would add its precache to the page's bytes: tested on its own
+    # (tests/browser/test_offline.py)
+    context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["1280 px"], service_workers="block")
+    context.add_init_script(CSP_LISTEN)
     bodies: list[bytes] = []
     theme: list[int] = []
     requested: list[str] = []
@@ -338,11 +399,18 @@ def check_in_browser(browser: Browser, base: str, url: str) -> PageReport:
         page.set_viewport_size(viewport)
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
-            # the bytes were counted after the first load; axe needs the page, not an idle network
-            page.reload(wait_until="load")
-            page.add_script_tag(path=str(AXE))
+            # the first load is at 1280 px, light; for each other, load the page again (the bytes
+            # were counted after the first load; axe needs the page, not an idle network)
+            if (width, scheme) != ("1280 px", "light"):
+                page.reload(wait_until="load")
             naam = f"{width}, {'licht' if scheme == 'light' else 'donker'}"
+            report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
+            page.evaluate(AXE_SOURCE)
             report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
+            if viewport == PHONE and scheme == "light":
+                layout = page.evaluate(LAYOUT)
+                report.phone += phone_findings(layout, page.evaluate(SPOED_IN_VIEW, spoed), spoed)
+    report.csp += [f"na het laden: {v}" for v in page.evaluate("window.__csp")]
     context.close()
     return report
 
@@ -361,26 +429,43 @@ def protocol_link_hosts() -> set[str]:
     return {urlsplit(a.url).hostname or "" for a in collect(p)}
 
 
-def _check_pages(base: str, names: list[str]) -> dict[str, PageReport]:
+def spoed_href() -> str:
+    """The tel: link of Veilig Thuis, which every page keeps in reach (the spoedbalk)."""
+    from generator.checks.run import load_and_check
+    from generator.source.telefoon import tel_href
+
+    p = load_and_check(ROOT / "protocol")[0].protocol
+    return tel_href(next(c.telefoon for c in p.contacten.contacten if c.id == "veilig-thuis") or "")
+
+
+def _check_pages(base: str, names: list[str], spoed: str) -> dict[str, PageReport]:
     """Some pages in a browser of their own (one Playwright per thread)."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        checked = {name: check_in_browser(browser, base, name) for name in names}
+        checked = {name: check_in_browser(browser, base, name, spoed) for name in names}
         browser.close()
     return checked
 
 
-def check_site(site: Path, pages: list[Path] | None = None) -> tuple[list[PageReport], dict, dict[str, int]]:
+def check_site(
+    site: Path, pages: list[Path] | None = None, browsers: int = 2
+) -> tuple[list[PageReport], dict, dict[str, int]]:
+    """Every gate over `pages` (all of the site's by default), the browser's part in
+    `browsers` browsers side by side."""
     pages = pages if pages is not None else html_pages(site)
     reports = {page_url(site, p): PageReport(page_url(site, p)) for p in pages}
     broken, external = check_links(site, pages)
     html_problems, accepted = check_html(site, pages)
     file_problems = check_files(site, protocol_link_hosts())
-    # two browsers side by side: a page's check mostly waits (loads, reloads), so two halves
-    # of the site take little more than one half on these two cores
+    # from the command line two browsers side by side: a page's check mostly waits (loads,
+    # reloads), so two halves of the site take little more than one half on these two cores;
+    # under pytest one, beside the other tests
     names = list(reports)
-    with serve(site) as base, ThreadPoolExecutor(max_workers=2) as pool:
-        for checked in pool.map(lambda deel: _check_pages(base, deel), [names[0::2], names[1::2]]):
+    spoed = spoed_href()
+    with serve(site) as base, ThreadPoolExecutor(max_workers=browsers) as pool:
+        for checked in pool.map(
+            lambda deel: _check_pages(base, deel, spoed), [names[i::browsers] for i in range(browsers)]
+        ):
             reports.update(checked)
     for name, report in reports.items():
         report.links = broken.get(name, [])
@@ -397,13 +482,15 @@ def kb(n: int) -> str:
 
 def table(reports: list[PageReport]) -> str:
     head = (
-        f"{'pagina':44} {'axe':>4} {'html':>4} {'links':>5} {'privacy':>7} {'ongecomprimeerd':>15} {'gzip':>8}  pyodide"
+        f"{'pagina':44} {'axe':>4} {'html':>4} {'links':>5} {'privacy':>7} {'csp':>4} {'telefoon':>8} "
+        f"{'ongecomprimeerd':>15} {'gzip':>8}  pyodide"
     )
     rows = [head, "-" * len(head)]
     for r in reports:
         rows.append(
             f"{r.page or '/':44} {len(r.axe):>4} {len(r.html):>4} {len(r.links):>5} "
-            f"{len(r.privacy) + len(r.console):>7} {kb(r.bytes):>15} {kb(r.gzip):>8}  {'ja' if r.pyodide else 'nee'}"
+            f"{len(r.privacy) + len(r.console):>7} {len(r.csp):>4} {len(r.phone):>8} "
+            f"{kb(r.bytes):>15} {kb(r.gzip):>8}  {'ja' if r.pyodide else 'nee'}"
         )
     return "\n".join(rows)
 
@@ -424,7 +511,8 @@ def write_report(out: Path, reports: list[PageReport], external: dict, accepted:
         rows.append(
             f"<tr class='{'fout' if r.problems else 'goed'}'><td>{html.escape(r.page or '/')}</td>"
             f"<td>{len(r.axe)}</td><td>{len(r.html)}</td><td>{len(r.links)}</td>"
-            f"<td>{len(r.privacy) + len(r.console)}</td><td>{r.requests}</td><td>{kb(r.bytes)}</td>"
+            f"<td>{len(r.privacy) + len(r.console)}</td><td>{len(r.csp)}</td><td>{len(r.phone)}</td>"
+            f"<td>{r.requests}</td><td>{kb(r.bytes)}</td>"
             f"<td>{kb(r.gzip)}</td><td>{'ja' if r.pyodide else 'nee'}</td>"
             f"<td>{'<ul>' + details + '</ul>' if details else 'in orde'}</td></tr>"
         )
@@ -441,12 +529,25 @@ padding:.3rem .5rem;vertical-align:top;text-align:left}}tr.fout td:first-child{{
 </head><body><h1>Kwaliteitsrapport van de site</h1>
 <p>{len(reports)} pagina's en bestanden gecontroleerd. Poorten: toegankelijkheid (axe-core, WCAG 2.2 A en AA,
 licht en donker, 1280 en 390 pixels breed), geldige HTML (Nu Html Checker), links en ankers, privacy
-(verzoeken, cookies, opslag, externe adressen), paginagewicht (koude cache).</p>
-<table><thead><tr><th>pagina</th><th>axe</th><th>html</th><th>links</th><th>privacy</th><th>verzoeken</th>
+(verzoeken, cookies, opslag, externe adressen), de Content-Security-Policy van elke pagina (licht en donker,
+beide breedtes), een telefoon van 390 pixels (niets breder dan het scherm, tabellen leesbaar, het spoednummer
+in bereik), paginagewicht (koude cache).</p>
+<table><thead><tr><th>pagina</th><th>axe</th><th>html</th><th>links</th><th>privacy</th><th>csp</th><th>telefoon</th><th>verzoeken</th>
 <th>bytes</th><th>gzip</th><th>pyodide</th><th>bevindingen</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
 <h2>Geaccepteerde waarschuwingen</h2><ul>{warnings or "<li>geen</li>"}</ul>
 <h2>Externe links (niet opgevraagd)</h2><ul>{links}</ul></body></html>"""
     (out / "index.html").write_text(page, encoding="utf-8")
+
+
+def findings_text(reports: list[PageReport]) -> str:
+    """Every finding, page by page, as the gate prints it."""
+    lines = []
+    for r in reports:
+        if r.problems:
+            lines.append(f"{r.page or '/'}:")
+            lines += [f"  [{kind}] {item}" for kind, item in r.findings()]
+            lines += [f"  [gewicht] {finding}" for finding in r.weight_findings()]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -461,12 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     failing = [r for r in reports if r.problems]
     pages = sum(1 for r in reports if not r.page.endswith((".js", ".css", ".json")))
     print(f"\n{pages} pagina's gecontroleerd, {len(external)} externe links (niet opgevraagd); rapport: {args.report}")
-    for r in failing:
-        print(f"\n{r.page or '/'}:")
-        for kind, item in r.findings():
-            print(f"  [{kind}] {item}")
-        for finding in r.weight_findings():
-            print(f"  [gewicht] {finding}")
+    if failing:
+        print("\n" + findings_text(failing))
     if failing:
         print(f"\n{len(failing)} pagina('s) met bevindingen: de poorten zijn niet gehaald.")
         return 1

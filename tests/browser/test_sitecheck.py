@@ -25,7 +25,8 @@ def broken_report(site: Path, tmp_path_factory: pytest.TempPathFactory):
     page = copy / "kapot" / "index.html"
     page.parent.mkdir()
     shutil.copy(BROKEN, page)
-    reports, _, _ = check_site(copy, [page])
+    # and one real page beside it, which must pass the same checks
+    reports, _, _ = check_site(copy, [page, copy / "zorgen" / "index.html"], browsers=1)
     return next(r for r in reports if r.page == "kapot/"), reports
 
 
@@ -76,3 +77,24 @@ def test_privacy_audit_catches_external_script(broken_report) -> None:
     )
     assert any("script.src laadt https://cdn.example.com/tracker.js" in m for m in report.privacy), report.privacy
     assert report.problems >= 5
+
+
+def test_csp_check_catches_an_inline_script_the_policy_refuses(broken_report) -> None:
+    """The page runs under its own policy (axe comes in by the debugging protocol), so the
+    inline script its policy does not allow is refused, and said, at each width and scheme."""
+    report, _ = broken_report
+    for where in ("1280 px, licht", "1280 px, donker", "390 px, licht", "390 px, donker"):
+        assert any(v.startswith(f"{where}: script-src") for v in report.csp), report.csp
+
+
+def test_phone_check_catches_a_page_wider_than_a_phone_without_the_emergency_number(broken_report) -> None:
+    report, _ = broken_report
+    assert any("breder dan het scherm" in m for m in report.phone), report.phone
+    assert any("-knop van 44 px in beeld onderaan" in m for m in report.phone), report.phone
+
+
+def test_the_real_pages_pass_the_csp_and_phone_checks(broken_report) -> None:
+    """Beside the broken page, an ordinary page of the site (checked in the same run) has no finding."""
+    _, reports = broken_report
+    zorgen = next(r for r in reports if r.page == "zorgen/")
+    assert (zorgen.csp, zorgen.phone, zorgen.axe, zorgen.console) == ([], [], [], [])
