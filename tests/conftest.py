@@ -105,10 +105,16 @@ def site_each_builder(request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue("site" if request.param == "mkdocs" else "site_zensical")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m selects: the `build` mark added here counts
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A test marked `one_builder` runs on one builder's site: what it tests (the helper's own
+    """A test that reads a built site needs a whole build (when make test has not given one):
+    it is marked `build`, so the quick round (make test-snel, -m "not build") leaves it out.
+    A test marked `one_builder` runs on one builder's site: what it tests (the helper's own
     script and engine) is the same files on both, and what differs between the builders (the
     page around it, its start, search, layout) is tested on both by the tests left unmarked."""
+    for item in items:
+        if BUILT_SITE.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
     dropped = [
         item
         for item in items
@@ -126,6 +132,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: first.get(item.path.name, len(first)))
 
 
+BUILT_SITE = {"site", "site_zensical", "site_each_builder"}
 LONGEST_MODULES = (
     "test_build.py",  # a whole build by the installed generator, then three that fail
     "test_gate.py",  # every page of each site through every gate
