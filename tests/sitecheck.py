@@ -407,7 +407,9 @@ def check_in_browser(browser: Browser, base: str, url: str, spoed: str) -> PageR
             report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
             page.evaluate(AXE_SOURCE)
             report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
-            if viewport == PHONE and scheme == "light":
+            # last, after axe: the spoedbalk check scrolls to the foot, and a page loaded again
+            # keeps its scroll position (the header's title would then be fading in for axe)
+            if viewport == PHONE and scheme == "dark":
                 layout = page.evaluate(LAYOUT)
                 report.phone += phone_findings(layout, page.evaluate(SPOED_IN_VIEW, spoed), spoed)
     report.csp += [f"na het laden: {v}" for v in page.evaluate("window.__csp")]
