@@ -14,11 +14,14 @@ from generator.paths import PROJECT
 
 JAVASCRIPTS = PROJECT / "site_overrides" / "assets" / "javascripts"
 # `import … from "./x.js"` and `import "./x.js"`: the static imports of our own modules
+_LATER_IMPORT = re.compile(r'\bimport\(\s*["\']\./([\w.-]+\.m?js)["\']\s*\)')
 _IMPORT = re.compile(r'^\s*import\s+(?:[^;"\']*?\s+from\s+)?["\']\./([\w.-]+\.m?js)["\']', re.M)
 
 
-def module_graph(entry: str, folder: Path = JAVASCRIPTS) -> list[str]:
-    """`entry` and every module it imports statically, in the order they are found."""
+def module_graph(entry: str, folder: Path = JAVASCRIPTS, later: bool = False) -> list[str]:
+    """`entry` and every module it imports statically, in the order they are found; with
+    `later`, also what they import when needed (`import("./x.js")`), whose words the page
+    must carry as well (generator/pages/woorden.py)."""
     found: list[str] = []
     todo = [entry]
     while todo:
@@ -26,5 +29,8 @@ def module_graph(entry: str, folder: Path = JAVASCRIPTS) -> list[str]:
         if name in found:
             continue
         found.append(name)
-        todo.extend(_IMPORT.findall((folder / name).read_text(encoding="utf-8")))
+        source = (folder / name).read_text(encoding="utf-8")
+        todo.extend(_IMPORT.findall(source))
+        if later:
+            todo.extend(_LATER_IMPORT.findall(source))
     return found

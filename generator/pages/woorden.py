@@ -13,7 +13,6 @@ the gesprek met de ouders) are taken from it in `page_woorden`, never typed here
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -155,25 +154,13 @@ WOORDEN: dict[str, dict[str, str]] = {
     },
 }
 
-# `import("./x.js")`: a module a page loads later, whose words the page must carry as well
-_DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*["\']\./([\w.-]+\.m?js)["\']\s*\)')
 # the site-wide entry module (mkdocs.yml extra_javascript), on every page
 SITE_MODULE = "meldcode.js"
 
 
-def loaded_modules(entry: str, folder: Path = JAVASCRIPTS) -> list[str]:
-    """`entry`, its static imports and what it imports later (`import("./x.js")`), and theirs."""
-    found: list[str] = []
-    todo = [entry]
-    while todo:
-        name = todo.pop(0)
-        if name in found:
-            continue
-        for module in module_graph(name, folder):
-            if module not in found:
-                found.append(module)
-                todo.extend(_DYNAMIC_IMPORT.findall((folder / module).read_text(encoding="utf-8")))
-    return found
+def loaded_modules(entry: str) -> list[str]:
+    """`entry` and every module it imports, now or later: those whose words its page carries."""
+    return module_graph(entry, later=True)
 
 
 def _from_model(protocol: Protocol) -> dict[str, dict[str, Any]]:
