@@ -24,7 +24,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
 	@echo "make test         alle tests (bron, bouw, browser)"
-	@echo "make test-snel    de snelle ronde tijdens het werk: lint en alle tests zonder browser en zonder bouw (ongeveer een minuut)"
+	@echo "make test-snel    de snelle ronde tijdens het werk: lint en alle tests zonder browser en zonder bouw (ongeveer een halve minuut)"
 	@echo "make test-js      alleen de unittests van de JavaScript-modules (node --test)"
 	@echo "make site         bouw de site in site/ (BUILDER=zensical: met de opvolger van mkdocs-material)"
 	@echo "make check        controleer alleen de bron in protocol/"
