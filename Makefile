@@ -132,10 +132,12 @@ gate-zensical:
 # their browsers. The builds one after the other (they share .bouw/), beside lint.
 test: setup
 	$(MAKE) --no-print-directory -j2 -O lint test-js sites
-	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n $(WORKERS) --dist loadfile --durations=12
+	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=12
 
 # pytest's processes in make test: four finished in 11 min 44 s where three took 13 min 34 s
-# (the two cores are busy throughout; the fourth fills the moments a test waits on its browser)
+# (the two cores are busy throughout; the fourth fills the moments a test waits on its browser).
+# --no-loadscope-reorder: modules are handed out in conftest's order, the longest first;
+# xdist's own order (most tests first) left a one-test module of minutes, the gate, for last.
 WORKERS ?= 4
 
 sites: setup

@@ -126,8 +126,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=dropped)
         items[:] = [item for item in items if item not in dropped]
     # The longest modules first: pytest-xdist hands out whole modules (--dist loadfile) in
-    # this order, so a long one started last would keep one process busy while the others
-    # wait. Measured in make test; the rest keep their order after them.
+    # this order (with --no-loadscope-reorder, as make test runs it), so a long one started
+    # last would keep one process busy while the others wait. Measured in make test; the rest
+    # keep their order after them.
     first = {name: rank for rank, name in enumerate(LONGEST_MODULES)}
     items.sort(key=lambda item: first.get(item.path.name, len(first)))
 
