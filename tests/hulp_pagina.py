@@ -50,6 +50,21 @@ def loop_route(page: Page, route: Sequence[tuple[str, ...]]) -> None:
     page.locator("#uitkomst-kop").wait_for(timeout=READY)
 
 
+def tap_volgende(page: Page, times: int) -> None:
+    """Quick taps on Volgende, each on the button as it is drawn then, 30 ms apart: tapped from
+    inside the page, so a busy machine running the test cannot space them out. (The browser's own
+    double click aims at one spot; the button may have moved after the first tap.)"""
+    page.evaluate(
+        """async (times) => {
+          for (let tap = 0; tap < times; tap++) {
+            document.querySelector("button[data-actie=volgende]").click();
+            await new Promise((resolve) => setTimeout(resolve, 30));
+          }
+        }""",
+        times,
+    )
+
+
 def open_hulp(context: BrowserContext, base: str, wait_until: str = "load") -> Page:
     """The helper's page, not waited for; its page errors in `page.errors`."""
     page = context.new_page()

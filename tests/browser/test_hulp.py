@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL
-from hulp_pagina import PAGE, READY, hold, hold_runtime, open_hulp, release
+from hulp_pagina import PAGE, READY, hold, hold_runtime, open_hulp, release, tap_volgende
 from meldcode_engine import Sessie
 from playwright.sync_api import BrowserContext, Page, Route
 
@@ -189,8 +189,7 @@ def test_while_the_engine_loads_the_questions_go_on_from_the_table(context: Brow
     wacht = page.locator(".doorlopen-wacht")
     route = ROUTES["zelf-hulp"]
     page.check(f"#antwoord-{route[0][1]}")
-    for _ in range(3):  # three quick taps are one answer: the next question, and no "kies" on it
-        page.click("button[data-actie=volgende]")
+    tap_volgende(page, 3)  # three quick taps are one answer: the next question, no "kies" on it
     page.locator(f"fieldset[data-knoop='{route[1][0]}']").wait_for(timeout=2000)
     assert page.locator(".doorlopen-fout").inner_text() == ""
     assert wacht.inner_text() == "" and page.get_attribute(".doorlopen-formulier", "aria-busy") is None

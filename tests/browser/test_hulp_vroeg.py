@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hulp_pagina import READY, hold, hold_runtime, open_hulp, release
+from hulp_pagina import READY, hold, hold_runtime, open_hulp, release, tap_volgende
 from meldcode_engine.woorden import VRAAG_SCHERM
 from playwright.sync_api import Browser, BrowserContext, Page
 
@@ -95,9 +95,7 @@ def test_a_double_tap_on_volgende_is_no_empty_answer(context: BrowserContext, ba
     page = open_vroeg(context, base)
     klaar(page)
     page.check("#antwoord-ja")
-    # two taps in one gesture, as a finger does: the browser's own double click on the button
-    # (two clicks at once, however busy the machine that runs the test)
-    page.locator("button[data-actie=volgende]").dblclick()
+    tap_volgende(page, 2)  # a double tap
     op(page, "vraag-2")
     fout = page.locator(".doorlopen-fout")
     assert not fout.inner_text().strip(), fout.inner_text()
