@@ -46,7 +46,9 @@ def _pages(site: Path) -> list[str]:
 
 
 def _run(url: str, out: Path, categories: tuple[str, ...] = CATEGORIES) -> dict:
-    flags = " ".join(a for a in CHROMIUM_ARGS if a != "--headless") + " --headless=new"
+    # lighthouse's launcher disables features of its own, which ours would replace
+    ours = [a for a in CHROMIUM_ARGS if a != "--headless" and not a.startswith("--disable-features=")]
+    flags = " ".join(ours) + " --headless=new"
     result = subprocess.run(
         [
             "node",

@@ -175,3 +175,14 @@ def test_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Path) -> 
         page.locator("a[href='meldcode.pdf']").first.wait_for()
         assert failed == [], failed
         context.close()
+
+
+def test_chromium_renders_no_browser_interface_of_its_own(browser: Browser) -> None:
+    """The address bar's popup, a page Chromium renders for every window and a headless run never
+    shows, is turned off (generator/postbuild/chromium.py): only the test's page is a target."""
+    context = browser.new_context()
+    context.new_page().goto("about:blank")
+    session = browser.new_browser_cdp_session()
+    targets = session.send("Target.getTargets")["targetInfos"]
+    context.close()
+    assert [t["type"] for t in targets] == ["page"], [(t["type"], t["url"]) for t in targets]
