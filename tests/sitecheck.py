@@ -16,7 +16,10 @@ Each gate is a real, independent tool run over every HTML page the build made:
 - page weight: bytes per page on a cold cache, uncompressed and gzipped.
 
 One walk over every page does all of the browser's part; pytest runs it for each builder's site
-(tests/browser/test_gate.py), `make check-site` from the command line.
+(tests/browser/test_gate.py), `make check-site` from the command line. Over the second builder's
+site the browser may walk one page of each kind (`walk="kinds"`): pages loading the same scripts,
+style sheets and images, with the same kinds of element in their article, are alike for a
+browser, and their text is the first builder's (tests/builds/test_parity.py).
 
 Writes a readable report to site-report/ and prints a table. Exit 1 when a gate fails.
 """
@@ -27,6 +30,7 @@ import argparse
 import gzip
 import html
 import json
+import posixpath
 import re
 import subprocess
 import sys
@@ -143,6 +147,7 @@ class PageReport:
     gzip: int = 0
     pyodide: bool = False
     charts: bool = False  # shows a chart in both layouts (CHART_PAGE_LIMIT)
+    like: str = ""  # not walked in the browser: the page of its kind that was (`one_of_each_kind`)
 
     def findings(self) -> list[tuple[str, str]]:
         """Every finding as (gate, text), in the order of the report."""
@@ -351,6 +356,53 @@ def phone_findings(layout: dict, targets: list[list[float]], spoed: str) -> list
     return found
 
 
+# elements that give a page a behaviour or a layout of its own in the browser
+KIND_TAGS = {"table", "svg", "form", "input", "textarea", "select", "button", "details", "img", "video", "iframe"}
+FETCHED = {
+    "script.src",
+    "link.href",
+    "img.src",
+    "img.srcset",
+    "source.srcset",
+    "video.src",
+    "iframe.src",
+    "object.data",
+}
+
+
+def page_kind(site: Path, path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """What makes two pages alike in a browser: what they fetch (scripts, style sheets, images,
+    by their place in the site; not links to pages) and the kinds of element in their article."""
+    page = read_page(path)
+    here = path.parent.relative_to(site).as_posix()
+    fetched = frozenset(
+        posixpath.normpath(posixpath.join(here, urlsplit(url).path))
+        for attr, url in page.links
+        if attr in FETCHED and not urlsplit(url).path.endswith(("/", ".html"))
+    )
+    return fetched, frozenset(page.tags & KIND_TAGS)
+
+
+def one_of_each_kind(site: Path, pages: list[Path]) -> dict[Path, Path]:
+    """For each page the page of its kind the browser walks: the first of that kind."""
+    first: dict[tuple[frozenset[str], frozenset[str]], Path] = {}
+    return {p: first.setdefault(page_kind(site, p), p) for p in pages}
+
+
+def like_walked(report: PageReport, walked: PageReport, own: bytes, walked_html: bytes) -> None:
+    """A page not walked is weighed as the page of its kind that was: the same requests, with its
+    own document instead of that page's (the browser's findings stay on the page walked)."""
+    report.like = walked.page
+    report.requests, report.theme, report.pyodide, report.charts = (
+        walked.requests,
+        walked.theme,
+        walked.pyodide,
+        walked.charts,
+    )
+    report.bytes = walked.bytes - len(walked_html) + len(own)
+    report.gzip = walked.gzip - len(gzip.compress(walked_html, 6)) + len(gzip.compress(own, 6))
+
+
 def check_in_browser(browser: Browser, base: str, url: str, spoed: str) -> PageReport:
     """One page on a cold cache: requests, bytes, storage, console; then at 1280 and 390 px, in
     light and dark: axe and the page's own CSP; at 390 px the phone layout and the emergency
@@ -450,25 +502,31 @@ def _check_pages(base: str, names: list[str], spoed: str) -> dict[str, PageRepor
 
 
 def check_site(
-    site: Path, pages: list[Path] | None = None, browsers: int = 2
+    site: Path, pages: list[Path] | None = None, browsers: int = 2, walk: str = "every"
 ) -> tuple[list[PageReport], dict, dict[str, int]]:
     """Every gate over `pages` (all of the site's by default), the browser's part in
-    `browsers` browsers side by side."""
+    `browsers` browsers side by side, over every page or (`walk="kinds"`) one of each kind."""
     pages = pages if pages is not None else html_pages(site)
     reports = {page_url(site, p): PageReport(page_url(site, p)) for p in pages}
+    stand_in = one_of_each_kind(site, pages) if walk == "kinds" else {p: p for p in pages}
     broken, external = check_links(site, pages)
     html_problems, accepted = check_html(site, pages)
     file_problems = check_files(site, protocol_link_hosts())
     # from the command line two browsers side by side: a page's check mostly waits (loads,
     # reloads), so two halves of the site take little more than one half on these two cores;
     # under pytest one, beside the other tests
-    names = list(reports)
+    names = [page_url(site, p) for p in pages if stand_in[p] == p]
     spoed = spoed_href()
     with serve(site) as base, ThreadPoolExecutor(max_workers=browsers) as pool:
         for checked in pool.map(
             lambda deel: _check_pages(base, deel, spoed), [names[i::browsers] for i in range(browsers)]
         ):
             reports.update(checked)
+    for p, walked in stand_in.items():
+        if walked != p:
+            like_walked(
+                reports[page_url(site, p)], reports[page_url(site, walked)], p.read_bytes(), walked.read_bytes()
+            )
     for name, report in reports.items():
         report.links = broken.get(name, [])
         report.html = html_problems.get(name, [])
@@ -482,6 +540,11 @@ def kb(n: int) -> str:
     return f"{n / 1000:,.0f} kB".replace(",", ".")
 
 
+def walked_as(report: PageReport) -> str:
+    """Said of a page the browser did not walk itself."""
+    return f" (in de browser: als {report.like or '/'})" if report.like else ""
+
+
 def table(reports: list[PageReport]) -> str:
     head = (
         f"{'pagina':44} {'axe':>4} {'html':>4} {'links':>5} {'privacy':>7} {'csp':>4} {'telefoon':>8} "
@@ -492,7 +555,7 @@ def table(reports: list[PageReport]) -> str:
         rows.append(
             f"{r.page or '/':44} {len(r.axe):>4} {len(r.html):>4} {len(r.links):>5} "
             f"{len(r.privacy) + len(r.console):>7} {len(r.csp):>4} {len(r.phone):>8} "
-            f"{kb(r.bytes):>15} {kb(r.gzip):>8}  {'ja' if r.pyodide else 'nee'}"
+            f"{kb(r.bytes):>15} {kb(r.gzip):>8}  {'ja' if r.pyodide else 'nee'}{walked_as(r)}"
         )
     return "\n".join(rows)
 
@@ -516,7 +579,7 @@ def write_report(out: Path, reports: list[PageReport], external: dict, accepted:
             f"<td>{len(r.privacy) + len(r.console)}</td><td>{len(r.csp)}</td><td>{len(r.phone)}</td>"
             f"<td>{r.requests}</td><td>{kb(r.bytes)}</td>"
             f"<td>{kb(r.gzip)}</td><td>{'ja' if r.pyodide else 'nee'}</td>"
-            f"<td>{'<ul>' + details + '</ul>' if details else 'in orde'}</td></tr>"
+            f"<td>{'<ul>' + details + '</ul>' if details else 'in orde'}{html.escape(walked_as(r))}</td></tr>"
         )
     links = "".join(
         f"<li><a href='{html.escape(u)}'>{html.escape(u)}</a> ({len(p)} pagina's)</li>"

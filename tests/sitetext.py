@@ -15,6 +15,7 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (tag.attr, url)
     text: list[str] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)  # the kinds of element inside <article>
 
 
 class _Parser(html.parser.HTMLParser):
@@ -36,6 +37,8 @@ class _Parser(html.parser.HTMLParser):
                 self.page.links.append((f"{tag}.{name}", value))
         if tag == "article":
             self.depth += 1
+        if self.depth:
+            self.page.tags.add(tag)
         if tag in ("script", "style"):
             self.skip += 1
 

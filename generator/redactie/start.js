@@ -8,7 +8,7 @@
 // Files are read and written by Python in a worker (redactie-worker.js, the generator's own
 // code): saving changes only what the user changed, and each form is checked with the rules
 // of `meldcode check` before it can be saved.
-import { caller } from "../../site_overrides/assets/javascripts/worker-bridge.js";
+import { caller, latestOnly } from "../../site_overrides/assets/javascripts/worker-bridge.js";
 
 const HIER = new URL(".", import.meta.url);
 // The CMS (2 MB) is a chunk of its own, loaded at once.
@@ -155,6 +155,11 @@ async function controleer(pad, data) {
   return berichten;
 }
 
+// The form asks for a check at every key she types. A check takes longer than a key on a school's
+// laptop; checks of text already typed over would only hold back the one of what she sees, so
+// while one runs only the newest waits (the save's own check, below, is never replaced).
+const controleerLaatste = latestOnly(controleer);
+
 // The CMS's documented helpers for a field of its own (React, from the CMS's bundle).
 const { createClass, h } = /** @type {any} */ (window);
 
@@ -191,7 +196,7 @@ const Controle = createClass({
     this.begin ??= nu; // the form as opened (or as last saved)
     onopgeslagen = nu !== this.begin;
     try {
-      const berichten = await controleer(pad, data);
+      const berichten = await controleerLaatste(pad, pad, data);
       this.setState({ berichten, mislukt: false });
       meld(berichten);
       const fouten = berichten.filter((b) => b.soort === "fout");

@@ -15,8 +15,8 @@ from sitecheck import check_site, findings_text, write_report
 pytestmark = pytest.mark.browser
 
 
-def run_gate(site: Path, report: Path) -> None:
-    reports, external, accepted = check_site(site, browsers=1)
+def run_gate(site: Path, report: Path, walk: str = "every") -> None:
+    reports, external, accepted = check_site(site, browsers=1, walk=walk)
     write_report(report, reports, external, accepted)
     failing = [r for r in reports if r.problems]
     assert not failing, f"de poorten zijn niet gehaald (rapport: {report}):\n{findings_text(failing)}"

@@ -1,4 +1,7 @@
-"""The quality gate over every page of the Zensical build (see test_gate.py)."""
+"""The quality gate over every page of the Zensical build (see test_gate.py); the browser walks
+one page of each kind (sitecheck.one_of_each_kind): the pages' text is mkdocs-material's
+(test_parity.py), walked page by page in test_gate.py, and what the builder adds around it is
+the same on every page of a kind."""
 
 from __future__ import annotations
 
@@ -12,4 +15,4 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_page_of_the_zensical_build_passes_every_gate(site_zensical: Path) -> None:
-    run_gate(site_zensical, ROOT / "site-report" / "zensical")
+    run_gate(site_zensical, ROOT / "site-report" / "zensical", walk="kinds")

@@ -6,12 +6,14 @@ The gates themselves run over every page of the real site in `make check-site`
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitecheck import check_site
+from sitecheck import PageReport, check_site, like_walked, one_of_each_kind
+from sitetext import html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -98,3 +100,39 @@ def test_the_real_pages_pass_the_csp_and_phone_checks(broken_report) -> None:
     _, reports = broken_report
     zorgen = next(r for r in reports if r.page == "zorgen/")
     assert (zorgen.csp, zorgen.phone, zorgen.axe, zorgen.console) == ([], [], [], [])
+
+
+def test_one_page_of_each_kind_stands_for_the_others(site: Path, tmp_path: Path) -> None:
+    """The second builder's walk: pages fetching the same files with the same kinds of element
+    are one kind; another script, an image or a table in the article makes a kind of its own."""
+    stand_in = one_of_each_kind(site, html_pages(site))
+    page = {p.parent.relative_to(site).as_posix(): p for p in stand_in}
+    assert stand_in[page["bijlagen/bijlage-2"]] == stand_in[page["bijlagen/bijlage-1"]]
+    assert stand_in[page["afwegingskader-doorlopen"]] == page["afwegingskader-doorlopen"]
+    assert stand_in[page["routekaart"]] != stand_in[page["zorgen"]]
+    assert len(set(stand_in.values())) < len(stand_in)
+    # planted: four copies of one page, three changed in one way each
+    text = page["bijlagen/bijlage-1"].read_text(encoding="utf-8")
+    changed = {
+        "zelfde": text,
+        "script": text.replace("</article>", '<script src="../assets/ander.js"></script></article>'),
+        "plaatje": text.replace("</article>", '<img src="../assets/foto.png" alt="foto"></article>'),
+        "tabel": text.replace("</article>", "<table><tr><td>1</td></tr></table></article>"),
+    }
+    assert all(t != text for naam, t in changed.items() if naam != "zelfde")
+    for naam, t in [("origineel", text), *changed.items()]:
+        (tmp_path / naam).mkdir()
+        (tmp_path / naam / "index.html").write_text(t, encoding="utf-8")
+    planted = one_of_each_kind(tmp_path, sorted(tmp_path.glob("*/index.html")))
+    walked = {p.parent.name: w.parent.name for p, w in planted.items()}
+    assert walked == {"origineel": "origineel", "zelfde": "origineel"} | {n: n for n in ("script", "plaatje", "tabel")}
+
+
+def test_a_page_not_walked_is_weighed_with_its_own_document() -> None:
+    walked = PageReport("a/", requests=12, bytes=300_000, gzip=90_000, theme=200_000, charts=True)
+    own = PageReport("b/")
+    mine, theirs = b"<p>eigen tekst</p>" * 3000, b"<p>andere</p>" * 1000
+    like_walked(own, walked, own=mine, walked_html=theirs)
+    assert (own.like, own.requests, own.theme, own.charts) == ("a/", 12, 200_000, True)
+    assert own.bytes == 300_000 - len(theirs) + len(mine) == 341_000  # 300 kB - 13 kB + 54 kB
+    assert own.gzip == 90_000 - len(gzip.compress(theirs, 6)) + len(gzip.compress(mine, 6))

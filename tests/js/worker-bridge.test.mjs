@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answerCalls, answerFromPython, caller, fromPython } from "../../site_overrides/assets/javascripts/worker-bridge.js";
+import { answerCalls, answerFromPython, caller, fromPython, latestOnly } from "../../site_overrides/assets/javascripts/worker-bridge.js";
 
 /* A page and a worker joined by a MessageChannel, as a Worker and its page are. */
 function pair(handlers) {
@@ -90,3 +90,54 @@ test("fromPython gives the result, or throws the message", () => {
   assert.equal(fromPython('{"ok": null}'), null);
   assert.throws(() => fromPython('{"fout": "onbekende vraag \'x\'"}'), { message: "onbekende vraag 'x'" });
 });
+
+/* A run that finishes when the test says so, and remembers what it was asked. */
+function heldRun() {
+  const asked = [];
+  const finish = [];
+  const run = (...args) =>
+    new Promise((resolve, reject) => {
+      asked.push(args);
+      finish.push({ resolve, reject });
+    });
+  return { asked, finish, run };
+}
+
+test("while a call runs, only the newest waits; those it replaced get its answer", async () => {
+  const { asked, finish, run } = heldRun();
+  const call = latestOnly(run);
+  const first = call("a.yaml", "a.yaml", "t");
+  const second = call("a.yaml", "a.yaml", "te");
+  const third = call("a.yaml", "a.yaml", "tek");
+  assert.deepEqual(asked, [["a.yaml", "t"]]);
+  finish[0].resolve("for t");
+  assert.equal(await first, "for t");
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked, [["a.yaml", "t"], ["a.yaml", "tek"]]); // "te" was never run
+  finish[1].resolve("for tek");
+  assert.deepEqual(await Promise.all([second, third]), ["for tek", "for tek"]);
+  // idle again: the next call runs at once
+  const fourth = call("a.yaml", "a.yaml", "tekst");
+  assert.equal(asked.length, 3);
+  finish[2].resolve("for tekst");
+  assert.equal(await fourth, "for tekst");
+});
+
+test("calls with another key are not replaced; an error reaches every call it answers", async () => {
+  const { asked, finish, run } = heldRun();
+  const call = latestOnly(run);
+  const a = call("a", 1);
+  const b = call("b", 2); // another file: runs beside it, not instead
+  assert.deepEqual(asked, [[1], [2]]);
+  const a2 = call("a", 3);
+  const a3 = call("a", 4);
+  finish[0].resolve("a1");
+  finish[1].resolve("b2");
+  assert.deepEqual(await Promise.all([a, b]), ["a1", "b2"]);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(asked.at(-1), [4]);
+  finish[2].reject(new Error("Het controleren is mislukt."));
+  await assert.rejects(a2, { message: "Het controleren is mislukt." });
+  await assert.rejects(a3, { message: "Het controleren is mislukt." });
+});
+

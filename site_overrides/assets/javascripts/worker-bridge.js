@@ -29,6 +29,40 @@ export function caller(post) {
   };
 }
 
+/* Calls of `run` of which only the newest matters, such as a check at every key typed: while
+ * one runs, a newer call with the same key takes the place of any older one still waiting, and
+ * the calls it replaced get its answer (or its error). Keys apart never replace each other.
+ * `call(key, ...args)` runs `run(...args)`. */
+export function latestOnly(run) {
+  const slots = new Map();
+  async function drain(key, slot) {
+    while (slot.next) {
+      const { args, waiting } = slot.next;
+      slot.next = null;
+      try {
+        const result = await run(...args);
+        for (const w of waiting) w.resolve(result);
+      } catch (error) {
+        for (const w of waiting) w.reject(error);
+      }
+    }
+    slots.delete(key);
+  }
+  return function call(key, ...args) {
+    return new Promise((resolve, reject) => {
+      let slot = slots.get(key);
+      const idle = !slot;
+      if (idle) {
+        slot = { next: null };
+        slots.set(key, slot);
+      }
+      const waiting = slot.next ? [...slot.next.waiting, { resolve, reject }] : [{ resolve, reject }];
+      slot.next = { args, waiting };
+      if (idle) drain(key, slot);
+    });
+  };
+}
+
 /* The worker's side: each call runs `handlers[method](...args)` (which may be async), or
  * `handlers(method, args)` when it is one function, and is answered; a handler that throws
  * answers with its message. Messages without an id are left to the worker's own listeners. */
