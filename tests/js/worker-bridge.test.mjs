@@ -112,7 +112,9 @@ test("while a call runs, only the newest waits; those it replaced get its answer
   assert.deepEqual(asked, [["a.yaml", "t"]]);
   finish[0].resolve("for t");
   assert.equal(await first, "for t");
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => {
+    setImmediate(resolve);
+  });
   assert.deepEqual(asked, [["a.yaml", "t"], ["a.yaml", "tek"]]); // "te" was never run
   finish[1].resolve("for tek");
   assert.deepEqual(await Promise.all([second, third]), ["for tek", "for tek"]);
@@ -134,7 +136,9 @@ test("calls with another key are not replaced; an error reaches every call it an
   finish[0].resolve("a1");
   finish[1].resolve("b2");
   assert.deepEqual(await Promise.all([a, b]), ["a1", "b2"]);
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => {
+    setImmediate(resolve);
+  });
   assert.deepEqual(asked.at(-1), [4]);
   finish[2].reject(new Error("Het controleren is mislukt."));
   await assert.rejects(a2, { message: "Het controleren is mislukt." });
