@@ -1,15 +1,16 @@
 """Quality gates over every page of a built site: `make check-site`.
 
 Each gate is a real, independent tool run over every HTML page the build made:
-- accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) in headless Chromium, light and dark,
-  at 1280 and at 390 px wide;
+- accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) in headless Chromium: every page light
+  at 1280 px and dark at 390 px, one page of each kind (`one_of_each_kind`) also dark at 1280 and
+  light at 390 (a page's own text and colours are the same at both widths);
 - valid HTML: the Nu Html Checker (vnu.jar on the machine's Java);
 - links: every internal link and anchor resolves; external links are listed, not fetched;
 - privacy: no request off the origin, no cookie, no storage; no external host in the files
   except plain <a href> links to sites the protocol names;
-- the Content-Security-Policy: no violation while a page loads and runs, at both widths, in
-  light and dark (axe is handed to the page by the browser's debugging protocol, which the
-  policy does not govern, so the page runs under its own policy unchanged);
+- the Content-Security-Policy: no violation while a page loads and runs, in each of its views
+  (axe is handed to the page by the browser's debugging protocol, which the policy does not
+  govern, so the page runs under its own policy unchanged);
 - a phone: at 390 px nothing wider than the screen, every table readable without sideways
   scrolling and labelled for its stacked layout, the emergency number in reach with a target
   large enough to tap;
@@ -27,6 +28,7 @@ Writes a readable report to site-report/ and prints a table. Exit 1 when a gate 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import html
 import json
@@ -41,7 +43,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 from sitetext import html_pages, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -403,41 +405,69 @@ def like_walked(report: PageReport, walked: PageReport, own: bytes, walked_html:
     report.gzip = walked.gzip - len(gzip.compress(walked_html, 6)) + len(gzip.compress(own, 6))
 
 
-def check_in_browser(browser: Browser, base: str, url: str, spoed: str) -> PageReport:
-    """One page on a cold cache: requests, bytes, storage, console; then at 1280 and 390 px, in
-    light and dark: axe and the page's own CSP; at 390 px the phone layout and the emergency
-    number (`spoed`, the tel: link of Veilig Thuis)."""
+# each (width, scheme) a page is looked at in: every page light at 1280 px and dark at 390 px, so
+# its own text and colours are seen in both schemes and at both widths; one page of each kind in
+# all four, for what the theme does only in dark at 1280 or in light at 390
+VIEWS = [("1280 px", "light"), ("1280 px", "dark"), ("390 px", "light"), ("390 px", "dark")]
+TWO_VIEWS = [VIEWS[0], VIEWS[3]]
+
+
+@functools.cache
+def served_size(path: Path) -> tuple[int, int]:
+    """A file's bytes as served and gzipped (the theme's files are on every page: packed once)."""
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+def check_in_browser(
+    browser: Browser, site: Path, base: str, url: str, spoed: str, views: list[tuple[str, str]] = VIEWS
+) -> PageReport:
+    """One page on a cold cache: requests, bytes, storage, console; then in each of `views`
+    (width, scheme): axe and the page's own CSP; at 390 px, dark, the phone layout and the
+    emergency number (`spoed`, the tel: link of Veilig Thuis)."""
     report = PageReport(url)
     # the service worker would add its precache to the page's bytes: tested on its own
     # (tests/browser/test_offline.py)
     context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["1280 px"], service_workers="block")
     context.add_init_script(CSP_LISTEN)
-    bodies: list[bytes] = []
+    sizes: list[tuple[int, int]] = []  # (bytes, gzipped) of each response
     theme: list[int] = []
     requested: list[str] = []
     context.on("request", lambda r: requested.append(r.url))
+    origin = base.rstrip("/")
 
-    def on_response(response: object) -> None:
-        try:
-            body = response.body()  # type: ignore[attr-defined]
-        except Exception:  # a redirect or aborted request has no body
-            body = b""
-        bodies.append(body)
-        if THEME_FILE.search(response.url):  # type: ignore[attr-defined]
-            theme.append(len(body))
+    def on_finished(request: Request) -> None:
+        # only what came in whole (a download the page broke off for its .br copy does not count);
+        # a file of the site is measured on disk (the test server sends it as it is), anything
+        # else (a blob, an error page) by the body the browser got
+        response = request.response()
+        if response is None:
+            return
+        path = unquote(urlsplit(response.url).path)
+        file = site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+        if response.url.startswith(origin + "/") and response.status == 200 and file.is_file():
+            size = served_size(file)
+        else:
+            try:
+                body = response.body()
+            except Exception:  # a redirect or aborted request has no body
+                body = b""
+            size = (len(body), len(gzip.compress(body, 6)))
+        sizes.append(size)
+        if THEME_FILE.search(response.url):
+            theme.append(size[0])
 
-    context.on("response", on_response)
+    context.on("requestfinished", on_finished)
     page = context.new_page()
     page.on("console", lambda m: m.type == "error" and report.console.append(m.text))
     page.on("pageerror", lambda e: report.console.append(str(e)))
     page.goto(base + url, wait_until="networkidle")
     report.requests = len(requested)
-    report.bytes = sum(len(b) for b in bodies)
+    report.bytes = sum(size for size, _ in sizes)
     report.theme = sum(theme)
-    report.gzip = sum(len(gzip.compress(b, 6)) for b in bodies)
+    report.gzip = sum(packed for _, packed in sizes)
     report.pyodide = any("pyodide" in u for u in requested)
     report.charts = page.locator("svg.kaart--smal").count() > 0
-    origin = base.rstrip("/")
     report.privacy += [
         f"verzoek buiten de site: {u}"
         for u in requested
@@ -447,23 +477,22 @@ def check_in_browser(browser: Browser, base: str, url: str, spoed: str) -> PageR
     if url not in STORING_PAGES:
         report.privacy += [f"{k} in gebruik ({v})" for k, v in storage.items() if v]
     report.privacy += [f"cookie gezet: {c['name']}" for c in context.cookies()]
-    for width, viewport in VIEWPORTS.items():
-        page.set_viewport_size(viewport)
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            # the first load is at 1280 px, light; for each other, load the page again (the bytes
-            # were counted after the first load; axe needs the page, not an idle network)
-            if (width, scheme) != ("1280 px", "light"):
-                page.reload(wait_until="load")
-            naam = f"{width}, {'licht' if scheme == 'light' else 'donker'}"
-            report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
-            page.evaluate(AXE_SOURCE)
-            report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
-            # last, after axe: the spoedbalk check scrolls to the foot, and a page loaded again
-            # keeps its scroll position (the header's title would then be fading in for axe)
-            if viewport == PHONE and scheme == "dark":
-                layout = page.evaluate(LAYOUT)
-                report.phone += phone_findings(layout, page.evaluate(SPOED_IN_VIEW, spoed), spoed)
+    for width, scheme in views:
+        page.set_viewport_size(VIEWPORTS[width])
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        # the first load is at 1280 px, light; for each other, load the page again (the bytes
+        # were counted after the first load; axe needs the page, not an idle network)
+        if (width, scheme) != VIEWS[0]:
+            page.reload(wait_until="load")
+        naam = f"{width}, {'licht' if scheme == 'light' else 'donker'}"
+        report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
+        page.evaluate(AXE_SOURCE)
+        report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
+        # last, after axe: the spoedbalk check scrolls to the foot, and a page loaded again
+        # keeps its scroll position (the header's title would then be fading in for axe)
+        if VIEWPORTS[width] == PHONE and scheme == "dark":
+            layout = page.evaluate(LAYOUT)
+            report.phone += phone_findings(layout, page.evaluate(SPOED_IN_VIEW, spoed), spoed)
     report.csp += [f"na het laden: {v}" for v in page.evaluate("window.__csp")]
     context.close()
     return report
@@ -492,11 +521,13 @@ def spoed_href() -> str:
     return tel_href(next(c.telefoon for c in p.contacten.contacten if c.id == "veilig-thuis") or "")
 
 
-def _check_pages(base: str, names: list[str], spoed: str) -> dict[str, PageReport]:
-    """Some pages in a browser of their own (one Playwright per thread)."""
+def _check_pages(
+    site: Path, base: str, pages: list[tuple[str, list[tuple[str, str]]]], spoed: str
+) -> dict[str, PageReport]:
+    """Some pages, each in its views, in a browser of their own (one Playwright per thread)."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        checked = {name: check_in_browser(browser, base, name, spoed) for name in names}
+        checked = {name: check_in_browser(browser, site, base, name, spoed, views) for name, views in pages}
         browser.close()
     return checked
 
@@ -508,25 +539,29 @@ def check_site(
     `browsers` browsers side by side, over every page or (`walk="kinds"`) one of each kind."""
     pages = pages if pages is not None else html_pages(site)
     reports = {page_url(site, p): PageReport(page_url(site, p)) for p in pages}
-    stand_in = one_of_each_kind(site, pages) if walk == "kinds" else {p: p for p in pages}
+    stand_in = one_of_each_kind(site, pages)
+    # walk="every": every page in two views, one of each kind in all four; "kinds": only those
+    walked = [
+        (page_url(site, p), VIEWS if stand_in[p] == p else TWO_VIEWS)
+        for p in pages
+        if walk == "every" or stand_in[p] == p
+    ]
     broken, external = check_links(site, pages)
     html_problems, accepted = check_html(site, pages)
     file_problems = check_files(site, protocol_link_hosts())
     # from the command line two browsers side by side: a page's check mostly waits (loads,
     # reloads), so two halves of the site take little more than one half on these two cores;
     # under pytest one, beside the other tests
-    names = [page_url(site, p) for p in pages if stand_in[p] == p]
     spoed = spoed_href()
     with serve(site) as base, ThreadPoolExecutor(max_workers=browsers) as pool:
         for checked in pool.map(
-            lambda deel: _check_pages(base, deel, spoed), [names[i::browsers] for i in range(browsers)]
+            lambda deel: _check_pages(site, base, deel, spoed), [walked[i::browsers] for i in range(browsers)]
         ):
             reports.update(checked)
-    for p, walked in stand_in.items():
-        if walked != p:
-            like_walked(
-                reports[page_url(site, p)], reports[page_url(site, walked)], p.read_bytes(), walked.read_bytes()
-            )
+    for p, kind in stand_in.items():
+        if walk == "kinds" and kind != p:
+            own, theirs = reports[page_url(site, p)], reports[page_url(site, kind)]
+            like_walked(own, theirs, p.read_bytes(), kind.read_bytes())
     for name, report in reports.items():
         report.links = broken.get(name, [])
         report.html = html_problems.get(name, [])
@@ -593,9 +628,10 @@ def write_report(out: Path, reports: list[PageReport], external: dict, accepted:
 padding:.3rem .5rem;vertical-align:top;text-align:left}}tr.fout td:first-child{{color:#a00;font-weight:bold}}</style>
 </head><body><h1>Kwaliteitsrapport van de site</h1>
 <p>{len(reports)} pagina's en bestanden gecontroleerd. Poorten: toegankelijkheid (axe-core, WCAG 2.2 A en AA,
-licht en donker, 1280 en 390 pixels breed), geldige HTML (Nu Html Checker), links en ankers, privacy
-(verzoeken, cookies, opslag, externe adressen), de Content-Security-Policy van elke pagina (licht en donker,
-beide breedtes), een telefoon van 390 pixels (niets breder dan het scherm, tabellen leesbaar, het spoednummer
+elke pagina licht op 1280 en donker op 390 pixels breed, één pagina van elke soort ook donker op 1280 en licht
+op 390), geldige HTML (Nu Html Checker), links en ankers, privacy
+(verzoeken, cookies, opslag, externe adressen), de Content-Security-Policy van elke pagina (in dezelfde
+weergaven), een telefoon van 390 pixels (niets breder dan het scherm, tabellen leesbaar, het spoednummer
 in bereik), paginagewicht (koude cache).</p>
 <table><thead><tr><th>pagina</th><th>axe</th><th>html</th><th>links</th><th>privacy</th><th>csp</th><th>telefoon</th><th>verzoeken</th>
 <th>bytes</th><th>gzip</th><th>pyodide</th><th>bevindingen</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
