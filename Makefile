@@ -19,7 +19,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $$HOME/.pyen
 	echo $$p; break; fi; done)
 
 
-.PHONY: help setup system venv npm site site-zensical sites serve redactie check check-site check-site-zensical gate gate-zensical test test-snel test-js lint bench screenshots clean
+.PHONY: help setup system venv npm site site-zensical sites serve redactie check check-site check-site-zensical gate gate-zensical test test-snel test-zonder-site test-js lint bench screenshots clean
 
 help:
 	@echo "make serve        bouw de site en bekijk hem op http://127.0.0.1:8000"
@@ -129,10 +129,14 @@ gate-zensical:
 
 # Both builders' sites, then every test: the quality gate over every page of each site is a
 # test among the others (tests/browser/test_gate.py), so it runs while other tests wait on
-# their browsers. The builds one after the other (they share .bouw/), beside lint.
+# their browsers. The builds one after the other (they share .bouw/), beside lint and the tests
+# that need no site (a build leaves a core half idle), then the rest in four processes.
 test: setup
-	$(MAKE) --no-print-directory -j2 -O lint test-js sites
-	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=12
+	$(MAKE) --no-print-directory -j3 -O lint test-js sites test-zonder-site
+	MELDCODE_SITE_MKDOCS=site MELDCODE_SITE_ZENSICAL=site-zensical $(BIN)/pytest -q -n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=12 --deel met-site
+
+test-zonder-site: venv
+	$(BIN)/pytest -q --deel zonder-site tests/unit
 
 # pytest's processes in make test: four finished in 11 min 44 s where three took 13 min 34 s
 # (the two cores are busy throughout; the fourth fills the moments a test waits on its browser).

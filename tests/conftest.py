@@ -105,6 +105,22 @@ def site_each_builder(request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue("site" if request.param == "mkdocs" else "site_zensical")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--deel",
+        choices=("zonder-site", "met-site"),
+        help="zonder-site: only the tests of tests/unit that need neither a browser nor a built site "
+        "(make test runs them while the sites are built); met-site: every other test",
+    )
+
+
+def needs_no_site(item: pytest.Item) -> bool:
+    """A test of tests/unit that needs neither a browser nor a build."""
+    return item.path.parent.name == "unit" and not (
+        item.get_closest_marker("browser") or item.get_closest_marker("build")
+    )
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m selects: the `build` mark added here counts
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that reads a built site needs a whole build (when make test has not given one):
@@ -115,7 +131,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if BUILT_SITE.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
-    dropped = [
+    deel = config.getoption("deel")
+    dropped = [item for item in items if deel and needs_no_site(item) != (deel == "zonder-site")]
+    dropped += [
         item
         for item in items
         if item.get_closest_marker("one_builder")
