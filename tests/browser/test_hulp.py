@@ -12,7 +12,7 @@ import pytest
 from conftest import PROTOCOL
 from hulp_pagina import PAGE, READY, hold, hold_runtime, open_hulp, release, tap_volgende
 from meldcode_engine import Sessie
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.checks.run import load_and_check
@@ -90,11 +90,24 @@ ROUTES = {
 }
 
 
-@pytest.mark.one_builder
-@pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
-def test_walk_route_to_uitkomst(context: BrowserContext, base: str, route: list[tuple[str, str]]) -> None:
+@pytest.fixture(scope="module")
+def one_page(browser: Browser, base: str) -> Iterator[Page]:
+    """One helper page, ready, for routes walked one after the other as she would: through
+    Opnieuw (which clears every answer and reason: test_vorige_keeps_answers_and_opnieuw_clears)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     page = open_hulp(context, base)
     wait_ready(page)
+    yield page
+    context.close()
+
+
+@pytest.mark.one_builder
+@pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
+def test_walk_route_to_uitkomst(one_page: Page, route: list[tuple[str, str]]) -> None:
+    page = one_page
+    if page.locator(".doorlopen-uitkomst").is_visible():  # the route before this one
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
     for knoop, antwoord in route:
         answer(page, knoop, antwoord, f"Reden bij {knoop}")
     uitkomst = expected_uitkomst(route)
