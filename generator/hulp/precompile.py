@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -63,7 +64,9 @@ def bytecode_zip(archive: bytes, full: tuple[str, ...] = ()) -> bytes:
         run_runtime("kort", str(source), str(target), json.dumps(full))
         result = target.read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(result)
+    part = cached.with_name(f"{cached.name}.{os.getpid()}")  # two builds at once: each writes whole
+    part.write_bytes(result)
+    part.replace(cached)
     for old in sorted(CACHE.glob("*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
         old.unlink(missing_ok=True)
     return result

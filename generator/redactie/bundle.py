@@ -200,9 +200,8 @@ def _geschreven(path: Path, data: bytes) -> Path:
     return path
 
 
-def _python_zip(bomen: bytes) -> bytes:
-    """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same,
-    and the published files' trees, pickled (check.preload_trees)."""
+def _python_zip() -> bytes:
+    """ruamel.yaml and the browser's modules, at fixed times so an unchanged zip stays the same."""
     package = Path(ruamel.yaml.__file__).parent
     files = {f"ruamel/yaml/{p.relative_to(package).as_posix()}": p for p in sorted(package.rglob("*.py"))}
     # the generator's modules as installed, the engine's from its source (generator/paths.py)
@@ -216,6 +215,15 @@ def _python_zip(bomen: bytes) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:  # the host compresses
         for name, path in files.items():
             zf.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), path.read_bytes())
+    return out.getvalue()
+
+
+def _with_trees(compiled: bytes, bomen: bytes) -> bytes:
+    """The compiled zip with the published files' trees, pickled (check.preload_trees), added
+    after compiling: a pickle is not the same bytes in every process, and the compiled zip is
+    kept by its source's bytes (precompile's cache), so the trees stay out of that key."""
+    out = io.BytesIO(compiled)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_STORED) as zf:
         zf.writestr(zipfile.ZipInfo(BOMEN, (2026, 1, 1, 0, 0, 0)), bomen)
     return out.getvalue()
 
@@ -240,7 +248,10 @@ def write_python(docs: Path, root: Path) -> set[Path]:
     gepickeld = pickle.dumps({teksten[pad].rstrip(): boom for pad, boom in bomen.items()}, protocol=5)
     written = {
         _geschreven(docs / PYTHON_DIR / STDLIB.name, bytecode_zip(STDLIB.read_bytes())),
-        _geschreven(docs / PYTHON_ZIP, bytecode_zip(_python_zip(gepickeld), full=("generator/", "meldcode_engine/"))),
+        _geschreven(
+            docs / PYTHON_ZIP,
+            _with_trees(bytecode_zip(_python_zip(), full=("generator/", "meldcode_engine/")), gepickeld),
+        ),
     }
     soorten = soorten_van_model()
     for pad, tekst in teksten.items():
