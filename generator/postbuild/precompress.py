@@ -23,11 +23,13 @@ SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".zip", ".
 MIN_BYTES = 1024  # smaller files fit in a packet or two either way
 MIN_SAVING = 0.1  # a copy must be at least 10 % smaller than the file to be worth keeping
 # Large files (the helper's runtime: Pyodide's 9.6 MB .wasm, the standard library) get level 10:
-# 10 % fewer bytes than level 9 for a phone, but about 15 s of work; they are the same build
-# after build, so each is compressed once and kept by its content in CACHE.
+# 10 % fewer bytes than level 9 for a phone, but about 15 s of work.
 BROTLI_BEST_UP_TO = 1_000_000
 BROTLI_LARGE = 10
+# Every copy is kept by its file's content in CACHE: most files are the same build after build
+# (the theme, the runtime, unchanged pages), and packing them all took half of a build (20 s).
 CACHE = PROJECT / ".bouw" / "brotli"
+KEEP = 4000  # copies kept: about five builds of both builders; the least recently used go
 COPY_SUFFIXES = (".gz", ".br")
 
 
@@ -37,25 +39,36 @@ def is_copy(path: Path) -> bool:
     return path.suffix in COPY_SUFFIXES and path.with_suffix("").is_file()
 
 
-def _gzip(data: bytes) -> bytes:
-    # mtime 0 and no file name in the header: the same site gives the same bytes
-    return gzip.compress(data, compresslevel=9, mtime=0)
-
-
-def _brotli(data: bytes) -> bytes:
-    if len(data) <= BROTLI_BEST_UP_TO:
-        return brotli.compress(data, quality=11)
-    kept = CACHE / f"{hashlib.sha256(data).hexdigest()}-{BROTLI_LARGE}.br"
+def _kept(data: bytes, kind: str, pack: Callable[[bytes], bytes], unpack: Callable[[bytes], bytes]) -> bytes:
+    """`pack(data)`, from CACHE when this content was packed this way before."""
+    kept = CACHE / f"{hashlib.sha256(data).hexdigest()}-{kind}"
     if kept.is_file():
         packed = kept.read_bytes()
-        if brotli.decompress(packed) == data:  # a damaged copy is made again, never served
+        if unpack(packed) == data:  # a damaged copy is made again, never served
+            os.utime(kept)  # used: the last to go
             return packed
-    packed = brotli.compress(data, quality=BROTLI_LARGE)
+    packed = pack(data)
     CACHE.mkdir(parents=True, exist_ok=True)
     part = kept.with_name(f"{kept.name}.{os.getpid()}")  # two builds at once: each writes whole
     part.write_bytes(packed)
     part.replace(kept)
     return packed
+
+
+def _gzip(data: bytes) -> bytes:
+    # mtime 0 and no file name in the header: the same site gives the same bytes
+    return _kept(data, "9.gz", lambda d: gzip.compress(d, compresslevel=9, mtime=0), gzip.decompress)
+
+
+def _brotli(data: bytes) -> bytes:
+    quality = 11 if len(data) <= BROTLI_BEST_UP_TO else BROTLI_LARGE
+    return _kept(data, f"{quality}.br", lambda d: brotli.compress(d, quality=quality), brotli.decompress)
+
+
+def _prune() -> None:
+    kept = sorted(CACHE.glob("*-*.*"), key=lambda p: p.stat().st_mtime, reverse=True) if CACHE.is_dir() else []
+    for old in kept[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def apply(site_dir: Path) -> dict[str, int]:
@@ -77,6 +90,7 @@ def apply(site_dir: Path) -> dict[str, int]:
                 stats["compressed"] += len(packed)
             else:
                 copy.unlink(missing_ok=True)
+    _prune()
     return stats
 
 

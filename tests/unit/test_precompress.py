@@ -4,6 +4,7 @@ they gain, and never in the service worker's caches or its version key."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -100,7 +101,8 @@ def test_large_files_are_compressed_once_and_a_damaged_copy_is_made_again(
     runtime = site / "runtime.wasm"
     runtime.write_bytes(b"".join(i.to_bytes(4, "little") for i in range(25_000)))  # 100 kB
     precompress.apply(site)
-    [kept] = cache.iterdir()
+    [kept] = cache.glob("*.br")
+    assert kept.name.endswith(f"-{precompress.BROTLI_LARGE}.br")
     assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == runtime.read_bytes()
     assert kept.read_bytes() == (site / "runtime.wasm.br").read_bytes()
     kept.write_bytes(brotli.compress(b"another file"))  # damaged, or left by another version
@@ -108,3 +110,41 @@ def test_large_files_are_compressed_once_and_a_damaged_copy_is_made_again(
     precompress.apply(site)
     assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == runtime.read_bytes()
     assert brotli.decompress(kept.read_bytes()) == runtime.read_bytes()
+
+
+def test_every_copy_comes_from_the_cache_once_packed_and_the_least_used_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second build packs nothing again (the copies are the same bytes); past KEEP copies,
+    the ones no build used for longest are removed."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(precompress, "CACHE", cache)
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(3):
+        (site / f"pagina-{n}.html").write_text(f"<p>pagina {n}</p>" * 400, encoding="utf-8")
+    first = precompress.apply(site)
+    copies = {p.name: p.read_bytes() for p in site.glob("*.*z") if precompress.is_copy(p)}
+    copies |= {p.name: p.read_bytes() for p in site.glob("*.br")}
+    assert len(copies) == 6 and len(list(cache.iterdir())) == 6
+    packed: list[bytes] = []
+    monkeypatch.setattr(precompress.brotli, "compress", lambda d, **k: packed.append(d) or b"")
+    monkeypatch.setattr(precompress.gzip, "compress", lambda d, **k: packed.append(d) or b"")
+    for path in site.glob("*.html.*"):
+        path.unlink()
+    assert precompress.apply(site) == first
+    assert packed == []  # nothing packed again
+    assert {p.name: p.read_bytes() for p in site.glob("*.html.*")} == copies
+    # room for four copies: those of the page no build used for longest go
+    monkeypatch.undo()
+    monkeypatch.setattr(precompress, "CACHE", cache)
+    monkeypatch.setattr(precompress, "KEEP", 4)
+    weg = hashlib.sha256((site / "pagina-0.html").read_bytes()).hexdigest()
+    for path in cache.glob(f"{weg}-*"):
+        os.utime(path, (1, 1))  # last used long ago
+    (site / "pagina-0.html").unlink()
+    for path in site.glob("pagina-0.html.*"):
+        path.unlink()
+    precompress.apply(site)
+    assert len(list(cache.iterdir())) == 4
+    assert not list(cache.glob(f"{weg}-*"))
