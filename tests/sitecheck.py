@@ -391,6 +391,11 @@ def one_of_each_kind(site: Path, pages: list[Path]) -> dict[Path, Path]:
     return {p: first.setdefault(page_kind(site, p), p) for p in pages}
 
 
+def one_page_of_each_kind(site: Path) -> list[Path]:
+    """The pages a walk over the site's kinds loads: the first of each kind."""
+    return sorted(set(one_of_each_kind(site, html_pages(site)).values()))
+
+
 def like_walked(report: PageReport, walked: PageReport, own: bytes, walked_html: bytes) -> None:
     """A page not walked is weighed as the page of its kind that was: the same requests, with its
     own document instead of that page's (the browser's findings stay on the page walked)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hulp_pagina import PAGE
 from other_browsers import CAPTURE_DOWNLOADS, PROBE, THREE_ROUTES, Switch, serve_switchable
+from sitecheck import one_page_of_each_kind
 from sitetext import html_pages
 
 pytestmark = [
@@ -80,8 +81,10 @@ def base(served: tuple[str, Switch]) -> str:
 
 
 def test_every_page_loads_without_a_script_error(driver: object, base: str, site: Path) -> None:
+    """One page of each kind (sitecheck.page_kind: the same scripts, style sheets and kinds of
+    element); every page is walked in Chromium by the gate."""
     fouten = {}
-    for page in html_pages(site):
+    for page in one_page_of_each_kind(site):
         pad = page.relative_to(site).as_posix().removesuffix("index.html")
         if pad.startswith("redactie/"):
             continue  # the editor: its own tests, in Chromium (it needs a Git host or Chrome's folder access)
