@@ -138,7 +138,7 @@ test: setup
 test-zonder-site: venv
 	$(BIN)/pytest -q --deel zonder-site tests/unit
 
-# pytest's processes in make test: four finished in 11 min 44 s where three took 13 min 34 s
+# pytest's processes in make test: four finished in 11 min 44 s where three took 13 min 34 s (measured before the tests without a site moved beside the builds)
 # (the two cores are busy throughout; the fourth fills the moments a test waits on its browser).
 # --no-loadscope-reorder: modules are handed out in conftest's order, the longest first;
 # xdist's own order (most tests first) left a one-test module of minutes, the gate, for last.
