@@ -30,6 +30,7 @@ BROTLI_LARGE = 10
 # (the theme, the runtime, unchanged pages), and packing them all took half of a build (20 s).
 CACHE = PROJECT / ".bouw" / "brotli"
 KEEP = 4000  # copies kept: about five builds of both builders; the least recently used go
+KEEP_BYTES = 300_000_000  # and at most this much (a file that changes every build adds its copies each time)
 COPY_SUFFIXES = (".gz", ".br")
 
 
@@ -67,8 +68,11 @@ def _brotli(data: bytes) -> bytes:
 
 def _prune() -> None:
     kept = sorted(CACHE.glob("*-*.*"), key=lambda p: p.stat().st_mtime, reverse=True) if CACHE.is_dir() else []
-    for old in kept[KEEP:]:
-        old.unlink(missing_ok=True)
+    total = 0
+    for n, path in enumerate(kept):
+        total += path.stat().st_size
+        if n >= KEEP or total > KEEP_BYTES:
+            path.unlink(missing_ok=True)
 
 
 def apply(site_dir: Path) -> dict[str, int]:

@@ -148,3 +148,9 @@ def test_every_copy_comes_from_the_cache_once_packed_and_the_least_used_go(
     precompress.apply(site)
     assert len(list(cache.iterdir())) == 4
     assert not list(cache.glob(f"{weg}-*"))
+    # and no more bytes than KEEP_BYTES: room for the newest copy alone
+    newest = next(cache.iterdir())
+    os.utime(newest, (4_000_000_000, 4_000_000_000))  # used last of all
+    monkeypatch.setattr(precompress, "KEEP_BYTES", newest.stat().st_size)
+    precompress._prune()
+    assert list(cache.iterdir()) == [newest]
