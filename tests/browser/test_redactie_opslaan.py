@@ -49,12 +49,14 @@ READ = """async (pad) => {
 FIND = """async ([waarde, lengte]) => {
   const velden = () => [...document.querySelectorAll("input, textarea")];
   const past = (e) => (lengte ? e.value.length > lengte : e.value === waarde);
-  // every scrolling pane (on a phone the form's is not the first in the page)
-  const rollen = [...document.querySelectorAll("*")].filter(
+  // every scrolling pane (on a phone the form's is not the first in the page), looked up at
+  // each step: on a busy machine the form's pane may still be filling when the search begins
+  const rollen = () => [...document.querySelectorAll("*")].filter(
     (e) => e.scrollHeight > e.clientHeight + 50 && getComputedStyle(e).overflowY === "auto",
   );
-  for (let stap = 0; stap < 200 && velden().findIndex(past) < 0; stap++) {
-    for (const rol of rollen) rol.scrollTop += 400;
+  const tot = Date.now() + 30000;
+  while (Date.now() < tot && velden().findIndex(past) < 0) {
+    for (const rol of rollen()) rol.scrollTop += 400;
     await new Promise((r) => setTimeout(r, 50));
   }
   // the field itself is marked: the CMS may add or remove other fields before it is used,
@@ -79,11 +81,31 @@ def page(browser: Browser, site: Path) -> Iterator[Page]:
         )
         # Terug with unsaved changes asks first (start.js): here the answer is yes, throw them away
         page.on("dialog", lambda d: d.accept())
-        page.goto(base + "redactie/")
-        page.get_by_role("button", name="Werken met een testrepository").click(timeout=READY)
-        page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).wait_for(timeout=READY)
+        enter(page, base + "redactie/")
         yield page
         context.close()
+
+
+def enter(page: Page, url: str) -> None:
+    """Open the editor on the test repository, at the list of files."""
+    page.goto(url)
+    page.get_by_role("button", name="Werken met een testrepository").click(timeout=READY)
+    page.get_by_text(LABELS["protocol/rollen.yaml"], exact=True).wait_for(timeout=READY)
+
+
+@pytest.fixture(autouse=True)
+def back_at_the_list(page: Page) -> Iterator[None]:
+    """Each test starts at the list of files, whatever the one before left open: a test that
+    fails halfway would otherwise leave its form (or a dialog) for every later test."""
+    yield
+    try:
+        if page.get_by_role("alertdialog").count():
+            page.get_by_role("alertdialog").get_by_role("button").last.click()
+        if page.get_by_role("button", name="Opslaan").count():
+            page.get_by_role("button", name="Bewerken annuleren").click(timeout=5000)
+            page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+    except Exception:  # any state the page is in: start it again
+        enter(page, page.url.split("redactie/")[0] + "redactie/")
 
 
 TOP = """() => [...document.querySelectorAll("*")]
