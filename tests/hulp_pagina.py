@@ -33,12 +33,17 @@ def hulp_pagina(
     ctx.close()
 
 
-def loop_route(page: Page, route: Sequence[tuple[str, ...]]) -> None:
-    """From the start (through Opnieuw when an uitkomst shows) to the uitkomst: each step is
-    (knoop, antwoord) or (knoop, antwoord, onderbouwing); the onderbouwing is unfolded to type it."""
+def from_the_start(page: Page) -> None:
+    """Back at the first question: through Opnieuw (it asks first: yes) when an uitkomst shows."""
     if page.locator(".doorlopen-uitkomst").is_visible():
         page.once("dialog", lambda dialog: dialog.accept())
         page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
+
+
+def loop_route(page: Page, route: Sequence[tuple[str, ...]]) -> None:
+    """From the start (through Opnieuw when an uitkomst shows) to the uitkomst: each step is
+    (knoop, antwoord) or (knoop, antwoord, onderbouwing); the onderbouwing is unfolded to type it."""
+    from_the_start(page)
     for knoop, antwoord, *onderbouwing in route:
         page.wait_for_selector(f"fieldset[data-knoop='{knoop}']", timeout=READY)
         page.check(f"#antwoord-{antwoord}")

@@ -396,9 +396,10 @@ def one_page_of_each_kind(site: Path) -> list[Path]:
     return sorted(set(one_of_each_kind(site, html_pages(site)).values()))
 
 
-def like_walked(report: PageReport, walked: PageReport, own: bytes, walked_html: bytes) -> None:
+def like_walked(report: PageReport, walked: PageReport, own: tuple[int, int], walked_html: tuple[int, int]) -> None:
     """A page not walked is weighed as the page of its kind that was: the same requests, with its
-    own document instead of that page's (the browser's findings stay on the page walked)."""
+    own document instead of that page's (the browser's findings stay on the page walked).
+    `own` and `walked_html` are each document's (bytes, gzipped)."""
     report.like = walked.page
     report.requests, report.theme, report.pyodide, report.charts = (
         walked.requests,
@@ -406,8 +407,8 @@ def like_walked(report: PageReport, walked: PageReport, own: bytes, walked_html:
         walked.pyodide,
         walked.charts,
     )
-    report.bytes = walked.bytes - len(walked_html) + len(own)
-    report.gzip = walked.gzip - len(gzip.compress(walked_html, 6)) + len(gzip.compress(own, 6))
+    report.bytes = walked.bytes - walked_html[0] + own[0]
+    report.gzip = walked.gzip - walked_html[1] + own[1]
 
 
 # each (width, scheme) a page is looked at in: every page light at 1280 px and dark at 390 px, so
@@ -417,11 +418,15 @@ VIEWS = [("1280 px", "light"), ("1280 px", "dark"), ("390 px", "light"), ("390 p
 TWO_VIEWS = [VIEWS[0], VIEWS[3]]
 
 
+def sizes(data: bytes) -> tuple[int, int]:
+    """What a response weighs: its bytes as sent and gzipped."""
+    return len(data), len(gzip.compress(data, 6))
+
+
 @functools.cache
 def served_size(path: Path) -> tuple[int, int]:
-    """A file's bytes as served and gzipped (the theme's files are on every page: packed once)."""
-    data = path.read_bytes()
-    return len(data), len(gzip.compress(data, 6))
+    """A file of the site as served (the theme's files are on every page: packed once)."""
+    return sizes(path.read_bytes())
 
 
 def check_in_browser(
@@ -435,7 +440,7 @@ def check_in_browser(
     # (tests/browser/test_offline.py)
     context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["1280 px"], service_workers="block")
     context.add_init_script(CSP_LISTEN)
-    sizes: list[tuple[int, int]] = []  # (bytes, gzipped) of each response
+    weights: list[tuple[int, int]] = []  # (bytes, gzipped) of each response
     theme: list[int] = []
     requested: list[str] = []
     context.on("request", lambda r: requested.append(r.url))
@@ -457,8 +462,8 @@ def check_in_browser(
                 body = response.body()
             except Exception:  # a redirect or aborted request has no body
                 body = b""
-            size = (len(body), len(gzip.compress(body, 6)))
-        sizes.append(size)
+            size = sizes(body)
+        weights.append(size)
         if THEME_FILE.search(response.url):
             theme.append(size[0])
 
@@ -468,9 +473,9 @@ def check_in_browser(
     page.on("pageerror", lambda e: report.console.append(str(e)))
     page.goto(base + url, wait_until="networkidle")
     report.requests = len(requested)
-    report.bytes = sum(size for size, _ in sizes)
+    report.bytes = sum(size for size, _ in weights)
     report.theme = sum(theme)
-    report.gzip = sum(packed for _, packed in sizes)
+    report.gzip = sum(packed for _, packed in weights)
     report.pyodide = any("pyodide" in u for u in requested)
     report.charts = page.locator("svg.kaart--smal").count() > 0
     report.privacy += [
@@ -566,7 +571,7 @@ def check_site(
     for p, kind in stand_in.items():
         if walk == "kinds" and kind != p:
             own, theirs = reports[page_url(site, p)], reports[page_url(site, kind)]
-            like_walked(own, theirs, p.read_bytes(), kind.read_bytes())
+            like_walked(own, theirs, served_size(p), served_size(kind))
     for name, report in reports.items():
         report.links = broken.get(name, [])
         report.html = html_problems.get(name, [])

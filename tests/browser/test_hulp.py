@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROTOCOL
-from hulp_pagina import PAGE, READY, hold, hold_runtime, open_hulp, release, tap_volgende
+from hulp_pagina import PAGE, READY, from_the_start, hold, hold_runtime, open_hulp, release, tap_volgende
 from meldcode_engine import Sessie
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
@@ -105,9 +105,7 @@ def one_page(browser: Browser, base: str) -> Iterator[Page]:
 @pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
 def test_walk_route_to_uitkomst(one_page: Page, route: list[tuple[str, str]]) -> None:
     page = one_page
-    if page.locator(".doorlopen-uitkomst").is_visible():  # the route before this one
-        page.once("dialog", lambda dialog: dialog.accept())
-        page.click(".doorlopen-uitkomst button[data-actie=opnieuw]")
+    from_the_start(page)  # the route before this one ended at its uitkomst
     for knoop, antwoord in route:
         answer(page, knoop, antwoord, f"Reden bij {knoop}")
     uitkomst = expected_uitkomst(route)

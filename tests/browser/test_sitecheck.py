@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitecheck import PageReport, check_site, like_walked, one_of_each_kind
+from sitecheck import PageReport, check_site, like_walked, one_of_each_kind, sizes
 from sitetext import html_pages
 
 pytestmark = pytest.mark.browser
@@ -132,7 +132,7 @@ def test_a_page_not_walked_is_weighed_with_its_own_document() -> None:
     walked = PageReport("a/", requests=12, bytes=300_000, gzip=90_000, theme=200_000, charts=True)
     own = PageReport("b/")
     mine, theirs = b"<p>eigen tekst</p>" * 3000, b"<p>andere</p>" * 1000
-    like_walked(own, walked, own=mine, walked_html=theirs)
+    like_walked(own, walked, own=sizes(mine), walked_html=sizes(theirs))
     assert (own.like, own.requests, own.theme, own.charts) == ("a/", 12, 200_000, True)
     assert own.bytes == 300_000 - len(theirs) + len(mine) == 341_000  # 300 kB - 13 kB + 54 kB
     assert own.gzip == 90_000 - len(gzip.compress(theirs, 6)) + len(gzip.compress(mine, 6))
