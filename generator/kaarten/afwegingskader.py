@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 
+from meldcode_engine import woorden
+
 from generator.kaarten.builder import PAGE, Builder, Kaart, knoop_kop
 from generator.source.model import Knoop, Protocol, Uitkomst
 
@@ -77,7 +79,7 @@ def afwegingskader(protocol: Protocol, page: str | None = PAGE, *, kop: bool = F
     _align_rows(b, spine, rows, uitkomsten)
     _answer_edges(b, knopen, uitkomsten, doel)
 
-    titel = s.woord("afwegingskader", titel=protocol.metadata.titel)
+    titel = woorden.kop(s.woord("afwegingskader"), protocol.metadata.titel)
     namen = {k.id: knoop_kop(b, k) for k in knopen} | {u.id: _uitkomst_kop(b, u) for u in kader.uitkomsten}
     delen = [
         f"{namen[k.id]}: {b.text(k.vraag)} "

@@ -72,18 +72,18 @@ def routekaart(protocol: Protocol, page: str | None = PAGE, *, kop: bool = False
     start, ingang = _ingang(b, protocol)
     _route_edges(b, stappen, stap_nodes, structuur_nodes, vt, ingang, start.id)
 
-    titel = s.woord("routekaart", titel=protocol.metadata.titel)
+    titel = woorden.kop(s.woord("routekaart"), protocol.metadata.titel)
     delen = [
         f"{b.text(structuur.kolommen[1])}: "
-        + "; ".join(woorden.kop(s.woord("stap", nummer=st.nummer), b.text(st.kort)) for st in stappen),
+        + "; ".join(woorden.kop(woorden.stap_naam(st.nummer), b.text(st.kort)) for st in stappen),
         f"{b.text(structuur.kolommen[0])}: "
         + "; ".join(
-            woorden.kop(s.woord("stap", nummer=r.stap), b.text(r.ondersteuningsstructuur.titel).rstrip(":."))
+            woorden.kop(woorden.stap_naam(r.stap), b.text(r.ondersteuningsstructuur.titel).rstrip(":."))
             for r in rijen
             if r.ondersteuningsstructuur
         ),
         f"{b.text(sectie.titel)}: {b.text(contact.naam)}, {contact.telefoon}",
-        f"{s.woord('stap', nummer=AFWEGINGSKADER_STAP)} → {knoop_kop(b, start)}",
+        f"{woorden.stap_naam(AFWEGINGSKADER_STAP)} → {knoop_kop(b, start)}",
     ]
     return b.finish("routekaart", titel, ". ".join(delen) + ".")
 
@@ -94,7 +94,7 @@ def _stap_column(b: Builder, stappen: list[Stap]) -> tuple[graphviz.Digraph, dic
     meldcode = b.cluster("meldcode", b.text(b.protocol.inleiding.structuur.kolommen[1]))
     stap_nodes: dict[int, str] = {}
     for stap in stappen:
-        woord = s.woord("stap", nummer=stap.nummer)
+        woord = woorden.stap_naam(stap.nummer)
         stap_nodes[stap.nummer] = b.node(
             meldcode,
             stap.id,
@@ -219,7 +219,7 @@ def _routekaart_smal(protocol: Protocol, page: str | None) -> Kaart:
     )
     namen: list[str] = [vt]
     for stap in stappen:
-        woord = s.woord("stap", nummer=stap.nummer)
+        woord = woorden.stap_naam(stap.nummer)
         cel = rijen.get(stap.nummer)
         structuur_regel = woorden.kop(b.text(structuur.kolommen[0]), b.text(cel.titel).rstrip(":.")) if cel else None
         ingang = f"{s.woord('ingang')} → {knoop_kop(b, start)}" if stap.nummer == AFWEGINGSKADER_STAP else None

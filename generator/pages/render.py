@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from meldcode_engine import Sessie
 from meldcode_engine.weergave import rol_regels, taak_item
-from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM, aantal, kop
+from meldcode_engine.woorden import VRAAG, VRAAG_SCHERM, aantal, kop, stap_naam
 
 from generator.afwegingskader.export import afwegingskader_data, contact_data, rol_data
 from generator.afwegingskader.graph import Graph
@@ -199,6 +199,7 @@ class Renderer:
             "aantal": aantal,
             # 'Stap 3: In gesprek met de ouders': a name with its title, the one rule
             "kop": kop,
+            "stap_naam": stap_naam,
             "vragen": aantal(len(self.protocol.afwegingskader.vragen), "afwegingsvraag", "afwegingsvragen"),
             "beslissingen": aantal(len(self.protocol.afwegingskader.beslissingen), "beslissing", "beslissingen"),
             # front matter: the page's entry module, and all it imports for the head to preload

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode_engine.woorden import kop
+from meldcode_engine.woorden import kop, stap_naam
 
 from generator.source.positions import Source
 
@@ -44,7 +44,7 @@ def verwijzingen(sources: dict[str, Source]) -> list[dict[str, str]]:
     for t in _lijst(sources.get("termijnen"), "termijnen"):
         insert_at("termijn", _tekst(t.get("tekst") or t.get("wanneer")), t.get("id"))
     for s in _lijst(sources.get("stappen"), "stappen"):
-        insert_at("stap", kop(f"Stap {s.get('nummer')}", _tekst(s.get("kort") or s.get("titel"))), s.get("nummer"))
+        insert_at("stap", kop(stap_naam(s.get("nummer")), _tekst(s.get("kort") or s.get("titel"))), s.get("nummer"))
     for n in range(1, 5):
         bijlage = sources.get(f"bijlage_{n}")
         titel = bijlage.data.get("titel") if bijlage is not None and isinstance(bijlage.data, dict) else None

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from meldcode_engine.woorden import stap_naam
+
 from generator.errors import SourceError
 from generator.redactie.form import NAAM_VELDEN
 
@@ -71,7 +73,7 @@ def _naam(item: Any) -> str | None:
         return None
     if isinstance(item.get("nummer"), int) and ("kort" in item or "inhoud" in item):  # a stap
         titel = next((str(item[v]) for v in ("kort", "titel") if isinstance(item.get(v), str)), "")
-        return f"Stap {item['nummer']}" + (f" ({_kort(titel)})" if titel else "")
+        return stap_naam(item["nummer"]) + (f" ({_kort(titel)})" if titel else "")
     for veld in NAAM_VELDEN:
         waarde = item.get(veld)
         if isinstance(waarde, str) and waarde.strip():

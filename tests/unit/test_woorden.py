@@ -163,8 +163,12 @@ _HAND_MADE_HEADING = [
 ]
 
 
+# and a stap's name, "Stap 3", in one place too: meldcode_engine.woorden.stap_naam
+_HAND_MADE_HEADING.append(re.compile(r"\bStap (?:%d|\{|\$\{)"))
+
+
 def hand_made_headings(source: str) -> list[int]:
-    """The lines of `source` that compose a "name: title" heading themselves."""
+    """The lines of `source` that compose a "name: title" heading or a stap's name themselves."""
     return [
         number
         for number, line in enumerate(source.splitlines(), 1)
@@ -178,9 +182,9 @@ def test_a_heading_of_name_and_title_has_one_rule() -> None:
         for p in (ROOT / "generator").rglob("*")
         if p.suffix in {".py", ".j2", ".js", ".mjs"} and p != KOP_RULE and "node_modules" not in p.parts
     ]
-    files += sorted(JAVASCRIPTS.glob("*.js"))
+    files += [*sorted(JAVASCRIPTS.glob("*.js")), ROOT / "flowcharts" / "stijl.toml"]
     findings = [
-        f"{path.relative_to(ROOT)}:{line}: gebruik kop(naam, titel) uit meldcode_engine.woorden"
+        f"{path.relative_to(ROOT)}:{line}: gebruik kop(naam, titel) en stap_naam(nummer) uit meldcode_engine.woorden"
         for path in files
         for line in hand_made_headings(path.read_text(encoding="utf-8"))
     ]
@@ -195,5 +199,11 @@ def test_the_heading_check_can_fail() -> None:
         'b = f"{knoop_kop(b, k)}: {b.text(k.vraag)}"\n'  # a heading and its question: no title
         "{{ kop('Stap %d' % n, t(stap.kort)) }}\n"
         "_kop(f\"Uitkomst: {uitkomst['titel']}\", 1)\n"
+        "## Stap {{ rij.stap }} {#structuur}\n"
+        'stap = "Stap {nummer}"\n'
+        "return f\"Stap {item['nummer']}\"\n"
+        "{{ kop('Stap %d' % stap.nummer) }}\n"
+        "`Stap ${n}`\n"
+        "Stap 1 tot en met 6 van de meldcode\n"
     )
-    assert hand_made_headings(planted) == [1, 2, 3, 6]
+    assert hand_made_headings(planted) == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]

@@ -20,6 +20,14 @@ STARTDATUM = "Startdatum"  # the day of the verslag: the moment `besluit` the te
 ONBEKEND = "vraag op school wie dit is"  # a rol with fixed people, none named yet in rollen.yaml
 
 
+STAP = "Stap {nummer}"
+
+
+def stap_naam(nummer: int | str) -> str:
+    """'Stap 3': a stap's name, the one way the site writes it (tests/unit/test_woorden.py)."""
+    return STAP.format(nummer=nummer)
+
+
 def kop(naam: str, titel: str | None = None) -> str:
     """'Afwegingsvraag 2: Veiligheid', 'Stap 3: In gesprek met de ouders': a name with its title,
     the one way the site composes such a heading (tests/unit/test_woorden.py holds every other
