@@ -550,9 +550,12 @@ def check_site(
     pages = pages if pages is not None else html_pages(site)
     reports = {page_url(site, p): PageReport(page_url(site, p)) for p in pages}
     stand_in = one_of_each_kind(site, pages)
-    # walk="every": every page in two views, one of each kind in all four; "kinds": only those
+    # walk="every": every page in two views, one of each kind in all four (what differs by width
+    # in a page's own content, a chart or a table, is then seen in both schemes at each width);
+    # "kinds": one of each kind in two views, for a second builder of the same pages (the cross
+    # views of each kind's content are walked on the first builder's site)
     walked = [
-        (page_url(site, p), VIEWS if stand_in[p] == p else TWO_VIEWS)
+        (page_url(site, p), VIEWS if stand_in[p] == p and walk == "every" else TWO_VIEWS)
         for p in pages
         if walk == "every" or stand_in[p] == p
     ]

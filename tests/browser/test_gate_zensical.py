@@ -1,7 +1,8 @@
 """The quality gate over every page of the Zensical build (see test_gate.py); the browser walks
-one page of each kind (sitecheck.one_of_each_kind): the pages' text is mkdocs-material's
-(test_parity.py), walked page by page in test_gate.py, and what the builder adds around it is
-the same on every page of a kind."""
+one page of each kind (sitecheck.one_of_each_kind), light at 1280 px and dark at 390 px: the
+pages' text is mkdocs-material's (test_parity.py), walked page by page and each kind in all four
+views in test_gate.py, and what the builder adds around it (its theme, in both schemes and at
+both widths) is the same on every page of a kind."""
 
 from __future__ import annotations
 
