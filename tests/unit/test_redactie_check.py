@@ -19,6 +19,7 @@ from conftest import PROTOCOL
 from generator.checks.run import load_and_check
 from generator.checks.versienummer import volgende_versie
 from generator.diff.command import diff
+from generator.errors import ProtocolError
 from generator.redactie.bundle import BROWSER_MODULES, TEST_BACKEND
 from generator.redactie.check import handle, versiegeschiedenis
 from generator.redactie.cms import cms_config, form_words
@@ -120,12 +121,21 @@ def test_the_check_names_file_line_and_key_as_meldcode_check_does() -> None:
     )
 
 
-def test_a_runaway_text_is_refused_before_the_file_is_written() -> None:
+def test_a_runaway_text_is_refused_before_the_file_is_written(tmp_path: Path) -> None:
     pad = "protocol/termijnen.yaml"
-    data = form_data((ROOT / pad).read_text(encoding="utf-8"))
-    data["termijnen"][1]["wanneer"] = "x" * 30_000
+    tekst = (ROOT / pad).read_text(encoding="utf-8")
+    data = form_data(tekst)
+    data["termijnen"][1]["wanneer"] = "x " * 15_000
     [fout] = _technisch(_check(_vraag(pad, data)))  # nothing else said
     assert "deze tekst is 30.000 tekens lang (meer dan 20.000)" in fout["tekst"]
+    # word for word what `meldcode check` says of the file as the editor would have written it,
+    # at the same line: the browser test of a pasted 5 MB document counts on this
+    copy = tmp_path / "protocol"
+    shutil.copytree(PROTOCOL, copy)
+    (copy / "termijnen.yaml").write_text(save(tekst, data), encoding="utf-8")
+    with pytest.raises(ProtocolError) as exc:
+        load_and_check(copy)
+    assert [str(e).removeprefix(f"{tmp_path}/") for e in exc.value.errors] == [fout["tekst"]]
 
 
 def test_what_changes_is_said_in_meldcode_diffs_words_with_the_pages_that_show_it(tmp_path: Path) -> None:
