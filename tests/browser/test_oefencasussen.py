@@ -420,7 +420,7 @@ def axe(page: Page, tags: list[str]) -> list[str]:
 )
 def test_nothing_stored_nothing_sent_axe_clean(browser: Browser, base: str, viewport: dict[str, int]) -> None:
     # axe is injected as an inline script, which the page's strict CSP (rightly) refuses;
-    # the CSP itself is tested in tests/browser/test_csp.py
+    # the CSP itself is tested in tests/unit/test_csp.py and by the gate
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))

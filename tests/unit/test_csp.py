@@ -13,8 +13,6 @@ import pytest
 from generator.pages.csp import harden, inline_hashes
 from generator.postbuild.external_scripts import FOLDER, externalize
 
-pytestmark = pytest.mark.browser
-
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 
 
