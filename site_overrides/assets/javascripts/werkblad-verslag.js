@@ -103,6 +103,7 @@ function paneelVoor(verslag, woorden, rij) {
     const file = kiezer.files[0];
     kiezer.value = ""; // the same file can be chosen again
     if (!file) return;
+    melding("", ""); // what was said of the file before goes at once, not while this one is read
     const naam = JSON.stringify(file.name);
     try {
       if (file.size > MAX_BYTES) throw new OverlegError("geen");
