@@ -63,8 +63,7 @@ try {
   await page.setViewport({ width: 390, height: 844 });
 
   // every page first: an error while it loads is reported with the page. Each is left only when
-  // its requests are done (the search index): leaving earlier aborts a fetch, which Firefox
-  // reports as the page's error (NS_BINDING_ABORTED) although no reader would see it
+  // its requests are done (the search index; see `goto` for a fetch started later)
   for (const pad of pages) {
     await goto(base + pad, { waitUntil: "networkidle0" });
     await collect(page);

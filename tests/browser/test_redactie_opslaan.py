@@ -109,8 +109,7 @@ def back_at_the_list(page: Page) -> Iterator[None]:
         if page.get_by_role("alertdialog").count():
             page.get_by_role("alertdialog").get_by_role("button").last.click()
         if page.get_by_role("button", name="Opslaan").count():
-            page.get_by_role("button", name="Bewerken annuleren").click(timeout=5000)
-            page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+            cancel(page, timeout=5000)
     except Exception:  # any state the page is in: start it again
         enter(page, page.url.split("redactie/")[0] + "redactie/")
 
@@ -123,6 +122,12 @@ SETTLED = """() => {
   const knop = document.querySelector("button[aria-keyshortcuts='Ctrl+S']");
   return !knop || knop.dataset.label === "Opslaan";
 }"""
+
+
+def cancel(page: Page, timeout: float | None = None) -> None:
+    """Close the form without saving (it asks first: the fixture says yes), back at the list."""
+    page.get_by_role("button", name="Bewerken annuleren").click(timeout=timeout)
+    page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
 
 
 def open_file(page: Page, pad: str) -> None:
@@ -348,8 +353,7 @@ def refuse_edit(page: Page, pad: str, edit: Callable[[Page], None], naam: str) -
         (said, page.locator(".meldcode-controle").first.inner_text(), page.locator("body").inner_text())
     )
     assert page.evaluate(READ, pad) == voor, "nothing is written"
-    page.get_by_role("button", name="Bewerken annuleren").click()  # asks first; the fixture says yes
-    page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+    cancel(page)
     return controle
 
 
@@ -501,8 +505,7 @@ def test_a_warning_stands_beside_the_text_it_is_about(page: Page) -> None:
     veld.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "waarschuwing-naast-veld-1280.png"))
     assert page.locator(".meldcode-tekst-fout").count() == 0
-    page.get_by_role("button", name="Bewerken annuleren").click()
-    page.get_by_role("button", name="Opslaan").wait_for(state="detached", timeout=READY)
+    cancel(page)
 
 
 # what a lost connection or an expired sign-in does to a save: the write fails
