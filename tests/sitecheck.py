@@ -78,6 +78,9 @@ HEAVY_PAGES = {
 # The one page that keeps something in the browser (the CMS's sign-in and drafts), as the
 # privacy page says: its storage is not a finding. Requests off the site still are.
 STORING_PAGES = {"redactie/"}
+# A page that draws its content after the load event: what shows it is there (the CMS's
+# sign-in screen), to wait for before axe reads the page.
+DRAWN_LATE = {"redactie/": "#nc-root button"}
 # The CMS bundle names the services it can work with (Git hosts, image libraries, its own
 # documentation); the editor's CSP allows no request to any of them, and the browser test
 # (tests/browser/test_redactie_browser.py) records that none is made.
@@ -304,6 +307,13 @@ AXE_RUN = """async (tags) => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules});
   return r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }"""
+# a fade or view transition under way when axe reads the colours gives a contrast it never has
+# at rest (the CMS's sign-in screen fades in): let every one that ends, end first
+SETTLE = """async () => {
+  const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.race([Promise.all(ending.map((a) => a.finished.catch(() => null))),
+                      new Promise((done) => setTimeout(done, 5000))]);
+}"""
 STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return {localStorage: localStorage.length, sessionStorage: sessionStorage.length,
@@ -496,6 +506,9 @@ def check_in_browser(
             page.reload(wait_until="load")
         naam = f"{width}, {'licht' if scheme == 'light' else 'donker'}"
         report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
+        if url in DRAWN_LATE:
+            page.wait_for_selector(DRAWN_LATE[url], timeout=30_000)
+        page.evaluate(SETTLE)
         page.evaluate(AXE_SOURCE)
         report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
         # last, after axe: the spoedbalk check scrolls to the foot, and a page loaded again
