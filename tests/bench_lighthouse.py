@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import CHROMIUM_ARGS
 from netwerk import Link, serve_on_link
 
 ROOT = Path(__file__).resolve().parent.parent
+# Lighthouse scores a page as a user's Chrome loads it: the whole browser (Debian's chromium) in
+# its new headless mode, not the tests' chromium-headless-shell
+CHROME = shutil.which("chromium") or "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / ".bouw" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = {"home": "", "Contacten": "contacten/", "hulp": "afwegingskader-doorlopen/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -57,7 +61,7 @@ def _run(url: str, out: Path, categories: tuple[str, ...] = CATEGORIES) -> dict:
             "--quiet",
             "--output=json",
             f"--output-path={out}",
-            f"--chrome-path={CHROMIUM}",
+            f"--chrome-path={CHROME}",
             f"--chrome-flags={flags}",
             f"--only-categories={','.join(categories)}",
         ],

@@ -170,9 +170,9 @@ LONGEST_MODULES = (
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's headless Chromium, one per test module."""
+    """Debian's headless Chromium (chromium-headless-shell), one per test module."""
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium ontbreekt; voer 'make setup' uit (installeert het Debian-pakket chromium)")
+        pytest.fail("Chromium ontbreekt; voer 'make setup' uit (installeert het Debian-pakket chromium-headless-shell)")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

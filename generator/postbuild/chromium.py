@@ -15,7 +15,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium-headless-shell: the same Chromium release without the browser's window layer
+# (what Playwright itself runs when headless). The gate's pages cost about a sixth less CPU in it
+# than in `chromium --headless`, which also draws an interface no one sees. Where it is not
+# installed (the GitHub runner's Chrome, named chromium there), the full browser.
+CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium") or "/usr/bin/chromium"
 # Playwright starts Chromium with a --disable-features list of its own; a second one replaces it
 # (Chromium keeps the last), so ours repeats Playwright's (tests/unit/test_chromium.py checks
 # that none is missing) and adds the browser's own interface that a headless run never shows:
