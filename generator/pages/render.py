@@ -19,7 +19,7 @@ from generator.afwegingskader.export import afwegingskader_data, contact_data, r
 from generator.afwegingskader.graph import Graph
 from generator.checks.evaluatie import Treffer
 from generator.kaarten.placement import inline_chart_pair
-from generator.links.adressen import Adressen, page_url
+from generator.links.adressen import WERKBLAD_PAGINAS, Adressen, page_url
 from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
 from generator.pages.modules import module_graph
@@ -169,6 +169,10 @@ class Renderer:
             contact = contact_data(c, self.plain_or_none, c.toelichting)
         return taak_item(plain(actie.kop), plain(actie.wanneer), actie.rol and self.rol_data(actie.rol), contact)
 
+    def werkblad_link(self, at: str, werkblad: str) -> str:
+        """A link to a werkblad by its name, as its page is titled: [Overlegformulier](…)."""
+        return f"[{werkbladen.WERKBLAD_NAMEN[werkblad]}]({self.adressen.page_link(at, WERKBLAD_PAGINAS[werkblad])})"
+
     # --- pages ---------------------------------------------------------------------
     def render(self, src: str, at: str | None = None) -> str:
         """The page `src`; links are written as seen from page `at` (default: `src`)."""
@@ -185,6 +189,7 @@ class Renderer:
             "asset": lambda path: posixpath.relpath(path, page_url(at).rstrip("/") or ".") + "/",
             "link": lambda target: self.adressen.link(at, target),
             "page_link": lambda dest: self.adressen.page_link(at, dest),
+            "werkblad_link": lambda w: self.werkblad_link(at, w),
             "rol": self.rollen,
             "contact": self.contacten,
             "termijn": self.termijnen,

@@ -19,6 +19,7 @@ import pytest
 from generator.checks.run import load_and_check
 from generator.pages import woorden
 from generator.pages.modules import JAVASCRIPTS
+from generator.pages.werkbladen import WERKBLAD_NAMEN
 from generator.pages.woorden import SITE_MODULE, WOORDEN, loaded_modules, page_woorden
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,3 +208,33 @@ def test_the_heading_check_can_fail() -> None:
         "Stap 1 tot en met 6 van de meldcode\n"
     )
     assert hand_made_headings(planted) == [1, 2, 3, 5, 6, 7, 8, 9, 10, 11]
+
+
+# A link to a werkblad reads as the werkblad's page is titled (werkbladen.WERKBLAD_NAMEN), through
+# werkblad_link(): a name typed in a template stays behind when the werkblad is renamed.
+TEMPLATES = ROOT / "generator" / "pages" / "templates"
+_TYPED_WERKBLAD_LINK = re.compile(r"\[(?:" + "|".join(map(re.escape, WERKBLAD_NAMEN.values())) + r")\]\(")
+
+
+def typed_werkblad_links(source: str) -> list[int]:
+    """The lines of `source` that type a werkblad's name as a link's text."""
+    return [number for number, line in enumerate(source.splitlines(), 1) if _TYPED_WERKBLAD_LINK.search(line)]
+
+
+def test_a_link_to_a_werkblad_takes_its_name_from_the_werkblad() -> None:
+    findings = [
+        f"{path.relative_to(ROOT)}:{line}: gebruik werkblad_link(werkblad)"
+        for path in sorted(TEMPLATES.glob("*.j2"))
+        for line in typed_werkblad_links(path.read_text(encoding="utf-8"))
+    ]
+    assert not findings, "\n".join(findings)
+
+
+def test_the_werkblad_link_check_can_fail() -> None:
+    planted = (
+        'Op het werkblad [Overlegformulier]({{ page_link("werkbladen/overlegformulier.md") }}) vult u\n'
+        'Op het werkblad {{ werkblad_link("overlegformulier") }} vult u\n'
+        "Vul het overlegformulier in de browser in.\n"
+        "[Gesprek met ouders](../werkbladen/gesprek-met-ouders.md)\n"
+    )
+    assert typed_werkblad_links(planted) == [1, 4]
