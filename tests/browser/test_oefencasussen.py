@@ -4,6 +4,7 @@ nothing stored, nothing off-origin, axe clean at 390 px and on a desktop)."""
 
 from __future__ import annotations
 
+import colorsys
 import re
 import subprocess
 from pathlib import Path
@@ -22,6 +23,7 @@ from generator.checks.run import load_and_check
 from generator.cli import main
 from generator.errors import ProtocolError
 from generator.pages.oefencasussen import oefencasussen_data
+from generator.pages.woorden import WOORDEN
 from generator.source.model import Oefencasus, Protocol
 
 CASUSSEN = "oefencasussen.yaml"
@@ -363,12 +365,62 @@ def test_a_wrong_answer_shows_the_reason_with_a_working_link(browser: Browser, b
     # the chart shows both: the answer given and the one the protocol expects
     assert "is-gekozen" in page.locator("#kaart-rand-vraag-1-nee").get_attribute("class")
     assert "is-verwacht" in page.locator("#kaart-rand-vraag-1-ja").get_attribute("class")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert legend_mismatches(page) == [], scheme
     page.click("[data-casus-actie=verder]")
     answer(page, "nee")
     link = page.locator(".casus-reden a", has_text="acute onveiligheid")
     link.click()
     page.wait_for_url("**/bijlagen/bijlage-2/#acute-onveiligheid")
     assert page.locator("#acute-onveiligheid").is_visible()
+    context.close()
+
+
+# The legend names a colour and a line in words (the catalogue: legenda_gekozen, legenda_verwacht);
+# the chart's edges and the legend's own words must look like that, in light and in dark.
+HUES = {"oranje": (10, 45), "groen": (80, 160)}  # degrees on the colour wheel
+LOOKS = """() => Object.fromEntries(['gekozen', 'verwacht'].map((soort) => {
+  const legend = getComputedStyle(document.querySelector(`.legenda-${soort}`));
+  const edge = getComputedStyle(document.querySelector(`.kaart .rand.is-${soort}:not(.is-gekozen.is-verwacht) path`));
+  return [soort, {colours: [legend.color, edge.stroke],
+                  dashed: [legend.textDecorationStyle === 'dashed', edge.strokeDasharray !== 'none']}];
+}))"""
+
+
+def hue(css: str) -> float:
+    """The hue of a computed rgb() colour, in degrees."""
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+def legend_mismatches(page: Page) -> list[str]:
+    """Where the legend's words and what the page draws differ."""
+    words = WOORDEN["oefencasussen.js"]
+    found = []
+    for soort, look in page.evaluate(LOOKS).items():
+        said = words[f"legenda_{soort}"].split()
+        low, high = HUES[said[0]]
+        found += [f"{soort}: {said[0]}, maar {c}" for c in look["colours"] if not low <= hue(c) <= high]
+        found += [
+            f"{soort}: gestreept is {d} (legenda, lijn)" for d in [look["dashed"]] if d != ["gestreept" in said] * 2
+        ]
+    return found
+
+
+@pytest.mark.browser
+def test_the_legend_check_can_fail(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "oefenen/")
+    page.click("[data-casus=alleen-thuis]")
+    answer(page, "nee")
+    # the chosen edge drawn green and the expected one solid: both words are then untrue
+    page.add_style_tag(content=".kaart .rand path { stroke: #1b5e20 !important; stroke-dasharray: none !important; }")
+    assert legend_mismatches(page) == [
+        "gekozen: oranje, maar rgb(27, 94, 32)",
+        "verwacht: gestreept is [True, False] (legenda, lijn)",
+    ]
     context.close()
 
 
