@@ -67,10 +67,12 @@ def _brotli(data: bytes) -> bytes:
 
 
 def _prune() -> None:
-    kept = sorted(CACHE.glob("*-*.*"), key=lambda p: p.stat().st_mtime, reverse=True) if CACHE.is_dir() else []
+    # newest first, each file stat'ed once
+    found = [(path, path.stat()) for path in CACHE.glob("*-*.*")] if CACHE.is_dir() else []
+    found.sort(key=lambda entry: entry[1].st_mtime, reverse=True)
     total = 0
-    for n, path in enumerate(kept):
-        total += path.stat().st_size
+    for n, (path, stat) in enumerate(found):
+        total += stat.st_size
         if n >= KEEP or total > KEEP_BYTES:
             path.unlink(missing_ok=True)
 

@@ -168,16 +168,18 @@ def test_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Path) -> 
         failed: list[str] = []
         context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
         page = context.new_page()
-        for path in one_page_of_each_kind(site):
-            page.goto(base + path.relative_to(site).as_posix().removesuffix("index.html"), wait_until="load")
-        page.goto(base + "afwegingskader-doorlopen/")
-        page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=60_000)
-        page.goto(base + "oefenen/")
-        page.wait_for_selector("[data-antwoord]")
-        page.goto(base)
-        page.locator("a[href='meldcode.pdf']").first.wait_for()
+        try:
+            for path in one_page_of_each_kind(site):
+                page.goto(base + path.relative_to(site).as_posix().removesuffix("index.html"), wait_until="load")
+            page.goto(base + "afwegingskader-doorlopen/")
+            page.locator(".doorlopen-status", has_text="klaar").wait_for(timeout=60_000)
+            page.goto(base + "oefenen/")
+            page.wait_for_selector("[data-antwoord]")
+            page.goto(base)
+            page.locator("a[href='meldcode.pdf']").first.wait_for()
+        finally:  # a page left open would be counted by the next test in this browser
+            context.close()
         assert failed == [], failed
-        context.close()
 
 
 def test_chromium_renders_no_browser_interface_of_its_own(browser: Browser) -> None:

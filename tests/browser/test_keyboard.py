@@ -26,6 +26,7 @@ FOCUSABLE = """() => {
             s.borderColor, s.color, s.textDecorationLine].join('|');
   }).join('#');
   window.__looks = new Map();
+  window.__showsFocus = el => window.__look(el) !== window.__looks.get(el.dataset.kbd);
   const groups = new Map();
   const wanted = [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'
@@ -59,10 +60,10 @@ FOCUS_STYLE = """() => {
   if (!el || el === document.body) return null;
   if (el.dataset.kbd === undefined) return {id: null, html: el.outerHTML.slice(0, 100), visible: true};
   return {id: el.dataset.kbd, html: el.outerHTML.slice(0, 100),
-          visible: window.__look(el) !== window.__looks.get(el.dataset.kbd)};
+          visible: window.__showsFocus(el)};
 }"""
 # the theme draws some rings from its own focus handlers (the search box): give them time
-SHOWS_FOCUS = "() => window.__look(document.activeElement) !== window.__looks.get(document.activeElement.dataset.kbd)"
+SHOWS_FOCUS = "() => window.__showsFocus(document.activeElement)"
 
 
 @pytest.fixture(scope="module")
