@@ -8,6 +8,7 @@ files, and the service worker neither precaches nor hashes them (see `is_copy`).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -67,8 +68,11 @@ def _brotli(data: bytes) -> bytes:
 
 
 def _prune() -> None:
-    # newest first, each file stat'ed once
-    found = [(path, path.stat()) for path in CACHE.glob("*-*.*")] if CACHE.is_dir() else []
+    # newest first; a copy another build is writing or pruning at this moment may be gone
+    found: list[tuple[Path, os.stat_result]] = []
+    for path in CACHE.glob("*-*.*") if CACHE.is_dir() else []:
+        with contextlib.suppress(FileNotFoundError):
+            found.append((path, path.stat()))
     found.sort(key=lambda entry: entry[1].st_mtime, reverse=True)
     total = 0
     for n, (path, stat) in enumerate(found):

@@ -154,3 +154,17 @@ def test_every_copy_comes_from_the_cache_once_packed_and_the_least_used_go(
     monkeypatch.setattr(precompress, "KEEP_BYTES", newest.stat().st_size)
     precompress._prune()
     assert list(cache.iterdir()) == [newest]
+
+
+def test_a_copy_gone_while_the_cache_is_pruned_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds share the cache: a part another build is writing may be renamed between the
+    listing and the look at its size (here: a name whose file is gone, a dangling link)."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(precompress, "CACHE", cache)
+    cache.mkdir()
+    (cache / f"{'0' * 64}-11.br.4242").symlink_to(tmp_path / "al-hernoemd")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pagina.html").write_text("<p>pagina</p>" * 400, encoding="utf-8")
+    precompress.apply(site)
+    assert (site / "pagina.html.br").is_file()
