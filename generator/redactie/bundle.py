@@ -218,10 +218,28 @@ def _python_zip() -> bytes:
     return out.getvalue()
 
 
+class _SortedSets(pickle._Pickler):  # the C pickler writes a set without asking reducer_override
+    """ruamel keeps a mapping's own keys in a set (`_ok`), in the order of the process's string
+    hashing: written sorted, the same trees are the same bytes in every build (the site's files
+    change only when the protocol does, and their compressed copies come from the cache)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is set:
+            return set, (sorted(obj, key=repr),)
+        return NotImplemented
+
+
+def trees_pickle(bomen: dict[str, Any]) -> bytes:
+    """Trees by their text, pickled: the same bytes for the same trees in every process."""
+    out = io.BytesIO()
+    _SortedSets(out, protocol=5).dump(bomen)
+    return out.getvalue()
+
+
 def _with_trees(compiled: bytes, bomen: bytes) -> bytes:
     """The compiled zip with the published files' trees, pickled (check.preload_trees), added
-    after compiling: a pickle is not the same bytes in every process, and the compiled zip is
-    kept by its source's bytes (precompile's cache), so the trees stay out of that key."""
+    after compiling: the compiled zip is kept by its source's bytes (precompile's cache), and the
+    trees change with every change to the protocol, so they stay out of that key."""
     out = io.BytesIO(compiled)
     with zipfile.ZipFile(out, "a", zipfile.ZIP_STORED) as zf:
         zf.writestr(zipfile.ZipInfo(BOMEN, (2026, 1, 1, 0, 0, 0)), bomen)
@@ -245,7 +263,7 @@ def write_python(docs: Path, root: Path) -> set[Path]:
     teksten = {pad: (root / pad).read_bytes().decode("utf-8") for pad in bestanden.values()}
     bomen = {pad: load(tekst) for pad, tekst in teksten.items()}
     # the trees the worker would read, as its cache holds them (controle._boom: by the text)
-    gepickeld = pickle.dumps({teksten[pad].rstrip(): boom for pad, boom in bomen.items()}, protocol=5)
+    gepickeld = trees_pickle({teksten[pad].rstrip(): boom for pad, boom in bomen.items()})
     written = {
         _geschreven(docs / PYTHON_DIR / STDLIB.name, bytecode_zip(STDLIB.read_bytes())),
         _geschreven(
