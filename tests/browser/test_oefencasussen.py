@@ -15,7 +15,7 @@ from conftest import PROTOCOL, Edit
 from meldcode_engine import Sessie
 from meldcode_engine.verslag import blokken_tekst
 from meldcode_engine.weergave import actie_item
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 from sitecheck import AXE, AXE_RUN, AXE_TAGS, STORAGE
 
 from generator.afwegingskader.export import afwegingskader_data
@@ -279,6 +279,15 @@ def test_trainer_page_at_390_starts_with_what_to_do_and_folds_each_case(
     context.close()
 
 
+def open_casus(browser: Browser, base: str, casus: str) -> tuple[BrowserContext, Page]:
+    """The oefenen page on a phone (390 px), with `casus` opened."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "oefenen/")
+    page.click(f"[data-casus={casus}]")
+    return context, page
+
+
 def answer(page: Page, antwoord: str) -> str:
     page.click(f".casus-paneel [data-casus-antwoord={antwoord}]")
     return page.locator("#casus-oordeel").inner_text()
@@ -330,10 +339,7 @@ IN_VIEW = """(selector) => {
 
 @pytest.mark.browser
 def test_at_390_the_verdict_and_volgende_vraag_are_in_view_above_the_spoedbalk(browser: Browser, base: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(base + "oefenen/")
-    page.click("[data-casus=blauwe-plekken]")
+    context, page = open_casus(browser, base, "blauwe-plekken")
     for antwoord in ("ja", "nee"):  # right (a long reason with LKC advies), then wrong (longer still)
         answer(page, antwoord)
         page.wait_for_function("() => document.activeElement.id === 'casus-oordeel'")
@@ -351,10 +357,7 @@ def test_at_390_the_verdict_and_volgende_vraag_are_in_view_above_the_spoedbalk(b
 
 @pytest.mark.browser
 def test_a_wrong_answer_shows_the_reason_with_a_working_link(browser: Browser, base: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(base + "oefenen/")
-    page.click("[data-casus=alleen-thuis]")
+    context, page = open_casus(browser, base, "alleen-thuis")
     oordeel = answer(page, "nee")
     assert oordeel.startswith("Niet wat het protocol verwacht.") and "verwacht Ja" in oordeel
     assert "vermoeden is genoeg" in page.locator(".casus-reden").inner_text()
@@ -402,18 +405,14 @@ def legend_mismatches(page: Page) -> list[str]:
         said = words[f"legenda_{soort}"].split()
         low, high = HUES[said[0]]
         found += [f"{soort}: {said[0]}, maar {c}" for c in look["colours"] if not low <= hue(c) <= high]
-        found += [
-            f"{soort}: gestreept is {d} (legenda, lijn)" for d in [look["dashed"]] if d != ["gestreept" in said] * 2
-        ]
+        if look["dashed"] != ["gestreept" in said] * 2:
+            found.append(f"{soort}: gestreept is {look['dashed']} (legenda, lijn)")
     return found
 
 
 @pytest.mark.browser
 def test_the_legend_check_can_fail(browser: Browser, base: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(base + "oefenen/")
-    page.click("[data-casus=alleen-thuis]")
+    context, page = open_casus(browser, base, "alleen-thuis")
     answer(page, "nee")
     # the chosen edge drawn green and the expected one solid: both words are then untrue
     page.add_style_tag(content=".kaart .rand path { stroke: #1b5e20 !important; stroke-dasharray: none !important; }")

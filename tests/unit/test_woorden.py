@@ -168,13 +168,23 @@ _HAND_MADE_HEADING = [
 _HAND_MADE_HEADING.append(re.compile(r"\bStap (?:%d|\{|\$\{)"))
 
 
+def matching_lines(source: str, patterns: list[re.Pattern[str]]) -> list[int]:
+    """The lines of `source` (from 1) that one of `patterns` finds."""
+    return [number for number, line in enumerate(source.splitlines(), 1) if any(p.search(line) for p in patterns)]
+
+
+def findings(files: list[Path], patterns: list[re.Pattern[str]], advice: str) -> list[str]:
+    """Each line of `files` that a pattern finds, as file:line: advice."""
+    return [
+        f"{path.relative_to(ROOT)}:{line}: {advice}"
+        for path in files
+        for line in matching_lines(path.read_text(encoding="utf-8"), patterns)
+    ]
+
+
 def hand_made_headings(source: str) -> list[int]:
     """The lines of `source` that compose a "name: title" heading or a stap's name themselves."""
-    return [
-        number
-        for number, line in enumerate(source.splitlines(), 1)
-        if any(pattern.search(line) for pattern in _HAND_MADE_HEADING)
-    ]
+    return matching_lines(source, _HAND_MADE_HEADING)
 
 
 def test_a_heading_of_name_and_title_has_one_rule() -> None:
@@ -184,12 +194,9 @@ def test_a_heading_of_name_and_title_has_one_rule() -> None:
         if p.suffix in {".py", ".j2", ".js", ".mjs"} and p != KOP_RULE and "node_modules" not in p.parts
     ]
     files += [*sorted(JAVASCRIPTS.glob("*.js")), ROOT / "flowcharts" / "stijl.toml"]
-    findings = [
-        f"{path.relative_to(ROOT)}:{line}: gebruik kop(naam, titel) en stap_naam(nummer) uit meldcode_engine.woorden"
-        for path in files
-        for line in hand_made_headings(path.read_text(encoding="utf-8"))
-    ]
-    assert not findings, "\n".join(findings)
+    advice = "gebruik kop(naam, titel) en stap_naam(nummer) uit meldcode_engine.woorden"
+    found = findings(files, _HAND_MADE_HEADING, advice)
+    assert not found, "\n".join(found)
 
 
 def test_the_heading_check_can_fail() -> None:
@@ -218,16 +225,12 @@ _TYPED_WERKBLAD_LINK = re.compile(r"\[(?:" + "|".join(map(re.escape, WERKBLAD_NA
 
 def typed_werkblad_links(source: str) -> list[int]:
     """The lines of `source` that type a werkblad's name as a link's text."""
-    return [number for number, line in enumerate(source.splitlines(), 1) if _TYPED_WERKBLAD_LINK.search(line)]
+    return matching_lines(source, [_TYPED_WERKBLAD_LINK])
 
 
 def test_a_link_to_a_werkblad_takes_its_name_from_the_werkblad() -> None:
-    findings = [
-        f"{path.relative_to(ROOT)}:{line}: gebruik werkblad_link(werkblad)"
-        for path in sorted(TEMPLATES.glob("*.j2"))
-        for line in typed_werkblad_links(path.read_text(encoding="utf-8"))
-    ]
-    assert not findings, "\n".join(findings)
+    found = findings(sorted(TEMPLATES.glob("*.j2")), [_TYPED_WERKBLAD_LINK], "gebruik werkblad_link(werkblad)")
+    assert not found, "\n".join(found)
 
 
 def test_the_werkblad_link_check_can_fail() -> None:
