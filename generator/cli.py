@@ -122,6 +122,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             builder=args.bouwer,
             met_pdf=met_pdf,
             verouderd=verouderde_verwijzingen(loaded.sources),
+            config_file=Path(args.config).name,
         )
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
@@ -173,18 +174,19 @@ def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     return seen
 
 
-def _generate_for_serve(loaded: Loaded, root: Path, out: Path, bouwer: str, redactie: bool = False) -> Project:
+def _generate_for_serve(loaded: Loaded, root: Path, out: Path, args: argparse.Namespace) -> Project:
     """No PDF and no offline cache while editing: every save shows at once, no dead link.
-    `redactie`: the editor works on this checkout (`make redactie`)."""
+    `args.redactie`: the editor works on this checkout (`make redactie`)."""
     return generate(
         loaded.protocol,
         root,
         out,
-        builder=bouwer,
+        builder=args.bouwer,
         met_pdf=False,
         offline=False,
         verouderd=verouderde_verwijzingen(loaded.sources),
-        lokale_redactie=redactie,
+        lokale_redactie=args.redactie,
+        config_file=Path(args.config).name,
     )
 
 
@@ -197,7 +199,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     out = root / BUILD_DIR / "serve"
     try:
-        project = _generate_for_serve(loaded, root, out, args.bouwer, args.redactie)
+        project = _generate_for_serve(loaded, root, out, args)
     except MeldcodeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -226,7 +228,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 print("De site toont nog de vorige versie; herstel de fout en sla opnieuw op.", file=sys.stderr)
                 continue
             try:
-                _generate_for_serve(loaded, root, out, args.bouwer, args.redactie)
+                _generate_for_serve(loaded, root, out, args)
                 print("Bijgewerkt vanuit de bron.", file=sys.stderr)
             except MeldcodeError as exc:
                 print(exc.report(), file=sys.stderr)

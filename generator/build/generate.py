@@ -86,9 +86,10 @@ def site_data(protocol: Protocol) -> dict[str, Any]:
     }
 
 
-def read_base_config(root: Path) -> dict[str, Any]:
-    """The school's own mkdocs.yml: theme, menu, extensions; the generator fills in the rest."""
-    with (root / CONFIG).open(encoding="utf-8") as handle:
+def read_base_config(root: Path, name: str = CONFIG) -> dict[str, Any]:
+    """The school's own mkdocs.yml (or the file `name` in `root`, `--config`): theme, menu,
+    extensions; the generator fills in the rest."""
+    with (root / name).open(encoding="utf-8") as handle:
         return dict(yaml.safe_load(handle))
 
 
@@ -174,14 +175,16 @@ def generate(
     offline: bool | None = None,
     verouderd: Sequence[Treffer] = (),
     lokale_redactie: bool = False,
+    config_file: str = CONFIG,
 ) -> Project:
     """Write a builder project for `protocol` into `out`. Files that are already right are
     left alone, so a second run (under `serve`) touches only what changed.
 
     `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on);
     `verouderd` are the out-of-date references for the Evaluatie-checklist; `lokale_redactie`
-    points the editor at the local checkout (`make redactie`)."""
-    base = read_base_config(root)
+    points the editor at the local checkout (`make redactie`); `config_file` is the
+    school's configuration file in `root`."""
+    base = read_base_config(root, config_file)
     if offline is None:
         offline = bool((base.get("extra") or {}).get("offline", True))
     docs = out / DOCS
