@@ -79,8 +79,10 @@ node_modules/.installed: package.json package-lock.json
 check: venv
 	$(BIN)/meldcode check
 
+# SITE_URL: the site's address, for a site in a sub path (https://school.nl/meldcode/): its error
+# page (404) then finds its styles and links there
 site: setup
-	$(BIN)/meldcode build --bouwer $(BUILDER)
+	$(BIN)/meldcode build --bouwer $(BUILDER) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 serve: setup
 	$(BIN)/meldcode serve --bouwer $(BUILDER) -a 127.0.0.1:8000

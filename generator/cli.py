@@ -15,7 +15,7 @@ import webbrowser
 from pathlib import Path
 
 from generator.build import builders
-from generator.build.generate import Project, generate
+from generator.build.generate import Project, generate, site_address
 from generator.checks import external_links as links
 from generator.checks.evaluatie import verouderde_verwijzingen
 from generator.checks.run import load_and_check
@@ -101,10 +101,32 @@ def _builder_output(result: subprocess.CompletedProcess[str]) -> str:
     return "\n".join(lines).strip()
 
 
+def _refuse_site_url(given: str) -> int:
+    print(
+        f"--site-url {given}: dat is geen adres van een site. Geef het hele adres, bijvoorbeeld "
+        "https://school.nl/meldcode/. De vorige versie van de site is niet aangeraakt.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """The new site in the place of the old, the old removed only once the new one is there."""
+    old = target.with_name(f".{target.name}-oud")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Check, generate, build into a fresh folder, finish, then swap it in: a failure at
     any step leaves site/ as it was."""
     root = Path(args.config).resolve().parent
+    site_url = site_address(args.site_url) if args.site_url else None
+    if args.site_url and site_url is None:
+        return _refuse_site_url(args.site_url)
     loaded = _checked(root)
     if loaded is None:
         print("De vorige versie van de site is niet aangeraakt.", file=sys.stderr)
@@ -123,6 +145,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             met_pdf=met_pdf,
             verouderd=verouderde_verwijzingen(loaded.sources),
             config_file=Path(args.config).name,
+            site_url=site_url,
         )
         shutil.rmtree(project.site, ignore_errors=True)
         result = builders.build(args.bouwer, project.config)
@@ -147,12 +170,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         print("De site is niet gebouwd; de vorige versie is niet aangeraakt.", file=sys.stderr)
         return 1
-    old = target.with_name(f".{target.name}-oud")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    _swap_in(staging, target)
     print(f"De site staat in {target} (gebouwd met {args.bouwer}).")
     if args.zonder_pdf:
         print(
@@ -258,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site", help="waar de site komt (standaard: site)")
     build.add_argument("--zonder-pdf", action="store_true", help="sneller: bouw zonder de PDF van het protocol")
     build.add_argument("--bouwer", choices=builders.BUILDERS, default=builders.DEFAULT, help=BOUWER_HELP)
+    build.add_argument(
+        "--site-url",
+        help="het adres waarop de site komt, bijvoorbeeld https://school.nl/meldcode/: nodig in een submap, "
+        "zodat ook de foutpagina (404) haar stijl en links vindt (standaard: site_url uit mkdocs.yml)",
+    )
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="bouw de site en bekijk hem; elke wijziging in de bron is meteen te zien")
     serve.add_argument("--config", default="mkdocs.yml", help="het mkdocs-bestand (standaard: mkdocs.yml)")

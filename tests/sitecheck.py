@@ -210,6 +210,8 @@ def check_links(site: Path, pages: list[Path]) -> tuple[dict[str, list[str]], di
         name = page_url(site.resolve(), path)
         for attr, url in page.links:
             parts = urlsplit(url)
+            if attr == "link.canonical":  # the page's own address: check_files
+                continue
             if parts.scheme in ("http", "https"):
                 external[url].add(name)
                 continue
@@ -242,6 +244,12 @@ def check_files(site: Path, allowed_link_hosts: set[str]) -> dict[str, list[str]
         if path.suffix == ".html":
             for attr, url in read_page(path).links:
                 host = urlsplit(url).hostname
+                if attr == "link.canonical":
+                    # a page's public address (site_url): its own path there, never loaded
+                    own = "/" + name.removesuffix("index.html")
+                    if not urlsplit(url).path.endswith(own):
+                        problems[name].append(f"canonical {url} is niet het adres van deze pagina ({own})")
+                    continue
                 if urlsplit(url).scheme not in ("http", "https") or host is None:
                     continue
                 if attr != "a.href":

@@ -28,13 +28,15 @@ class _Parser(html.parser.HTMLParser):
         self.skip = 0  # >0 inside script/style
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # the page's own public address (site_url set): named, not loaded; "link.canonical"
+        canonical = tag == "link" and dict(attrs).get("rel") == "canonical"
         for name, value in attrs:
             if value is None:
                 continue
             if name == "id":
                 self.page.ids.add(value)
             if name in ("href", "src", "xlink:href", "action", "data", "poster", "srcset"):
-                self.page.links.append((f"{tag}.{name}", value))
+                self.page.links.append((f"{tag}.{'canonical' if canonical else name}", value))
         if tag == "article":
             self.depth += 1
         if self.depth:

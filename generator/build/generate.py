@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -86,11 +87,20 @@ def site_data(protocol: Protocol) -> dict[str, Any]:
     }
 
 
-def read_base_config(root: Path, name: str = CONFIG) -> dict[str, Any]:
+def read_base_config(root: Path, name: str = CONFIG, site_url: str | None = None) -> dict[str, Any]:
     """The school's own mkdocs.yml (or the file `name` in `root`, `--config`): theme, menu,
-    extensions; the generator fills in the rest."""
+    extensions; the generator fills in the rest. `site_url` (`--site-url`) replaces its own."""
     with (root / name).open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle))
+        config = dict(yaml.safe_load(handle))
+    return config | {"site_url": site_url} if site_url else config
+
+
+def site_address(url: str) -> str | None:
+    """`url` as the builder wants a site's address (ending in /); None when it is not one."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        return None
+    return url if url.endswith("/") else url + "/"
 
 
 def builder_config(
@@ -176,15 +186,15 @@ def generate(
     verouderd: Sequence[Treffer] = (),
     lokale_redactie: bool = False,
     config_file: str = CONFIG,
+    site_url: str | None = None,
 ) -> Project:
     """Write a builder project for `protocol` into `out`. Files that are already right are
     left alone, so a second run (under `serve`) touches only what changed.
 
-    `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on);
-    `verouderd` are the out-of-date references for the Evaluatie-checklist; `lokale_redactie`
-    points the editor at the local checkout (`make redactie`); `config_file` is the
-    school's configuration file in `root`."""
-    base = read_base_config(root, config_file)
+    `offline` None follows `extra: offline:` in the school's mkdocs.yml (default on); `verouderd`:
+    the out-of-date references for the Evaluatie-checklist; `lokale_redactie`: the editor works on
+    this checkout (`make redactie`); `config_file`, `site_url`: read_base_config's."""
+    base = read_base_config(root, config_file, site_url)
     if offline is None:
         offline = bool((base.get("extra") or {}).get("offline", True))
     docs = out / DOCS

@@ -13,7 +13,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import serve
 from conftest import ROOT, build_site
+from playwright.sync_api import Browser
+from sitecheck import check_files, protocol_link_hosts
 from sitetext import html_pages, read_page
 
 from generator.pages.render import PAGES
@@ -153,7 +156,8 @@ def installed_env(lib: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory, installed: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """One scratch build for the tests below that need a changed source (a build takes a
-    minute): another phone number, markup typed into a signal, offline use off, no PDF. Built
+    minute): another phone number, markup typed into a signal, offline use off, no PDF, the
+    site's address in a sub path (`--site-url`, without its closing slash). Built
     by the installed generator (`installed`), run in the school's repository as a school
     would: the project copy, with the npm packages of this checkout."""
     project = project_copy(tmp_path_factory.mktemp("scratch"))
@@ -165,11 +169,59 @@ def scratch(tmp_path_factory: pytest.TempPathFactory, installed: Path) -> tuple[
     signalen.write_text(text.replace("      - Littekens", f"      - '{INJECTED}'"), "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  offline: true", "  offline: false"), "utf-8")
-    command = [str(installed / "bin" / "meldcode"), "build", "--site-dir", str(project / "site"), "--zonder-pdf"]
+    command = [
+        *[str(installed / "bin" / "meldcode"), "build", "--site-dir", str(project / "site"), "--zonder-pdf"],
+        *["--site-url", SITE_URL.rstrip("/")],
+    ]
     result = subprocess.run(
         command, cwd=project, env=installed_env(installed), capture_output=True, text=True, check=False
     )
     return project, result
+
+
+SITE_URL = "https://school.nl/meldcode/"
+
+
+def test_a_site_in_a_sub_path_finds_its_own_files_from_its_error_page(
+    scratch: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    """A web server shows 404.html at any address below the site (GitHub Pages does for a
+    project's site, in a sub path): with the site's address its styles, scripts and links are
+    written from the site's path, not from the server's root. Each page names its own address."""
+    project, result = scratch
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    paths = [url for _, url in read_page(site / "404.html").links if url.startswith("/")]
+    assert len(paths) > 10 and [u for u in paths if not u.startswith("/meldcode/")] == []
+    assert any(u.startswith("/meldcode/assets/stylesheets/") for u in paths)
+    for path in html_pages(site):
+        own = SITE_URL + path.relative_to(site).as_posix().removesuffix("index.html")
+        assert ("link.canonical", own) in read_page(path).links, path
+    assert check_files(site, protocol_link_hosts()) == {}
+
+
+@pytest.mark.browser
+def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
+    scratch: tuple[Path, subprocess.CompletedProcess[str]], browser: Browser, tmp_path: Path
+) -> None:
+    """As a server shows it for an address that does not exist below the site: the theme's
+    styles apply and its link home goes to the site, not to the server's root."""
+    project, result = scratch
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "meldcode").symlink_to(project / "site", target_is_directory=True)
+    with serve(tmp_path) as root:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        missing = root + "meldcode/stappen/bestaat-niet/"
+        page.route(missing, lambda route: route.fulfill(status=404, path=project / "site" / "404.html"))
+        failed: list[str] = []
+        page.on("response", lambda r: r.status >= 400 and r.url != missing and failed.append(r.url))
+        page.goto(missing, wait_until="networkidle")
+        styled = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
+        home = page.evaluate("() => document.querySelector('a.md-header__button.md-logo, a.md-logo')?.href")
+        context.close()
+    assert failed == [] and styled == "sticky"
+    assert home == root + "meldcode/"
 
 
 WHERE = (

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator import cli
-from generator.build.generate import read_base_config
+from generator.build.generate import read_base_config, site_address
 from generator.errors import ToolError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,3 +34,18 @@ def test_build_and_serve_read_the_configuration_file_named(tmp_path: Path, monke
     assert seen == [(tmp_path, "school.yml")] * 2
     assert read_base_config(tmp_path, "school.yml")["site_url"] == "https://school.nl/meldcode/"
     assert "site_url" not in read_base_config(tmp_path)
+
+
+@pytest.mark.parametrize("adres", ["school.nl/meldcode", "ftp://school.nl/", "https://school.nl/?a=1"])
+def test_an_address_that_is_not_a_site_is_refused_before_anything_is_built(
+    adres: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    code = cli.main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site), "--site-url", adres])
+    assert code == 1 and not site.exists()
+    assert f"--site-url {adres}: dat is geen adres van een site" in capsys.readouterr().err
+
+
+def test_a_site_address_ends_in_a_slash() -> None:
+    assert site_address("https://school.nl/meldcode") == "https://school.nl/meldcode/"
+    assert site_address("https://school.github.io/meldcode/") == "https://school.github.io/meldcode/"

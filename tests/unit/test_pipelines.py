@@ -1,6 +1,7 @@
 """The school's repository stops a change before it is published: GitHub's and GitLab's pipelines
 run `make test-snel` on every pull or merge request and before the site is built, with the Node.js
-and Python the project asks for (Node 20, Python 3.12 or newer)."""
+and Python the project asks for (Node 20, Python 3.12 or newer), and build the site with its address
+(a project's Pages are in a sub path)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ QUICK = "make test-snel"
 DEBIAN_NODE = {"bookworm": 18, "trixie": 20, "forky": 22}
 MIN_NODE = 20
 MIN_PYTHON = (3, 12)
+# the site's address, given to the build: in a sub path (a project's Pages) the error page (404)
+# finds its styles and links only with it
+ADDRESS = "SITE_URL="
 
 
 def read(path: Path) -> Any:
@@ -37,9 +41,12 @@ def github_findings(workflow: dict) -> list[str]:
     for name, job in jobs.items():
         needs = job.get("needs", [])
         needs = [needs] if isinstance(needs, str) else needs
-        builds = any("make site" in str(s.get("run", "")) for s in job.get("steps", []))
+        builds = [str(s["run"]) for s in job.get("steps", []) if "make site" in str(s.get("run", ""))]
         if builds and not set(quick) & set(needs):
             found.append(f"{name} bouwt de site zonder eerst op {QUICK} te wachten (needs)")
+        uses = [str(s.get("uses", "")) for s in job.get("steps", [])]
+        if builds and not (any("configure-pages" in u for u in uses) and all(ADDRESS in b for b in builds)):
+            found.append(f"{name} bouwt de site zonder haar adres (configure-pages en {ADDRESS})")
         for step in job.get("steps", []):
             version = str((step.get("with") or {}).get("node-version", MIN_NODE))
             if int(version.split(".")[0]) < MIN_NODE:
@@ -72,8 +79,11 @@ def gitlab_findings(pipeline: dict) -> list[str]:
         found.append(f"{QUICK} draait niet bij een merge request")
     first = min(stages.index(job.get("stage", "test")) for job in quick.values())
     for name, job in jobs.items():
-        if any("make site" in line for line in job["script"]) and stages.index(job.get("stage", "test")) <= first:
+        builds = [line for line in job["script"] if "make site" in line]
+        if builds and stages.index(job.get("stage", "test")) <= first:
             found.append(f"{name} publiceert in een stage die niet na {QUICK} komt")
+        if not all(f"{ADDRESS}$CI_PAGES_URL" in b or f'{ADDRESS}"$CI_PAGES_URL' in b for b in builds):
+            found.append(f"{name} bouwt de site zonder haar adres ({ADDRESS}$CI_PAGES_URL)")
     return found
 
 
@@ -90,18 +100,22 @@ def test_the_pipeline_checks_can_fail() -> None:
     del github["on"]["pull_request"]
     github["jobs"]["build"].pop("needs")
     github["jobs"]["test"]["steps"][2]["with"]["node-version"] = "18"
+    github["jobs"]["build"]["steps"] = [s for s in github["jobs"]["build"]["steps"] if s.get("id") != "pages"]
     assert github_findings(github) == [
         "geen pull_request onder on:",
         "test: node-version 18, de site vraagt 20 of nieuwer",
         "build bouwt de site zonder eerst op make test-snel te wachten (needs)",
+        "build bouwt de site zonder haar adres (configure-pages en SITE_URL=)",
     ]
     gitlab = read(GITLAB)
     gitlab["image"] = "python:3.11-bookworm"
     gitlab["pages"]["stage"] = "test"
     gitlab["test-snel"]["rules"] = [{"if": '$CI_COMMIT_BRANCH == "main"'}]
+    gitlab["pages"]["script"] = ["make site" if "make site" in line else line for line in gitlab["pages"]["script"]]
     assert gitlab_findings(gitlab) == [
         "image python:3.11-bookworm: Debian bookworm heeft Node.js 18, de site vraagt 20",
         "image python:3.11-bookworm: Python 3.11",
         "make test-snel draait niet bij een merge request",
         "pages publiceert in een stage die niet na make test-snel komt",
+        "pages bouwt de site zonder haar adres (SITE_URL=$CI_PAGES_URL)",
     ]
