@@ -31,7 +31,7 @@ from generator.pages import csp
 from generator.pages.oefencasussen import JSON_PATH as OEFENCASUSSEN_JSON
 from generator.pages.oefencasussen import oefencasussen_json
 from generator.pages.render import render_pages
-from generator.pages.woorden import site_woorden
+from generator.pages.woorden import FOUTPAGINA, SPOED_KOP, site_woorden
 from generator.paths import ENGINE
 from generator.redactie.backend import backend
 from generator.redactie.bundle import ENTRY_FILE as REDACTIE_JS
@@ -73,7 +73,7 @@ def print_css(protocol: Protocol) -> str:
     """Every printed page carries the emergency numbers in its footer (a page margin box):
     the numbers come from protocol/contacten.yaml, so the style sheet is generated."""
     spoed = " · ".join(f"{c.naam} {c.telefoon}" for c in spoedbalk(protocol))
-    text = json.dumps(f"Spoed? {spoed}", ensure_ascii=False)  # a CSS string: same quoting as JSON
+    text = json.dumps(f"{SPOED_KOP} {spoed}", ensure_ascii=False)  # a CSS string: same quoting as JSON
     return f"@page {{\n  @bottom-left {{ content: {text}; font: 700 8pt sans-serif; color: #8c1c13; }}\n}}\n"
 
 
@@ -84,6 +84,9 @@ def site_data(protocol: Protocol) -> dict[str, Any]:
             {"naam": c.naam, "telefoon": c.telefoon, "href": tel_href(c.telefoon or "")} for c in spoedbalk(protocol)
         ],
         "versie": protocol.metadata.versie,
+        "spoed_kop": SPOED_KOP,
+        # the error page's way on: the first minutes by their own title, then the start page
+        "foutpagina": FOUTPAGINA | {"zorgen": protocol.stappen.eerste_minuten.titel},
     }
 
 

@@ -24,7 +24,7 @@ from generator.links.verwijzingen import ReferenceLinks, References
 from generator.pages import werkbladen
 from generator.pages.modules import module_graph
 from generator.pages.oefencasussen import antwoordsleutel
-from generator.pages.woorden import SITE_MODULE, loaded_modules, page_woorden
+from generator.pages.woorden import SITE_MODULE, SPOED_KOP, loaded_modules, page_woorden
 from generator.source.model import Contact, EersteActie, Protocol, Sectie
 from generator.source.required import ROLLEN
 from generator.source.telefoon import is_dutch_number, tel_href
@@ -106,6 +106,7 @@ class Renderer:
             comment_start_string="{##",
             comment_end_string="##}",
         )
+        self.env.globals["spoed_kop"] = SPOED_KOP  # the emergency numbers' heading, as on every page
 
     def _adressen(self) -> Adressen:
         # the print version overrides this: its links between printed pages stay in the document

@@ -157,6 +157,16 @@ WOORDEN: dict[str, dict[str, str]] = {
 # the site-wide entry module (mkdocs.yml extra_javascript), on every page
 SITE_MODULE = "meldcode.js"
 
+# The theme's own pages, read through config.extra.meldcode (generate.site_data): the heading of
+# the emergency numbers on every page and in print, and the page a server shows at an address the
+# site does not have (404.html), which leads on to the first minutes and the start page.
+SPOED_KOP = "Spoed?"
+FOUTPAGINA = {
+    "titel": "Deze pagina bestaat niet",
+    "tekst": "Het adres klopt niet, of de pagina is verplaatst. Zoek hierboven, of ga verder met:",
+    "start": "De startpagina",
+}
+
 
 def loaded_modules(entry: str) -> list[str]:
     """`entry` and every module it imports, now or later: those whose words its page carries."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -14,12 +15,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import serve
-from conftest import ROOT, build_site
+from conftest import BUILDERS, ROOT, build_site
 from playwright.sync_api import Browser
-from sitecheck import check_files, protocol_link_hosts
+from sitecheck import AXE_RUN, AXE_SOURCE, AXE_TAGS, check_files, protocol_link_hosts
 from sitetext import html_pages, read_page
 
+from generator.checks.run import load_and_check
 from generator.pages.render import PAGES
+from generator.pages.woorden import FOUTPAGINA
 
 pytestmark = pytest.mark.build
 
@@ -122,6 +125,28 @@ def test_spoedbalk_on_every_page(site: Path) -> None:
         assert 'class="spoedbalk"' in text and 'href="tel:08002000"' in text and 'href="tel:112"' in text, path
 
 
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_the_error_page_speaks_dutch_and_shows_the_way_on(
+    builder: str, request: pytest.FixtureRequest, protocol_titel: str
+) -> None:
+    """404.html, which a server shows at an unknown address: the theme's English heading replaced,
+    the first minutes and the start page one tap away, the emergency numbers as on every page."""
+    site: Path = request.getfixturevalue("site" if builder == "mkdocs" else "site_zensical")
+    page = read_page(site / "404.html")
+    text = " ".join(" ".join(page.text).split())
+    assert FOUTPAGINA["titel"] in text and FOUTPAGINA["tekst"] in text and "Not found" not in text
+    assert f"{protocol_titel} {FOUTPAGINA['start']}" in text
+    onward = {posixpath.normpath(url) for attr, url in page.links if attr == "a.href"}
+    assert {"/zorgen", "/"} <= onward
+    assert 'class="spoedbalk"' in (site / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def protocol_titel() -> str:
+    """The first minutes' page by its title (protocol/stappen.yaml)."""
+    return load_and_check(ROOT / "protocol")[0].protocol.stappen.eerste_minuten.titel
+
+
 def test_decision_table_is_plain_html(site: Path) -> None:
     text = (site / "afwegingskader" / "index.html").read_text(encoding="utf-8")
     table = text.split('<table class="beslistabel">', 1)[1].split("</table>", 1)[0]
@@ -219,9 +244,15 @@ def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
         page.goto(missing, wait_until="networkidle")
         styled = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
         home = page.evaluate("() => document.querySelector('a.md-header__button.md-logo, a.md-logo')?.href")
+        heading = page.locator("article h1").inner_text()
+        page.evaluate(AXE_SOURCE)
+        axe = page.evaluate(AXE_RUN, AXE_TAGS)
+        onward = page.locator("ul.foutpagina a").evaluate_all("(as) => as.map((a) => a.href)")
         context.close()
     assert failed == [] and styled == "sticky"
     assert home == root + "meldcode/"
+    assert heading == FOUTPAGINA["titel"] and axe == []
+    assert onward == [root + "meldcode/zorgen/", root + "meldcode/"]
 
 
 WHERE = (
