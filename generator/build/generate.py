@@ -103,7 +103,7 @@ def site_address(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         return None
-    return url if url.endswith("/") else url + "/"
+    return url.rstrip("/") + "/"  # one slash, whether the host's variable ends in one or not
 
 
 def builder_config(

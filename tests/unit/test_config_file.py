@@ -49,3 +49,4 @@ def test_an_address_that_is_not_a_site_is_refused_before_anything_is_built(
 def test_a_site_address_ends_in_a_slash() -> None:
     assert site_address("https://school.nl/meldcode") == "https://school.nl/meldcode/"
     assert site_address("https://school.github.io/meldcode/") == "https://school.github.io/meldcode/"
+    assert site_address("https://school.github.io/meldcode//") == "https://school.github.io/meldcode/"
