@@ -27,6 +27,7 @@ def write_charts(protocol: Protocol, out_dir: Path, page: str = PAGE) -> list[Pa
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    gewijzigd = max(w.datum for w in protocol.wijzigingen.wijzigingen)  # the PDFs' date
     for maak in (routekaart, afwegingskader):
         kaart = maak(protocol, page, kop=True)
         svg = out_dir / f"{kaart.naam}.svg"
@@ -34,7 +35,8 @@ def write_charts(protocol: Protocol, out_dir: Path, page: str = PAGE) -> list[Pa
         written.append(svg)
         print_source = maak(protocol, None, kop=True).dot
         for papier in PDFS[kaart.naam]:
-            written.append(render_pdf(print_source, out_dir / f"{kaart.naam}-{papier}.pdf", papier))
+            pdf = out_dir / f"{kaart.naam}-{papier}.pdf"
+            written.append(render_pdf(print_source, pdf, papier, gewijzigd))
     return written
 
 

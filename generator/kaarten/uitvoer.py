@@ -7,6 +7,8 @@ the title and description the chart carries in its DOT source.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -156,8 +158,15 @@ def _fill_ratio(dot_source: str, target: float) -> float:
     return ratio
 
 
-def render_pdf(dot_source: str, path: Path, size: str) -> Path:
-    """A one-page PDF on paper `size` (a name in stijl.toml [papier]) that the chart fills.
+# cairo writes the moment of drawing into a PDF (and ignores SOURCE_DATE_EPOCH): the same chart
+# would differ at every build. It gets the date its content last changed instead, at the same
+# length, so the file's byte offsets stay right.
+_CREATION_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def render_pdf(dot_source: str, path: Path, size: str, gewijzigd: dt.date) -> Path:
+    """A one-page PDF on paper `size` (a name in stijl.toml [papier]) that the chart fills,
+    dated `gewijzigd` (the protocol's newest change).
 
     `ratio` spreads the layout to the paper's proportions (text keeps its shape),
     `size` with "!" then scales it to the paper inside the margin, so the MediaBox is
@@ -175,5 +184,8 @@ def render_pdf(dot_source: str, path: Path, size: str) -> Path:
         f"-Gmargin={m:.4f}",
         "-Gpad=0",
     )
+    pdf, found = _CREATION_DATE.subn(f"/CreationDate (D:{gewijzigd:%Y%m%d}000000Z)".encode(), pdf, count=1)
+    if not found:
+        raise ToolError("dot -Tpdf schreef geen aanmaakdatum in de vorm die de bouw verwacht (D:JJJJMMDDuummssZ)")
     path.write_bytes(pdf)
     return path

@@ -432,6 +432,15 @@ def test_pdf_has_the_paper_size(written: dict[str, Path], name: str, papier: str
     assert stijl().papier(papier).points == pytest.approx(size, abs=0.01)
 
 
+def test_a_pdf_is_dated_by_the_protocol_not_by_the_build(written: dict[str, Path], protocol: Protocol) -> None:
+    """The same protocol gives the same PDF at every build: cairo's moment of drawing replaced by
+    the date of the newest change in the version history."""
+    newest = max(w.datum for w in protocol.wijzigingen.wijzigingen)
+    for name in (n for n in written if n.endswith(".pdf")):
+        dates = re.findall(rb"/CreationDate \((D:[^)]*)\)", written[name].read_bytes())
+        assert dates == [f"D:{newest:%Y%m%d}000000Z".encode()], name
+
+
 def test_write_charts_writes_the_downloads(written: dict[str, Path]) -> None:
     assert set(written) == {
         "routekaart.svg",
