@@ -43,7 +43,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import Browser, Request, sync_playwright
+from playwright.sync_api import Browser, Page, Request, sync_playwright
 from sitetext import html_pages, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -322,6 +322,15 @@ SETTLE = """async () => {
   await Promise.race([Promise.all(ending.map((a) => a.finished.catch(() => null))),
                       new Promise((done) => setTimeout(done, 5000))]);
 }"""
+
+
+def axe_at_rest(page: Page, tags: list[str] = AXE_TAGS) -> list[str]:
+    """axe's findings once every fade or transition under way has ended (SETTLE); axe must be on
+    the page already (AXE_SOURCE, or add_script_tag(path=AXE))."""
+    page.evaluate(SETTLE)
+    return list(page.evaluate(AXE_RUN, tags))
+
+
 STORAGE = """async () => {
   const dbs = indexedDB.databases ? await indexedDB.databases() : [];
   return {localStorage: localStorage.length, sessionStorage: sessionStorage.length,
@@ -516,9 +525,8 @@ def check_in_browser(
         report.csp += [f"{naam}: {v}" for v in page.evaluate("window.__csp")]
         if url in DRAWN_LATE:
             page.wait_for_selector(DRAWN_LATE[url], timeout=30_000)
-        page.evaluate(SETTLE)
         page.evaluate(AXE_SOURCE)
-        report.axe += [f"{naam}: {v}" for v in page.evaluate(AXE_RUN, AXE_TAGS)]
+        report.axe += [f"{naam}: {v}" for v in axe_at_rest(page)]
         # last, after axe: the spoedbalk check scrolls to the foot, and a page loaded again
         # keeps its scroll position (the header's title would then be fading in for axe)
         if VIEWPORTS[width] == PHONE and scheme == "dark":

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import serve
+from browser import serve_in_sub_path
 from playwright.sync_api import Browser, BrowserContext, Page
 from sitecheck import one_page_of_each_kind
 from sitetext import html_pages
@@ -161,9 +161,7 @@ def test_works_from_a_sub_path(browser: Browser, site: Path, tmp_path: Path) -> 
     """The same site/ under https://school.nl/meldcode/: relative links, assets and Pyodide. One
     page of each kind is loaded: pages of a kind fetch the same files (sitecheck.page_kind), and
     every page's own links are resolved by the link gate."""
-    (tmp_path / "meldcode").symlink_to(site, target_is_directory=True)
-    with serve(tmp_path) as root:
-        base = root + "meldcode/"
+    with serve_in_sub_path(site, tmp_path) as base:
         context = browser.new_context()
         failed: list[str] = []
         context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))

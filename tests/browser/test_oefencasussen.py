@@ -16,7 +16,7 @@ from meldcode_engine import Sessie
 from meldcode_engine.verslag import blokken_tekst
 from meldcode_engine.weergave import actie_item
 from playwright.sync_api import Browser, BrowserContext, Page
-from sitecheck import AXE, AXE_RUN, AXE_TAGS, STORAGE
+from sitecheck import AXE, AXE_TAGS, STORAGE, axe_at_rest
 
 from generator.afwegingskader.export import afwegingskader_data
 from generator.checks.run import load_and_check
@@ -458,13 +458,6 @@ def test_a_case_with_the_keyboard_only(browser: Browser, base: str, protocol: Pr
     context.close()
 
 
-def axe(page: Page, tags: list[str]) -> list[str]:
-    """axe on the page at rest: the theme fades its back-to-top button in after a scroll,
-    and a half-faded button is not what a reader sees."""
-    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
-    return list(page.evaluate(AXE_RUN, tags))
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["390", "1280"]
@@ -483,10 +476,10 @@ def test_nothing_stored_nothing_sent_axe_clean(browser: Browser, base: str, view
     answer(page, "nee")  # wrong: the feedback with its links is on the page
     page.add_script_tag(path=str(AXE))
     tags = [*AXE_TAGS, "wcag22aa"]
-    assert axe(page, tags) == []
+    assert axe_at_rest(page, tags) == []  # the theme fades its back-to-top button in
     page.click("[data-casus-actie=verder]")
     page.locator("#casus-samenvatting").wait_for()
-    assert axe(page, tags) == []
+    assert axe_at_rest(page, tags) == []
     assert page.url == base + "oefenen/"
     assert all(u.startswith(base) for u in requests), requests
     assert {k: v for k, v in page.evaluate(STORAGE).items() if v} == {}

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import serve_in_sub_path
 from hulp_pagina import READY, loop_route
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -121,9 +122,7 @@ def test_works_offline_after_one_visit_and_caches_nothing_typed(
 def test_works_offline_under_a_sub_path(context: BrowserContext, site: Path, tmp_path: Path) -> None:
     """The same site/ at https://school.nl/meldcode/: the worker's scope is the sub-path, and
     after one visit home and the helper work with the network cut."""
-    (tmp_path / "meldcode").symlink_to(site, target_is_directory=True)
-    with serve(tmp_path) as root:
-        base = root + "meldcode/"
+    with serve_in_sub_path(site, tmp_path) as base:
         page = context.new_page()
         visit_and_wait_for_worker(page, base + "afwegingskader-doorlopen/")
         assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)") == base

@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser import serve
+from browser import serve_in_sub_path
 from conftest import BUILDERS, ROOT, build_site
 from playwright.sync_api import Browser
-from sitecheck import AXE_RUN, AXE_SOURCE, AXE_TAGS, check_files, protocol_link_hosts
+from sitecheck import AXE_SOURCE, axe_at_rest, check_files, protocol_link_hosts
 from sitetext import html_pages, read_page
 
 from generator.checks.run import load_and_check
@@ -233,11 +233,10 @@ def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
     styles apply and its link home goes to the site, not to the server's root."""
     project, result = scratch
     assert result.returncode == 0, result.stderr
-    (tmp_path / "meldcode").symlink_to(project / "site", target_is_directory=True)
-    with serve(tmp_path) as root:
+    with serve_in_sub_path(project / "site", tmp_path) as base:
         context = browser.new_context(viewport={"width": 390, "height": 844})
         page = context.new_page()
-        missing = root + "meldcode/stappen/bestaat-niet/"
+        missing = base + "stappen/bestaat-niet/"
         page.route(missing, lambda route: route.fulfill(status=404, path=project / "site" / "404.html"))
         failed: list[str] = []
         page.on("response", lambda r: r.status >= 400 and r.url != missing and failed.append(r.url))
@@ -246,13 +245,13 @@ def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
         home = page.evaluate("() => document.querySelector('a.md-header__button.md-logo, a.md-logo')?.href")
         heading = page.locator("article h1").inner_text()
         page.evaluate(AXE_SOURCE)
-        axe = page.evaluate(AXE_RUN, AXE_TAGS)
+        axe = axe_at_rest(page)
         onward = page.locator("ul.foutpagina a").evaluate_all("(as) => as.map((a) => a.href)")
         context.close()
     assert failed == [] and styled == "sticky"
-    assert home == root + "meldcode/"
+    assert home == base
     assert heading == FOUTPAGINA["titel"] and axe == []
-    assert onward == [root + "meldcode/zorgen/", root + "meldcode/"]
+    assert onward == [base + "zorgen/", base]
 
 
 WHERE = (
