@@ -17,7 +17,7 @@ import pytest
 from browser import serve_in_sub_path
 from conftest import BUILDERS, ROOT, build_site
 from playwright.sync_api import Browser
-from sitecheck import AXE_SOURCE, axe_at_rest, check_files, protocol_link_hosts
+from sitecheck import AXE_SOURCE, STORAGE, axe_at_rest, check_files, protocol_link_hosts
 from sitetext import html_pages, read_page
 
 from generator.checks.run import load_and_check
@@ -240,6 +240,8 @@ def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
         page.route(missing, lambda route: route.fulfill(status=404, path=project / "site" / "404.html"))
         failed: list[str] = []
         page.on("response", lambda r: r.status >= 400 and r.url != missing and failed.append(r.url))
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url))
         page.goto(missing, wait_until="networkidle")
         styled = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
         home = page.evaluate("() => document.querySelector('a.md-header__button.md-logo, a.md-logo')?.href")
@@ -247,7 +249,12 @@ def test_the_error_page_in_a_sub_path_is_styled_and_leads_home(
         page.evaluate(AXE_SOURCE)
         axe = axe_at_rest(page)
         onward = page.locator("ul.foutpagina a").evaluate_all("(as) => as.map((a) => a.href)")
+        stored = {k: v for k, v in page.evaluate(STORAGE).items() if v}
+        cookies = context.cookies()
         context.close()
+    # as every page: nothing asked of another server, nothing kept in the browser
+    assert requested and [u for u in requested if not u.startswith(base) and not u.startswith("data:")] == []
+    assert stored == {} and cookies == []
     assert failed == [] and styled == "sticky"
     assert home == base
     assert heading == FOUTPAGINA["titel"] and axe == []
